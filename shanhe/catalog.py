@@ -1,0 +1,232 @@
+"""The plan as typed data: load and check the reviewed files under ``data/plan/``.
+
+Every fact carries its source section. Loading fails loudly on any inconsistency
+(a missing 序号, a flag pointing at nothing) because a wrong catalog means wrong lights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from shanhe.settings import PLAN_DIR
+
+Rule = Literal["at_least", "at_most", "no_decrease", "increase_by", "assigned_by_superior", "qualitative"]
+Category = Literal["生态保护", "环境质量", "生态经济"]
+CATEGORIES: tuple[str, ...] = ("生态保护", "环境质量", "生态经济")
+RULES_WITH_VALUE = {"at_least", "at_most", "increase_by"}
+PLAN_FILES = ("plan.yaml", "indicators.yaml", "flags.yaml", "projects.yaml", "goals.yaml")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Baseline(Strict):
+    year: int
+    text: str
+    value: float | None
+
+
+class Target(Strict):
+    year: int = Field(ge=2021, le=2035)
+    rule: Rule
+    value: float | None
+    text: str
+    source: str
+    note: str | None = None
+    derived: bool = False
+    # Set only for values entered by staff (an assigned target), never in data/plan.
+    origin: Literal["plan", "staff"] = "plan"
+    doc_ref: str | None = None
+    doc_date: dt.date | None = None
+    entered_by: str | None = None
+    entered_at: dt.datetime | None = None
+
+    @model_validator(mode="after")
+    def _value_matches_rule(self) -> Target:
+        if (self.rule in RULES_WITH_VALUE) != (self.value is not None):
+            raise ValueError(f"rule {self.rule} with value {self.value!r}")
+        if self.rule in ("no_decrease", "qualitative", "assigned_by_superior") and self.value is not None:
+            raise ValueError(f"rule {self.rule} takes no value")
+        return self
+
+
+class Indicator(Strict):
+    code: str = Field(pattern=r"^(I\d{2}|S\d{2})$")
+    seq: int | None = Field(ge=1, le=26)
+    name: str
+    category: Category
+    unit: str
+    attribute: Literal["binding", "expected"] | None
+    direction: Literal["higher", "lower"]
+    range: tuple[float | None, float | None]
+    range_note: str | None = None
+    baseline: Baseline
+    source: str
+    targets: tuple[Target, ...]
+    flags: tuple[str, ...] = ()
+
+    @property
+    def supplementary(self) -> bool:
+        return self.seq is None
+
+    def target_for(self, year: int) -> Target | None:
+        return next((t for t in self.targets if t.year == year), None)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Indicator:
+        if self.supplementary != self.code.startswith("S"):
+            raise ValueError(f"{self.code}: I-codes carry a 序号, S-codes do not")
+        if not self.supplementary and self.code != f"I{self.seq:02d}":
+            raise ValueError(f"{self.code}: code must be I + 序号")
+        years = [t.year for t in self.targets]
+        if len(years) != len(set(years)):
+            raise ValueError(f"{self.code}: two targets for one year")
+        return self
+
+
+class Flag(Strict):
+    id: str
+    subjects: tuple[str, ...]
+    source: str
+    literal: str
+    problem: str
+    reading: str
+    status: str
+
+
+class Milestone(Strict):
+    id: str
+    title: str
+    due: dt.date
+    due_text: str
+    basis: Literal["text", "period"]
+    source: str
+
+
+class Project(Strict):
+    id: str
+    group: Literal["一山", "一河", "一流域", "环境污染防治"]
+    subgroup: str
+    name: str
+    overview: str
+    start_year: int
+    end_year: int
+    investment: str
+    lead_unit: str
+    source: str
+    indicators: tuple[str, ...] = ()
+    milestones: tuple[Milestone, ...]
+
+
+class Goal(Strict):
+    id: str
+    year: int
+    theme: str
+    text: str
+    source: str
+
+
+class Period(Strict):
+    key: str
+    name: str
+    start: int
+    end: int
+    source: str
+
+
+class PlanInfo(Strict):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    title: str
+    document_number: str
+    issuer: str
+    issued_on: dt.date
+    regions: tuple[dict[str, str], ...]
+    periods: tuple[Period, ...]
+
+    @field_validator("regions")
+    @classmethod
+    def _has_regions(cls, v: tuple[dict[str, str], ...]) -> tuple[dict[str, str], ...]:
+        if not v:
+            raise ValueError("at least one region")
+        return v
+
+    @property
+    def region_names(self) -> tuple[str, ...]:
+        return tuple(r["name"] for r in self.regions)
+
+    @property
+    def default_region(self) -> str:
+        return self.region_names[0]
+
+
+class Catalog(Strict):
+    plan: PlanInfo
+    indicators: tuple[Indicator, ...]
+    flags: tuple[Flag, ...]
+    projects: tuple[Project, ...]
+    goals: tuple[Goal, ...]
+    digest: str
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Catalog:
+        codes = [i.code for i in self.indicators]
+        if len(codes) != len(set(codes)):
+            raise ValueError("duplicate indicator code")
+        seqs = sorted(i.seq for i in self.indicators if i.seq is not None)
+        if seqs != list(range(1, 27)):
+            raise ValueError(f"表2-1 needs 序号 1–26 exactly once, got {seqs}")
+        flag_ids = {f.id for f in self.flags}
+        subjects = set(codes) | {p.id for p in self.projects} | {"plan"}
+        for ind in self.indicators:
+            missing = set(ind.flags) - flag_ids
+            if missing:
+                raise ValueError(f"{ind.code} names unknown flags {sorted(missing)}")
+        for flag in self.flags:
+            unknown = set(flag.subjects) - subjects
+            if unknown:
+                raise ValueError(f"{flag.id} names unknown subjects {sorted(unknown)}")
+        for ind in self.indicators:
+            listed = {f.id for f in self.flags if ind.code in f.subjects}
+            if listed != set(ind.flags):
+                raise ValueError(f"{ind.code}: flags {sorted(ind.flags)} but flags.yaml names it in {sorted(listed)}")
+        for project in self.projects:
+            unknown = set(project.indicators) - set(codes)
+            if unknown:
+                raise ValueError(f"{project.id} names unknown indicators {sorted(unknown)}")
+        return self
+
+    def indicator(self, code: str) -> Indicator:
+        return next(i for i in self.indicators if i.code == code)
+
+
+def _read_yaml(path: Path) -> object:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def plan_digest(plan_dir: Path = PLAN_DIR) -> str:
+    """sha256 over the plan files: the store re-syncs its plan tables when this changes."""
+    h = hashlib.sha256()
+    for name in PLAN_FILES:
+        h.update(name.encode())
+        h.update((plan_dir / name).read_bytes())
+    return h.hexdigest()
+
+
+def load_catalog(plan_dir: Path = PLAN_DIR) -> Catalog:
+    """Read and validate every plan file; raises pydantic.ValidationError on bad data."""
+    return Catalog(
+        plan=_read_yaml(plan_dir / "plan.yaml"),
+        indicators=_read_yaml(plan_dir / "indicators.yaml"),
+        flags=_read_yaml(plan_dir / "flags.yaml"),
+        projects=_read_yaml(plan_dir / "projects.yaml"),
+        goals=_read_yaml(plan_dir / "goals.yaml"),
+        digest=plan_digest(plan_dir),
+    )

@@ -1,0 +1,236 @@
+"""``python -m shanhe``: init, indicators, template, import, export.
+
+Every failure is one line on stderr and a non-zero exit (2 for usage, 1 for
+everything else): staff run this, and a traceback helps nobody.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+from pydantic import ValidationError
+
+from shanhe import settings
+from shanhe.catalog import Indicator, load_catalog
+from shanhe.exports import export_table, template_table
+from shanhe.formatting import baseline_text, target_text
+from shanhe.i18n import both, t
+from shanhe.importer import commit_import, plan_import
+from shanhe.problems import InputRejected
+from shanhe.spreadsheets import Table, to_csv, to_xlsx
+from shanhe.store import Store, StoreError, open_store
+
+SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2 with argparse's one-line message."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print usage and exit itself
+        raise UsageError(message)
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="python -m shanhe", description="山河 Shanhe: 城政发〔2023〕3号 规划指标数据")
+    p.add_argument("--db", help="DuckDB 文件 / database file (default: $SHANHE_DB or data/shanhe.duckdb)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    sub.add_parser("init", help="创建或升级数据库 / create or upgrade the database")
+
+    ind = sub.add_parser("indicators", help="列出全部指标 / list every indicator")
+    ind.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    tpl = sub.add_parser("template", help="生成填报模板 / write an upload template")
+    tpl.add_argument("--out", required=True, type=Path, help="FILE.csv 或 FILE.xlsx")
+    tpl.add_argument("--year", type=int, help="填报年份 / year (default: last year)")
+
+    imp = sub.add_parser("import", help="导入年度数值 / import yearly values")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing")
+    imp.add_argument("--user", default="cli", help="录入人 / who is importing (default: cli)")
+
+    exp = sub.add_parser("export", help="导出当前数值 / export current values")
+    exp.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    exp.add_argument("--out", required=True, type=Path)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"用法错误 / usage error: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(both(exc.key, **exc.params), file=sys.stderr)
+        return 1
+    except ValidationError as exc:
+        print(f"data/plan 数据有误 / plan data invalid: {exc.errors()[0]['msg']}", file=sys.stderr)
+        return 1
+    except duckdb.Error as exc:
+        print(f"数据库错误 / database error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"文件错误 / file error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _store(args: argparse.Namespace, *, create: bool = False) -> Store:
+    return open_store(settings.db_path(args.db), load_catalog(), create=create)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = settings.db_path(args.db)
+    catalog = load_catalog()
+    with Store.open(path, create=True) as store:
+        report = store.init(catalog)
+        counts = store.table_counts()
+    plan_key = "cli.plan_synced" if report.plan_synced else "cli.plan_unchanged"
+    for indent, lang in (("", "zh"), ("  ", "en")):
+        print(indent + t("cli.init_done", lang, path=path, version=report.to_version,
+                         indicators=counts["indicators"], projects=counts["projects"], plan=t(plan_key, lang)))
+    return 0
+
+
+def indicator_record(ind: Indicator) -> dict[str, object]:
+    """The documented JSON shape of one indicator (README lists the fields)."""
+    return {
+        "seq": ind.seq,
+        "code": ind.code,
+        "name": ind.name,
+        "category": ind.category,
+        "unit": ind.unit,
+        "attribute": ind.attribute,
+        "direction": ind.direction,
+        "supplementary": ind.supplementary,
+        "baseline_year": ind.baseline.year,
+        "baseline_value": ind.baseline.value,
+        "baseline_text": ind.baseline.text,
+        "targets": [
+            {"year": tg.year, "rule": tg.rule, "value": tg.value, "text": tg.text, "source": tg.source,
+             "note": tg.note, "derived": tg.derived, "origin": tg.origin}
+            for tg in ind.targets
+        ],
+        "source": ind.source,
+        "flags": list(ind.flags),
+    }
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        indicators = store.indicators()
+    if args.format == "json":
+        json.dump([indicator_record(i) for i in indicators], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    header = ("序号", "编码", "指标", "类别", "单位", "属性", "2020年现状", "2025年目标", "待核实")
+    rows = [
+        [i.seq or "", i.code, i.name, i.category, i.unit,
+         t(f"attribute.{i.attribute or 'none'}"), baseline_text(i), target_text(i.target_for(2025), i.unit),
+         " ".join(i.flags)]
+        for i in indicators
+    ]
+    if args.format == "csv":
+        sys.stdout.write(to_csv(Table("indicators", header, rows)).decode("utf-8-sig"))
+    else:
+        print(_text_table(header, rows))
+    return 0
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _text_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[str(c) for c in header]] + [[str(c) for c in r] for r in rows]
+    widths = [max(_display_width(r[n]) for r in cells) for n in range(len(header))]
+    lines = ["  ".join(c + " " * (w - _display_width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _write(path: Path, tables: Sequence[Table]) -> None:
+    suffix = path.suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise UsageError(t("cli.bad_extension", "zh", path=path))
+    path.write_bytes(to_csv(tables[0]) if suffix == ".csv" else to_xlsx(tables))
+    print(both("cli.written", path=path))
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        indicators, current, regions = store.indicators(), store.current_observations(), store.regions()
+    year = args.year or _last_year()
+    if not 2020 <= year <= 2035:
+        raise UsageError(f"--year {year}: 2020–2035")
+    _write(args.out, [template_table(indicators, current, year, regions[0])])
+    return 0
+
+
+def _last_year() -> int:
+    import datetime as dt
+
+    return min(2035, max(2020, dt.date.today().year - 1))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if not path.exists():
+        print(both("cli.file_missing", path=path), file=sys.stderr)
+        return 1
+    data = path.read_bytes()
+    with _store(args) as store:
+        try:
+            plan = plan_import(store, data, path.name, settings.max_upload_bytes())
+        except InputRejected as exc:
+            for problem in exc.problems:
+                print(f"{problem.message('zh')}\n  {problem.message('en')}", file=sys.stderr)
+            print(both("import.failed", count=len(exc.problems)), file=sys.stderr)
+            return 1
+        added, changed, unchanged = plan.counts
+        skipped = both("import.skipped_blank", skipped=plan.skipped_blank) if plan.skipped_blank else ""
+        if args.dry_run:
+            for r in plan.rows:
+                if r.status != "unchanged":
+                    o = r.observation
+                    before = "—" if r.previous is None else r.previous.value
+                    print(f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}")
+            print(both("import.dry_run", added=added, changed=changed, unchanged=unchanged))
+        else:
+            batch = commit_import(store, plan, args.user)
+            if batch is None:
+                print(both("import.nothing_new", unchanged=unchanged))
+            else:
+                print(both("import.done", batch=batch.id, added=batch.rows_added, changed=batch.rows_changed,
+                           unchanged=batch.rows_unchanged))
+        if skipped:
+            print(skipped)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.out.suffix.lower() != f".{args.format}":
+        raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
+    with _store(args) as store:
+        table = export_table(store.indicators(), store.current_observations())
+    _write(args.out, [table])
+    return 0
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "indicators": cmd_indicators,
+    "template": cmd_template,
+    "import": cmd_import,
+    "export": cmd_export,
+}

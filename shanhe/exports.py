@@ -1,0 +1,49 @@
+"""The upload template and the data export, as tables ready for CSV or XLSX."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from shanhe.catalog import Indicator
+from shanhe.formatting import local_time
+from shanhe.importer import COLUMNS, REFERENCE_COLUMNS
+from shanhe.spreadsheets import Table
+from shanhe.store import Observation
+
+_C = {field: names[0] for field, names in {**COLUMNS, **REFERENCE_COLUMNS}.items()}
+TEMPLATE_HEADER = (
+    _C["indicator_code"], _C["seq"], _C["indicator_name"], _C["unit"], _C["year"], _C["value"],
+    _C["region"], _C["source"], _C["note"], _C["previous"],
+)
+EXPORT_HEADER = (
+    _C["indicator_code"], _C["seq"], _C["indicator_name"], _C["unit"], _C["region"], _C["year"], _C["value"],
+    _C["source"], _C["note"], _C["batch"], _C["entered_by"], _C["entered_at"],
+)
+
+
+def template_table(
+    indicators: Sequence[Indicator], current: Sequence[Observation], year: int, region: str
+) -> Table:
+    """One row per indicator for ``year``; last year's value alongside for reference."""
+    previous = {o.indicator_code: o.value for o in current if o.region == region and o.year == year - 1}
+    rows = [
+        [i.code, i.seq, i.name, i.unit, year, None, region, None, None, previous.get(i.code)]
+        for i in indicators
+    ]
+    return Table(name=f"{year}年填报", header=TEMPLATE_HEADER, rows=rows)
+
+
+def export_table(indicators: Sequence[Indicator], current: Sequence[Observation]) -> Table:
+    """Every current value with its source, in plan order; stable for identical stores."""
+    order = {i.code: n for n, i in enumerate(indicators)}
+    by_code = {i.code: i for i in indicators}
+    rows = []
+    for o in sorted(current, key=lambda o: (order.get(o.indicator_code, len(order)), o.indicator_code, o.region,
+                                            o.year)):
+        ind = by_code.get(o.indicator_code)
+        rows.append([
+            o.indicator_code, ind.seq if ind else None, ind.name if ind else None, ind.unit if ind else None,
+            o.region, o.year, o.value, o.source, o.note, o.batch_id, o.entered_by, local_time(o.entered_at),
+        ])
+    return Table(name="当前数值", header=EXPORT_HEADER, rows=rows)
+

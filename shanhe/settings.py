@@ -1,0 +1,36 @@
+"""Where things live and the few settings Shanhe reads.
+
+Settings come from the environment or `.streamlit/config.toml`, never from code
+constants scattered around, so that README can document each one (a test checks).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN_DIR = ROOT / "data" / "plan"
+DEFAULT_DB = ROOT / "data" / "shanhe.duckdb"
+STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
+
+#: Environment variables Shanhe reads, with what they do (README documents each).
+ENV_VARS = {
+    "SHANHE_DB": "DuckDB 文件路径 / path of the DuckDB file (default data/shanhe.duckdb)",
+}
+
+
+def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The DB path: ``--db``, else ``SHANHE_DB``, else ``data/shanhe.duckdb``."""
+    if cli_value:
+        return Path(cli_value)
+    env = os.environ.get("SHANHE_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def max_upload_bytes(config_file: Path = STREAMLIT_CONFIG) -> int:
+    """Upload size limit from `.streamlit/config.toml` ``server.maxUploadSize`` (MB)."""
+    with open(config_file, "rb") as fh:
+        megabytes = tomllib.load(fh)["server"]["maxUploadSize"]
+    return int(megabytes) * 1024 * 1024

@@ -1,0 +1,102 @@
+"""Write tables as CSV (UTF-8 with BOM, so Excel opens it) or XLSX, byte-for-byte reproducible.
+
+The same rows always give the same bytes: no creation timestamps inside, so two
+exports can be compared with ``cmp``. Text cells that a spreadsheet would run as
+a formula are neutralised with a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Value = str | int | float | None
+FIXED_TIME = dt.datetime(2020, 1, 1)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Value]]
+
+
+def neutralise(value: Value) -> Value:
+    """Prefix text that Excel would evaluate (``=1+1``, ``@SUM``) with ``'``; numbers pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(table: Table) -> bytes:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(table.header)
+    for row in table.rows:
+        writer.writerow(["" if v is None else _csv_number(neutralise(v)) for v in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _csv_number(value: Value) -> Value:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def to_xlsx(tables: Sequence[Table]) -> bytes:
+    """One sheet per table, bold frozen header, columns sized to their content."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for table in tables:
+        sheet = book.create_sheet(table.name)
+        sheet.append(list(table.header))
+        for row in table.rows:
+            sheet.append([neutralise(v) for v in row])
+        for cell in sheet[1]:
+            cell.font = bold
+            cell.fill = fill
+        sheet.freeze_panes = "A2"
+        for n, title in enumerate(table.header, start=1):
+            width = max([_width(title), *(_width(r[n - 1]) for r in table.rows)])
+            sheet.column_dimensions[get_column_letter(n)].width = min(60, width + 2)
+    book.properties.creator = "Shanhe"
+    book.properties.created = FIXED_TIME
+    book.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    book.save(raw)
+    return _repack(raw.getvalue())
+
+
+def _width(value: Value) -> int:
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _repack(data: bytes) -> bytes:
+    """Rewrite the zip with fixed times: openpyxl stamps "now" on entries and on core.xml."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
+                    content,
+                )
+            dst.writestr(entry, content)
+    return out.getvalue()

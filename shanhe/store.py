@@ -1,0 +1,484 @@
+"""The one module that talks to DuckDB.
+
+Plain, standard SQL with bound parameters only (a PostgreSQL store is on the
+roadmap). Plan tables are rebuilt from ``data/plan`` whenever the plan files
+change; user tables (observations, batches, staff targets) are append-only and
+never touched by init, so re-running init can never lose what users entered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+from pydantic import BaseModel, ConfigDict
+
+from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, Project, Target
+
+# Each migration is a list of statements; version N is applied once, in order.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+        """CREATE TABLE indicators (
+            code VARCHAR PRIMARY KEY, seq INTEGER, name VARCHAR NOT NULL,
+            category VARCHAR NOT NULL, unit VARCHAR NOT NULL, attribute VARCHAR,
+            direction VARCHAR NOT NULL, range_min DOUBLE, range_max DOUBLE, range_note VARCHAR,
+            baseline_year INTEGER NOT NULL, baseline_text VARCHAR NOT NULL, baseline_value DOUBLE,
+            source VARCHAR NOT NULL, sort_order INTEGER NOT NULL)""",
+        "CREATE SEQUENCE target_id_seq START 1",
+        """CREATE TABLE targets (
+            id BIGINT PRIMARY KEY DEFAULT nextval('target_id_seq'),
+            indicator_code VARCHAR NOT NULL, year INTEGER NOT NULL, rule VARCHAR NOT NULL,
+            value DOUBLE, text VARCHAR NOT NULL, source VARCHAR NOT NULL, note VARCHAR,
+            derived BOOLEAN NOT NULL, origin VARCHAR NOT NULL,
+            doc_ref VARCHAR, doc_date DATE, entered_by VARCHAR, entered_at TIMESTAMP)""",
+        """CREATE TABLE flags (
+            id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, literal VARCHAR NOT NULL,
+            problem VARCHAR NOT NULL, reading VARCHAR NOT NULL, status VARCHAR NOT NULL)""",
+        """CREATE TABLE flag_subjects (
+            flag_id VARCHAR NOT NULL, subject VARCHAR NOT NULL, PRIMARY KEY (flag_id, subject))""",
+        """CREATE TABLE projects (
+            id VARCHAR PRIMARY KEY, group_name VARCHAR NOT NULL, subgroup VARCHAR NOT NULL,
+            name VARCHAR NOT NULL, overview VARCHAR NOT NULL, start_year INTEGER NOT NULL,
+            end_year INTEGER NOT NULL, investment VARCHAR NOT NULL, lead_unit VARCHAR NOT NULL,
+            source VARCHAR NOT NULL, sort_order INTEGER NOT NULL)""",
+        """CREATE TABLE project_indicators (
+            project_id VARCHAR NOT NULL, indicator_code VARCHAR NOT NULL,
+            PRIMARY KEY (project_id, indicator_code))""",
+        """CREATE TABLE milestones (
+            id VARCHAR PRIMARY KEY, project_id VARCHAR NOT NULL, title VARCHAR NOT NULL,
+            due DATE NOT NULL, due_text VARCHAR NOT NULL, basis VARCHAR NOT NULL,
+            source VARCHAR NOT NULL, sort_order INTEGER NOT NULL)""",
+        "CREATE TABLE regions (name VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, sort_order INTEGER NOT NULL)",
+        """CREATE TABLE goals (
+            id VARCHAR PRIMARY KEY, year INTEGER NOT NULL, theme VARCHAR NOT NULL,
+            text VARCHAR NOT NULL, source VARCHAR NOT NULL)""",
+        "CREATE SEQUENCE batch_id_seq START 1",
+        """CREATE TABLE batches (
+            id BIGINT PRIMARY KEY DEFAULT nextval('batch_id_seq'), kind VARCHAR NOT NULL,
+            file_name VARCHAR, sha256 VARCHAR, user_name VARCHAR NOT NULL,
+            created_at TIMESTAMP NOT NULL, rows_added INTEGER NOT NULL,
+            rows_changed INTEGER NOT NULL, rows_unchanged INTEGER NOT NULL, note VARCHAR)""",
+        "CREATE SEQUENCE observation_id_seq START 1",
+        """CREATE TABLE observations (
+            id BIGINT PRIMARY KEY DEFAULT nextval('observation_id_seq'),
+            indicator_code VARCHAR NOT NULL, region VARCHAR NOT NULL, year INTEGER NOT NULL,
+            value DOUBLE, source VARCHAR, note VARCHAR, batch_id BIGINT NOT NULL,
+            entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL)""",
+        "CREATE INDEX observations_key ON observations (indicator_code, region, year)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Plan tables are derived from data/plan and rebuilt as a whole when it changes.
+PLAN_TABLES = (
+    "indicators", "flags", "flag_subjects", "projects", "project_indicators", "milestones", "goals", "regions",
+)
+
+# The current revision of every (indicator, region, year); a NULL value retracts it.
+CURRENT_OBSERVATIONS = """
+    SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at
+    FROM (SELECT o.*, ROW_NUMBER() OVER (
+              PARTITION BY indicator_code, region, year ORDER BY id DESC) AS rn
+          FROM observations o) latest
+    WHERE rn = 1 AND value IS NOT NULL
+"""
+
+# The target in force for each (indicator, year): the newest staff entry, else the plan's.
+CURRENT_TARGETS = """
+    SELECT indicator_code, year, rule, value, text, source, note, derived, origin,
+           doc_ref, doc_date, entered_by, entered_at
+    FROM (SELECT t.*, ROW_NUMBER() OVER (
+              PARTITION BY indicator_code, year
+              ORDER BY CASE WHEN origin = 'staff' THEN 0 ELSE 1 END, id DESC) AS rn
+          FROM targets t) latest
+    WHERE rn = 1
+"""
+
+
+class StoreError(Exception):
+    """A store problem with a user-facing i18n key and its parameters."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class Observation(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    indicator_code: str
+    region: str
+    year: int
+    value: float
+    source: str | None = None
+    note: str | None = None
+    batch_id: int | None = None
+    entered_by: str | None = None
+    entered_at: dt.datetime | None = None
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.indicator_code, self.region, self.year)
+
+
+class Batch(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: int
+    kind: str
+    file_name: str | None
+    sha256: str | None
+    user_name: str
+    created_at: dt.datetime
+    rows_added: int
+    rows_changed: int
+    rows_unchanged: int
+    note: str | None
+
+
+class InitReport(BaseModel):
+    from_version: int
+    to_version: int
+    plan_synced: bool
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC: what every TIMESTAMP column holds (the UI shows Asia/Shanghai)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError("cli.db_locked", path=path) from exc
+        raise StoreError("cli.db_corrupt", path=path, reason=str(exc).splitlines()[0]) from exc
+    except duckdb.Error as exc:
+        raise StoreError("cli.db_corrupt", path=path, reason=str(exc).splitlines()[0]) from exc
+
+
+class Store:
+    """A DuckDB file holding the plan and everything users add.
+
+    One ``Store`` per process (DuckDB allows one writer process); every method
+    uses its own cursor, so a shared ``Store`` is safe across Streamlit sessions.
+    """
+
+    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection) -> None:
+        self.path = path
+        self._con = con
+
+    # ---- opening and schema -------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> Store:
+        """Open ``path``; it must exist unless ``create``."""
+        if not create and not path.exists():
+            raise StoreError("cli.db_missing", path=path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return cls(path, _connect(path))
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        with self._cursor() as cur:
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+            )
+            row = cur.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def init(self, catalog: Catalog, *, force_plan_sync: bool = False) -> InitReport:
+        """Apply pending migrations, then rebuild plan tables if the plan changed."""
+        found = self.schema_version()
+        if found > SCHEMA_VERSION:
+            raise StoreError("cli.db_too_new", path=self.path, found=found, supported=SCHEMA_VERSION)
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            with self._transaction() as cur:
+                for statement in MIGRATIONS[version - 1]:
+                    cur.execute(statement)
+                cur.execute("INSERT INTO schema_version VALUES (?, ?)", [version, utcnow()])
+        synced = force_plan_sync or self.meta("plan_digest") != catalog.digest
+        if synced:
+            self._sync_plan(catalog)
+        return InitReport(from_version=found, to_version=SCHEMA_VERSION, plan_synced=synced)
+
+    def meta(self, key: str) -> str | None:
+        with self._cursor() as cur:
+            row = cur.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def _sync_plan(self, catalog: Catalog) -> None:
+        with self._transaction() as cur:
+            for table in PLAN_TABLES:
+                cur.execute(f"DELETE FROM {table}")  # table names are constants above
+            cur.execute("DELETE FROM targets WHERE origin = 'plan'")
+            cur.executemany(
+                "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [i.code, i.seq, i.name, i.category, i.unit, i.attribute, i.direction, i.range[0], i.range[1],
+                     i.range_note, i.baseline.year, i.baseline.text, i.baseline.value, i.source, n]
+                    for n, i in enumerate(catalog.indicators)
+                ],
+            )
+            cur.executemany(
+                "INSERT INTO targets (indicator_code, year, rule, value, text, source, note, derived, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'plan')",
+                [
+                    [i.code, t.year, t.rule, t.value, t.text, t.source, t.note, t.derived]
+                    for i in catalog.indicators
+                    for t in i.targets
+                ],
+            )
+            cur.executemany(
+                "INSERT INTO flags VALUES (?, ?, ?, ?, ?, ?)",
+                [[f.id, f.source, f.literal, f.problem, f.reading, f.status] for f in catalog.flags],
+            )
+            cur.executemany(
+                "INSERT INTO flag_subjects VALUES (?, ?)", [[f.id, s] for f in catalog.flags for s in f.subjects]
+            )
+            cur.executemany(
+                "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [p.id, p.group, p.subgroup, p.name, p.overview, p.start_year, p.end_year, p.investment,
+                     p.lead_unit, p.source, n]
+                    for n, p in enumerate(catalog.projects)
+                ],
+            )
+            links = [[p.id, code] for p in catalog.projects for code in p.indicators]
+            if links:
+                cur.executemany("INSERT INTO project_indicators VALUES (?, ?)", links)
+            cur.executemany(
+                "INSERT INTO milestones VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [m.id, p.id, m.title, m.due, m.due_text, m.basis, m.source, n]
+                    for p in catalog.projects
+                    for n, m in enumerate(p.milestones)
+                ],
+            )
+            cur.executemany(
+                "INSERT INTO goals VALUES (?, ?, ?, ?, ?)",
+                [[g.id, g.year, g.theme, g.text, g.source] for g in catalog.goals],
+            )
+            cur.executemany(
+                "INSERT INTO regions VALUES (?, ?, ?)",
+                [[r["name"], r["source"], n] for n, r in enumerate(catalog.plan.regions)],
+            )
+            meta = {
+                "plan_digest": catalog.digest,
+                "plan_title": catalog.plan.title,
+                "plan_number": catalog.plan.document_number,
+                "plan_issuer": catalog.plan.issuer,
+                "plan_issued_on": catalog.plan.issued_on.isoformat(),
+            }
+            cur.execute("DELETE FROM meta WHERE key IN (?, ?, ?, ?, ?)", list(meta))
+            cur.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+
+    # ---- reading the plan ----------------------------------------------------
+    def indicators(self) -> list[Indicator]:
+        """Every indicator in plan order, with the targets currently in force."""
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT code, seq, name, category, unit, attribute, direction, range_min, range_max, range_note, "
+                "baseline_year, baseline_text, baseline_value, source FROM indicators ORDER BY sort_order"
+            ).fetchall()
+            targets = cur.execute(CURRENT_TARGETS + " ORDER BY indicator_code, year").fetchall()
+            flags = cur.execute(
+                "SELECT subject, flag_id FROM flag_subjects ORDER BY subject, flag_id"
+            ).fetchall()
+        by_code: dict[str, list[Target]] = {}
+        for r in targets:
+            by_code.setdefault(r[0], []).append(
+                Target(year=r[1], rule=r[2], value=r[3], text=r[4], source=r[5], note=r[6], derived=r[7],
+                       origin=r[8], doc_ref=r[9], doc_date=r[10], entered_by=r[11], entered_at=r[12])
+            )
+        flags_of: dict[str, list[str]] = {}
+        for subject, flag_id in flags:
+            flags_of.setdefault(subject, []).append(flag_id)
+        return [
+            Indicator(
+                code=r[0], seq=r[1], name=r[2], category=r[3], unit=r[4], attribute=r[5], direction=r[6],
+                range=(r[7], r[8]), range_note=r[9],
+                baseline={"year": r[10], "text": r[11], "value": r[12]}, source=r[13],
+                targets=tuple(by_code.get(r[0], ())), flags=tuple(flags_of.get(r[0], ())),
+            )
+            for r in rows
+        ]
+
+    def flags(self) -> list[Flag]:
+        with self._cursor() as cur:
+            rows = cur.execute("SELECT id, source, literal, problem, reading, status FROM flags ORDER BY id").fetchall()
+            subjects = cur.execute("SELECT flag_id, subject FROM flag_subjects ORDER BY flag_id, subject").fetchall()
+        of: dict[str, list[str]] = {}
+        for flag_id, subject in subjects:
+            of.setdefault(flag_id, []).append(subject)
+        return [
+            Flag(id=r[0], subjects=tuple(of.get(r[0], ())), source=r[1], literal=r[2], problem=r[3], reading=r[4],
+                 status=r[5])
+            for r in rows
+        ]
+
+    def projects(self) -> list[Project]:
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT id, group_name, subgroup, name, overview, start_year, end_year, investment, lead_unit, "
+                "source FROM projects ORDER BY sort_order"
+            ).fetchall()
+            links = cur.execute(
+                "SELECT project_id, indicator_code FROM project_indicators ORDER BY project_id, indicator_code"
+            ).fetchall()
+            ms = cur.execute(
+                "SELECT project_id, id, title, due, due_text, basis, source FROM milestones ORDER BY project_id, "
+                "sort_order"
+            ).fetchall()
+        inds: dict[str, list[str]] = {}
+        for pid, code in links:
+            inds.setdefault(pid, []).append(code)
+        mss: dict[str, list[Milestone]] = {}
+        for m in ms:
+            mss.setdefault(m[0], []).append(
+                Milestone(id=m[1], title=m[2], due=m[3], due_text=m[4], basis=m[5], source=m[6])
+            )
+        return [
+            Project(id=r[0], group=r[1], subgroup=r[2], name=r[3], overview=r[4], start_year=r[5], end_year=r[6],
+                    investment=r[7], lead_unit=r[8], source=r[9], indicators=tuple(inds.get(r[0], ())),
+                    milestones=tuple(mss.get(r[0], ())))
+            for r in rows
+        ]
+
+    def regions(self) -> list[str]:
+        """Region names, the whole district (全区) first."""
+        with self._cursor() as cur:
+            return [r[0] for r in cur.execute("SELECT name FROM regions ORDER BY sort_order").fetchall()]
+
+    def goals(self) -> list[Goal]:
+        with self._cursor() as cur:
+            rows = cur.execute("SELECT id, year, theme, text, source FROM goals ORDER BY year, id").fetchall()
+        return [Goal(id=r[0], year=r[1], theme=r[2], text=r[3], source=r[4]) for r in rows]
+
+    # ---- observations ----------------------------------------------------------
+    def current_observations(self) -> list[Observation]:
+        """The current value of every (indicator, region, year), in a stable order."""
+        with self._cursor() as cur:
+            rows = cur.execute(CURRENT_OBSERVATIONS + " ORDER BY indicator_code, region, year").fetchall()
+        return [_observation(r) for r in rows]
+
+    def observation_history(self) -> list[tuple[int, Observation]]:
+        """Every revision ever written, oldest first, with its revision id."""
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at "
+                "FROM observations ORDER BY id"
+            ).fetchall()
+        return [(r[0], _observation(r[1:])) for r in rows]
+
+    def record_batch(
+        self,
+        rows: Sequence[Observation],
+        *,
+        kind: str,
+        user: str,
+        file_name: str | None,
+        sha256: str | None,
+        counts: tuple[int, int, int],
+    ) -> Batch:
+        """Write ``rows`` as new revisions under one new batch, in one transaction."""
+        now = utcnow()
+        added, changed, unchanged = counts
+        with self._transaction() as cur:
+            row = cur.execute(
+                "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
+                "rows_unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [kind, file_name, sha256, user, now, added, changed, unchanged],
+            ).fetchone()
+            batch_id = int(row[0])
+            cur.executemany(
+                "INSERT INTO observations (indicator_code, region, year, value, source, note, batch_id, "
+                "entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[o.indicator_code, o.region, o.year, o.value, o.source, o.note, batch_id, user, now] for o in rows],
+            )
+        return Batch(id=batch_id, kind=kind, file_name=file_name, sha256=sha256, user_name=user, created_at=now,
+                     rows_added=added, rows_changed=changed, rows_unchanged=unchanged, note=None)
+
+    def batches(self) -> list[Batch]:
+        with self._cursor() as cur:
+            rows = cur.execute(BATCH_COLUMNS + " ORDER BY id").fetchall()
+        return [_batch(r) for r in rows]
+
+    def latest_batch(self) -> Batch | None:
+        """The newest batch: its time is the dashboard's "data as of"."""
+        with self._cursor() as cur:
+            row = cur.execute(BATCH_COLUMNS + " ORDER BY id DESC LIMIT 1").fetchone()
+        return _batch(row) if row else None
+
+    def data_version(self) -> tuple[str | None, int, int]:
+        """Changes whenever anything a page shows changes: for cache keys."""
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT (SELECT MAX(id) FROM batches), (SELECT MAX(id) FROM targets)"
+            ).fetchone()
+        return (self.meta("plan_digest"), int(row[0] or 0), int(row[1] or 0))
+
+    def table_counts(self) -> dict[str, int]:
+        """Row counts of every table: used by tests to prove nothing changed."""
+        tables = ("meta", "targets", "batches", "observations", *PLAN_TABLES)
+        with self._cursor() as cur:
+            return {t: int(cur.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+BATCH_COLUMNS = (
+    "SELECT id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, rows_unchanged, note "
+    "FROM batches"
+)
+
+
+def _batch(r: Sequence[object]) -> Batch:
+    return Batch(id=r[0], kind=r[1], file_name=r[2], sha256=r[3], user_name=r[4], created_at=r[5], rows_added=r[6],
+                 rows_changed=r[7], rows_unchanged=r[8], note=r[9])
+
+
+def _observation(r: Sequence[object]) -> Observation:
+    return Observation(
+        indicator_code=r[0], region=r[1], year=r[2], value=r[3], source=r[4], note=r[5], batch_id=r[6],
+        entered_by=r[7], entered_at=r[8],
+    )
+
+
+def open_store(path: Path, catalog: Catalog, *, create: bool = False) -> Store:
+    """Open and bring up to date: migrations and plan sync are idempotent and cheap."""
+    store = Store.open(path, create=create)
+    try:
+        store.init(catalog)
+    except BaseException:
+        store.close()
+        raise
+    return store

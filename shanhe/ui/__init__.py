@@ -1,0 +1,1 @@
+"""Streamlit glue shared by pages: the only part of shanhe that imports streamlit."""
