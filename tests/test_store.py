@@ -1,0 +1,126 @@
+"""The store on a real DuckDB file: init is idempotent and never loses user data."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from shanhe.catalog import Catalog, load_catalog
+from shanhe.importer import commit_import, plan_import
+from shanhe.store import SCHEMA_VERSION, Store, StoreError, open_store
+from tests.conftest import DATA, ROOT
+
+LIMIT = 5 * 2**20
+
+
+def _import(store: Store, name: str, user: str = "测试员") -> None:
+    data = (DATA / "good" / name).read_bytes()
+    assert commit_import(store, plan_import(store, data, name, LIMIT), user) is not None
+
+
+def test_fresh_init_builds_every_table(store: Store) -> None:
+    counts = store.table_counts()
+    assert store.schema_version() == SCHEMA_VERSION
+    assert counts["indicators"] == 36 and counts["projects"] == 11 and counts["milestones"] == 12
+    assert counts["observations"] == 0 and counts["batches"] == 0
+    assert store.regions() == ["全区"]
+    assert store.meta("plan_number") == "城政发〔2023〕3号"
+
+
+def test_init_twice_keeps_imported_data(db_path: Path, catalog: Catalog) -> None:
+    with open_store(db_path, catalog, create=True) as store:
+        _import(store, "plain-utf8.csv")
+        before_counts, before_obs = store.table_counts(), store.current_observations()
+    with Store.open(db_path) as store:
+        report = store.init(catalog)
+        assert not report.plan_synced and report.from_version == SCHEMA_VERSION
+        report = store.init(catalog, force_plan_sync=True)
+        assert report.plan_synced
+        assert store.table_counts() == before_counts
+        assert store.current_observations() == before_obs
+
+
+def test_changed_plan_resyncs_plan_tables_but_keeps_user_data(tmp_path: Path, db_path: Path) -> None:
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(ROOT / "data" / "plan", plan_dir)
+    with open_store(db_path, load_catalog(plan_dir), create=True) as store:
+        _import(store, "plain-utf8.csv")
+        observations = store.current_observations()
+        # a reviewer corrects a target in data/plan
+        path = plan_dir / "indicators.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("value: 0.5, text: \"≤0.5\"",
+                                                                    "value: 0.6, text: \"≤0.6\""), encoding="utf-8")
+        report = store.init(load_catalog(plan_dir))
+        assert report.plan_synced
+        fire = next(i for i in store.indicators() if i.code == "I03")
+        assert fire.target_for(2025).value == 0.6
+        assert store.current_observations() == observations
+        assert len(store.batches()) == 1
+
+
+def test_revisions_are_appended_never_overwritten(store: Store) -> None:
+    first = b"indicator_code,year,value\nI07,2021,71.2\n"
+    second = b"indicator_code,year,value\nI07,2021,71.9\n"
+    commit_import(store, plan_import(store, first, "a.csv", LIMIT), "甲")
+    commit_import(store, plan_import(store, second, "b.csv", LIMIT), "乙")
+    history = store.observation_history()
+    assert [(h.value, h.entered_by, h.batch_id) for _, h in history] == [(71.2, "甲", 1), (71.9, "乙", 2)]
+    (current,) = store.current_observations()
+    assert (current.value, current.entered_by) == (71.9, "乙")
+    assert [b.rows_changed for b in store.batches()] == [0, 1]
+
+
+def test_migrations_apply_forward_from_an_empty_file(db_path: Path, catalog: Catalog) -> None:
+    duckdb.connect(str(db_path)).close()
+    with Store.open(db_path) as store:
+        report = store.init(catalog)
+    assert (report.from_version, report.to_version) == (0, SCHEMA_VERSION)
+
+
+def test_a_newer_schema_is_refused(db_path: Path, catalog: Catalog) -> None:
+    with open_store(db_path, catalog, create=True) as store:
+        store._con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [SCHEMA_VERSION + 1])
+    with Store.open(db_path) as store, pytest.raises(StoreError) as err:
+        store.init(catalog)
+    assert err.value.key == "cli.db_too_new"
+
+
+def test_missing_db_is_not_created_unless_asked(db_path: Path) -> None:
+    with pytest.raises(StoreError) as err:
+        Store.open(db_path)
+    assert err.value.key == "cli.db_missing" and not db_path.exists()
+
+
+def test_locked_db_is_reported(db_path: Path, catalog: Catalog) -> None:
+    open_store(db_path, catalog, create=True).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb,sys,time; c=duckdb.connect({str(db_path)!r}); print('ok', flush=True);"
+                               "sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreError) as err:
+            Store.open(db_path)
+        assert err.value.key == "cli.db_locked"
+    finally:
+        holder.communicate("", timeout=30)
+
+
+def test_corrupt_db_is_reported(db_path: Path) -> None:
+    db_path.write_bytes(b"this is not a database" * 200)
+    with pytest.raises(StoreError) as err:
+        Store.open(db_path)
+    assert err.value.key == "cli.db_corrupt"
+
+
+def test_indicators_round_trip_through_the_db(store: Store, catalog: Catalog) -> None:
+    """What init writes, indicators() reads back identically."""
+    assert store.indicators() == list(catalog.indicators)
+    assert store.projects() == list(catalog.projects)
+    assert [f.id for f in store.flags()] == [f.id for f in catalog.flags]
