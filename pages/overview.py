@@ -37,10 +37,12 @@ def table(part: list[OverviewRow]) -> pd.DataFrame:
     })
 
 
+COLUMNS = {t("col.name", L): st.column_config.TextColumn(width="large"),
+           t("col.target_2025", L): st.column_config.TextColumn(width="medium")}
 for category in CATEGORIES:
     part = [r for r in rows if r.category == category and r.seq is not None]
     st.subheader(t(f"category.{category}", L))
-    st.dataframe(table(part), hide_index=True, width="stretch")
+    st.dataframe(table(part), hide_index=True, width="stretch", column_config=COLUMNS)
 
 st.subheader(t("overview.supplementary", L))
-st.dataframe(table([r for r in rows if r.seq is None]), hide_index=True, width="stretch")
+st.dataframe(table([r for r in rows if r.seq is None]), hide_index=True, width="stretch", column_config=COLUMNS)

@@ -19,7 +19,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "overview.title": ("规划指标总览", "Plan indicators"),
     "overview.caption": (
         "{number}《{title}》表2-1 共 26 项指标，另有 {supplementary} 项正文量化的补充指标。",
-        "{number}: 26 indicators of table 2-1, plus {supplementary} supplementary indicators quantified in the text.",
+        "{number} 《{title}》: 26 indicators of table 2-1, plus {supplementary} supplementary indicators quantified in the text.",
     ),
     "overview.supplementary": ("补充指标（正文量化、表2-1未列）", "Supplementary indicators (quantified in the text, not in table 2-1)"),
     "overview.no_data": ("暂无数据", "No data"),

@@ -25,8 +25,8 @@ def test_indicators_json_lists_26_plus_supplementary(cli: Cli) -> None:
     forest = next(r for r in records if r["name"] == "森林覆盖率")
     assert forest["baseline_value"] == 19.83 and forest["attribute"] == "binding"
     assert forest["targets"][0] == {
-        "year": 2025, "rule": "at_least", "value": 19.83, "text": "≥19.83", "source": "表2-1 #2", "note": "第九章（一）：森林覆盖率增加",
-        "derived": False, "origin": "plan"}
+        "year": 2025, "rule": "at_least", "value": 19.83, "text": "≥19.83", "source": "表2-1 #2",
+        "note": "第九章（一）：森林覆盖率增加", "derived": False, "origin": "plan"}
     pm = next(r for r in records if r["code"] == "I08")
     assert pm["baseline_value"] is None and pm["baseline_text"] == "15" and "F01" in pm["flags"]
     keys = {"seq", "code", "name", "category", "unit", "attribute", "direction", "baseline_year", "baseline_value",

@@ -16,7 +16,9 @@ def xlsx(path: Path, rows: list[list[object]]) -> None:
 
 
 # good: what Excel on a Chinese Windows saves
-(HERE / "good/gb18030.csv").write_bytes("指标编码,年份,数值,数据来源\r\nI07,2021,71.2,区生态环境分局\r\nI02,2021,19.9,区自然资源局\r\n".encode("gb18030"))
+(HERE / "good/gb18030.csv").write_bytes(
+    "指标编码,年份,数值,数据来源\r\nI07,2021,71.2,区生态环境分局\r\nI02,2021,19.9,区自然资源局\r\n".encode("gb18030")
+)
 (HERE / "good/excel-unicode-text.txt.csv").write_bytes(
     "指标编码\t年份\t数值\r\nI07\t2024\t74.0\r\nI02\t2024\t20.3\r\n".encode("utf-16")
 )

@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh Debian/Ubuntu machine with Python 3.11:
+#   make run    install into .venv, initialise the DB, start the dashboard
+#   make test   install into .venv (with test tools and Chromium), lint, run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test init lint bench clean
+
+$(BIN)/python:
+	sh scripts/system-deps.sh venv
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+init: $(VENV)/.runtime
+	$(BIN)/python -m shanhe init
+
+run: init
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+test: lint
+	sh scripts/system-deps.sh browser
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.runtime
+	$(BIN)/python benchmarks/import_export.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

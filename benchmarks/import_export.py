@@ -1,0 +1,70 @@
+"""Import, export and overview timings on a real DuckDB file; prints figures for the README.
+
+Run: ``make bench`` (or ``.venv/bin/python benchmarks/import_export.py``).
+Measures, side by side in one run: a CSV and an XLSX upload of the same rows
+(validate + diff, then commit), a CSV/XLSX export, and building the overview.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from shanhe import settings
+from shanhe.catalog import load_catalog
+from shanhe.exports import export_table
+from shanhe.importer import commit_import, plan_import
+from shanhe.overview import overview_rows
+from shanhe.spreadsheets import Table, to_csv, to_xlsx
+from shanhe.store import open_store
+
+REPEAT = 5
+
+
+def timed(fn: Callable[[], object]) -> float:
+    runs = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    catalog = load_catalog()
+    limit = settings.max_upload_bytes()
+    # every indicator × every plan year 2020–2035: the largest realistic single-region upload
+    rows = [[i.code, year, 50.0 + (year - 2020) * 0.1] for i in catalog.indicators for year in range(2020, 2036)]
+    table = Table("data", ("指标编码", "年份", "数值"), rows)
+    files = {"csv": to_csv(table), "xlsx": to_xlsx([table])}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "bench.duckdb", catalog, create=True)
+        figures = {}
+        for kind, data in files.items():
+            figures[f"validate+diff {kind}"] = timed(lambda d=data, k=kind: plan_import(store, d, f"f.{k}", limit))
+        plan = plan_import(store, files["csv"], "f.csv", limit)
+        start = time.perf_counter()
+        commit_import(store, plan, "bench")
+        figures["commit (one transaction)"] = time.perf_counter() - start
+        current = store.current_observations()
+        indicators = store.indicators()
+        figures["read current values"] = timed(store.current_observations)
+        figures["overview rows"] = timed(lambda: overview_rows(indicators, current, "全区"))
+        figures["export csv"] = timed(lambda: to_csv(export_table(indicators, current)))
+        figures["export xlsx"] = timed(lambda: to_xlsx([export_table(indicators, current)]))
+        store.close()
+    print(f"rows per upload: {len(rows)} (36 indicators x 16 years); median of {REPEAT} runs")
+    for name, seconds in figures.items():
+        print(f"{name:28s} {seconds * 1000:8.1f} ms")
+    ratio = figures["validate+diff xlsx"] / figures["validate+diff csv"]
+    print(f"xlsx / csv validate ratio   {ratio:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Installs the Debian/Ubuntu packages Shanhe needs that are missing, and nothing else.
+#   system-deps.sh venv     python3-venv (to create .venv)
+#   system-deps.sh browser  chromium + fonts-noto-cjk (browser tests, Chinese glyphs)
+# Uses sudo when not run as root.
+set -eu
+need=""
+case "${1:-}" in
+  venv)
+    python3 -c 'import ensurepip, venv' 2>/dev/null || need="python3-venv" ;;
+  browser)
+    command -v chromium >/dev/null 2>&1 || need="chromium"
+    dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk" ;;
+  *)
+    echo "usage: $0 venv|browser" >&2; exit 2 ;;
+esac
+[ -z "$need" ] && exit 0
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "Installing Debian packages:$need"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need

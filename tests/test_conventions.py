@@ -1,0 +1,75 @@
+"""Project rules that are easy to break silently: documented settings, one i18n table, a pure core."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+import tomllib
+
+from shanhe import settings
+from shanhe.i18n import TEXT
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _config_keys(table: dict, prefix: str = "") -> list[str]:
+    keys = []
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        keys += _config_keys(value, name + ".") if isinstance(value, dict) else [name]
+    return keys
+
+
+def test_every_streamlit_setting_is_documented() -> None:
+    config = tomllib.loads(settings.STREAMLIT_CONFIG.read_text(encoding="utf-8"))
+    missing = [k for k in _config_keys(config) if f"`{k}`" not in README]
+    assert missing == []
+
+
+def test_every_environment_variable_is_documented() -> None:
+    assert all(f"`{name}`" in README for name in settings.ENV_VARS)
+
+
+def test_both_languages_take_the_same_fields() -> None:
+    for key, (zh, en) in TEXT.items():
+        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (zh, en)]
+        assert fields[0] == fields[1], key
+
+
+def _python_files() -> list:
+    return [p for p in ROOT.rglob("*.py") if ".venv" not in p.parts and "tests" not in p.parts]
+
+
+def test_every_i18n_key_used_in_code_exists() -> None:
+    used = set()
+    for path in _python_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(
+                r"(import|cell|cli|app|nav|overview|col)\.[a-z_0-9]+", node.value
+            ):
+                used.add(node.value)
+    assert used - set(TEXT) == set()
+
+
+def test_core_never_imports_streamlit() -> None:
+    offenders = []
+    for path in (ROOT / "shanhe").rglob("*.py"):
+        if "ui" in path.relative_to(ROOT / "shanhe").parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n.split(".")[0] == "streamlit" for n in names):
+                offenders.append(str(path))
+    assert offenders == []
+
+
+def test_sql_lives_only_in_the_store() -> None:
+    for path in _python_files():
+        if path.name == "store.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\b(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET)\b", text), path
