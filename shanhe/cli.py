@@ -194,7 +194,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             plan = plan_import(store, data, path.name, settings.max_upload_bytes())
         except InputRejected as exc:
             for problem in exc.problems:
-                print(f"{problem.message('zh')}\n  {problem.message('en')}", file=sys.stderr)
+                print(f"{problem.message('zh')} | {problem.message('en')}", file=sys.stderr)
             print(both("import.failed", count=len(exc.problems)), file=sys.stderr)
             return 1
         added, changed, unchanged = plan.counts

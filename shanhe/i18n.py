@@ -194,5 +194,5 @@ def t(key: str, lang: Lang = "zh", **params: object) -> str:
 
 
 def both(key: str, **params: object) -> str:
-    """Chinese, then English on the next line: for the CLI, which has no toggle."""
-    return f"{t(key, 'zh', **params)}\n  {t(key, 'en', **params)}"
+    """Chinese and English on one line: for the CLI, which has no language toggle."""
+    return f"{t(key, 'zh', **params)} | {t(key, 'en', **params)}"

@@ -155,7 +155,7 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path))
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        if "Could not set lock" in str(exc):
             raise StoreError("cli.db_locked", path=path) from exc
         raise StoreError("cli.db_corrupt", path=path, reason=str(exc).splitlines()[0]) from exc
     except duckdb.Error as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,3 +51,16 @@ class Cli:
 @pytest.fixture
 def cli(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
     return Cli(db_path, capsys)
+
+
+@pytest.fixture
+def locked_db(db_path: Path, catalog: Catalog) -> Iterator[Path]:
+    """The DB file held open by another process, as a running dashboard would."""
+    open_store(db_path, catalog, create=True).close()
+    code = f"import duckdb, sys; c = duckdb.connect({str(db_path)!r}); print('ok', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        yield db_path
+    finally:
+        holder.communicate("", timeout=30)

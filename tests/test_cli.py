@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 
+from shanhe.cli import main
 from shanhe.store import Store
 from tests.conftest import DATA, ROOT, Cli
 
@@ -132,3 +133,14 @@ def test_db_path_comes_from_the_environment(tmp_path: Path) -> None:
                          text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "env.duckdb").exists()
+
+
+def test_locked_and_corrupt_db_are_one_line_errors(locked_db: Path, cli: Cli, tmp_path: Path) -> None:
+    code, _, err = cli("indicators")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "正被另一个进程占用" in err and "locked by another process" in err
+    corrupt = tmp_path / "corrupt.duckdb"
+    corrupt.write_bytes(b"not a database" * 500)
+    code = main(["--db", str(corrupt), "indicators"])
+    _, err = cli.capsys.readouterr()
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "无法打开" in err

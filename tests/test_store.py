@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -96,20 +94,10 @@ def test_missing_db_is_not_created_unless_asked(db_path: Path) -> None:
     assert err.value.key == "cli.db_missing" and not db_path.exists()
 
 
-def test_locked_db_is_reported(db_path: Path, catalog: Catalog) -> None:
-    open_store(db_path, catalog, create=True).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,sys,time; c=duckdb.connect({str(db_path)!r}); print('ok', flush=True);"
-                               "sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
-        with pytest.raises(StoreError) as err:
-            Store.open(db_path)
-        assert err.value.key == "cli.db_locked"
-    finally:
-        holder.communicate("", timeout=30)
+def test_locked_db_is_reported(locked_db: Path) -> None:
+    with pytest.raises(StoreError) as err:
+        Store.open(locked_db)
+    assert err.value.key == "cli.db_locked"
 
 
 def test_corrupt_db_is_reported(db_path: Path) -> None:
