@@ -67,6 +67,8 @@ class Indicator(Strict):
     direction: Literal["higher", "lower"]
     range: tuple[float | None, float | None]
     range_note: str | None = None
+    # level: the year's own value; cumulative_change: % change since 2020 (2020 = 0 by definition, flag F21)
+    measure: Literal["level", "cumulative_change"] = "level"
     baseline: Baseline
     source: str
     targets: tuple[Target, ...]

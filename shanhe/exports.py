@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from shanhe.catalog import Indicator
 from shanhe.formatting import local_time
+from shanhe.i18n import t
 from shanhe.importer import COLUMNS, REFERENCE_COLUMNS
 from shanhe.spreadsheets import Table
 from shanhe.store import Observation
@@ -13,7 +14,7 @@ from shanhe.store import Observation
 _C = {field: names[0] for field, names in {**COLUMNS, **REFERENCE_COLUMNS}.items()}
 TEMPLATE_HEADER = (
     _C["indicator_code"], _C["seq"], _C["indicator_name"], _C["unit"], _C["year"], _C["value"],
-    _C["region"], _C["source"], _C["note"], _C["previous"],
+    _C["region"], _C["source"], _C["note"], _C["measure"], _C["previous"],
 )
 EXPORT_HEADER = (
     _C["indicator_code"], _C["seq"], _C["indicator_name"], _C["unit"], _C["region"], _C["year"], _C["value"],
@@ -24,10 +25,11 @@ EXPORT_HEADER = (
 def template_table(
     indicators: Sequence[Indicator], current: Sequence[Observation], year: int, region: str
 ) -> Table:
-    """One row per indicator for ``year``; last year's value alongside for reference."""
+    """One row per indicator for ``year``, saying how to report it, with last year's value for reference."""
     previous = {o.indicator_code: o.value for o in current if o.region == region and o.year == year - 1}
     rows = [
-        [i.code, i.seq, i.name, i.unit, year, None, region, None, None, previous.get(i.code)]
+        [i.code, i.seq, i.name, i.unit, year, None, region, None, None, t(f"measure.{i.measure}"),
+         previous.get(i.code)]
         for i in indicators
     ]
     return Table(name=f"{year}年填报", header=TEMPLATE_HEADER, rows=rows)

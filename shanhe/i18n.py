@@ -42,6 +42,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "attribute.expected": ("预期性", "Expected"),
     "attribute.none": ("未标注", "Not stated"),
     "baseline.flagged": ("{text}（待核实）", "{text} (under review)"),
+    "measure.level": ("当年值", "value for the year"),
+    "measure.cumulative_change": ("相对2020年累计变化（%）", "cumulative change since 2020 (%)"),
     # --- import: whole-file problems ---
     "import.file_empty": ("文件为空。", "The file is empty."),
     "import.file_too_large": (
@@ -126,6 +128,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "cell.value_wrong_sign": (
         "第 {row} 行，\"{column}\"列：数值\"{value}\"带有\"{sign}\"，但 {name} 的单位是\"{unit}\"。",
         "Row {row}, column \"{column}\": \"{value}\" carries \"{sign}\" but {name} is measured in \"{unit}\".",
+    ),
+    "cell.year_is_base": (
+        "第 {row} 行，\"{column}\"列：{name} 按相对2020年的累计变化率填报，2020年是基期（累计值为0），请从2021年起填报。",
+        "Row {row}, column \"{column}\": {name} is reported as the cumulative change since 2020, so 2020 is the base year (0 by definition); report 2021 onwards.",
     ),
     "cell.unit_mismatch": (
         "第 {row} 行，\"{column}\"列：单位\"{value}\"与指标 {code} 的单位\"{expected}\"不一致。",

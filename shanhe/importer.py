@@ -43,6 +43,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 REFERENCE_COLUMNS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "seq"),
     "previous": ("上年数值（仅供参考）", "previous_value"),
+    "measure": ("填报口径", "measure"),
     "batch": ("批次", "batch"),
     "entered_by": ("录入人", "entered_by"),
     "entered_at": ("录入时间", "entered_at"),
@@ -137,7 +138,7 @@ class ObservationRow(BaseModel):
 
     @field_validator("year", mode="before")
     @classmethod
-    def _parse_year(cls, raw: str | None) -> int:
+    def _parse_year(cls, raw: str | None, info: ValidationInfo) -> int:
         if raw is None:
             raise _fail("cell.year_missing")
         text = unicodedata.normalize("NFKC", raw).strip().removesuffix("年").strip()
@@ -147,6 +148,9 @@ class ObservationRow(BaseModel):
         year = int(match.group(1))
         if not YEAR_MIN <= year <= YEAR_MAX:
             raise _fail("cell.year_out_of_range", min=YEAR_MIN, max=YEAR_MAX)
+        ind = _ctx(info).by_code.get(info.data.get("indicator_code", ""))
+        if ind is not None and ind.measure == "cumulative_change" and year == YEAR_MIN:
+            raise _fail("cell.year_is_base", name=ind.name)
         return year
 
     @field_validator("value", mode="before")

@@ -70,6 +70,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL)""",
         "CREATE INDEX observations_key ON observations (indicator_code, region, year)",
     ),
+    ("ALTER TABLE indicators ADD COLUMN measure VARCHAR NOT NULL DEFAULT 'level'",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 INSERT_CHUNK = 200
@@ -249,9 +250,9 @@ class Store:
         inserts: dict[str, tuple[tuple[str, ...], list[list[object]]]] = {
             "indicators": (
                 ("code", "seq", "name", "category", "unit", "attribute", "direction", "range_min", "range_max",
-                 "range_note", "baseline_year", "baseline_text", "baseline_value", "source", "sort_order"),
+                 "range_note", "baseline_year", "baseline_text", "baseline_value", "source", "sort_order", "measure"),
                 [[i.code, i.seq, i.name, i.category, i.unit, i.attribute, i.direction, i.range[0], i.range[1],
-                  i.range_note, i.baseline.year, i.baseline.text, i.baseline.value, i.source, n]
+                  i.range_note, i.baseline.year, i.baseline.text, i.baseline.value, i.source, n, i.measure]
                  for n, i in enumerate(catalog.indicators)],
             ),
             "targets": (
@@ -298,7 +299,7 @@ class Store:
         with self._cursor() as cur:
             rows = cur.execute(
                 "SELECT code, seq, name, category, unit, attribute, direction, range_min, range_max, range_note, "
-                "baseline_year, baseline_text, baseline_value, source FROM indicators ORDER BY sort_order"
+                "baseline_year, baseline_text, baseline_value, source, measure FROM indicators ORDER BY sort_order"
             ).fetchall()
             targets = cur.execute(CURRENT_TARGETS + " ORDER BY indicator_code, year").fetchall()
             flags = cur.execute(
@@ -317,7 +318,7 @@ class Store:
             Indicator(
                 code=r[0], seq=r[1], name=r[2], category=r[3], unit=r[4], attribute=r[5], direction=r[6],
                 range=(r[7], r[8]), range_note=r[9],
-                baseline={"year": r[10], "text": r[11], "value": r[12]}, source=r[13],
+                baseline={"year": r[10], "text": r[11], "value": r[12]}, source=r[13], measure=r[14],
                 targets=tuple(by_code.get(r[0], ())), flags=tuple(flags_of.get(r[0], ())),
             )
             for r in rows

@@ -33,7 +33,7 @@ TABLE_2_1 = [
     (19, "氨氮排放总量减少", "环境质量", "%", "binding", "—", None, "assigned_by_superior", None),
     (20, "挥发性有机物排放总量减少", "环境质量", "%", "binding", "—", None, "assigned_by_superior", None),
     (21, "二氧化硫排放总量减少", "环境质量", "%", "binding", "—", None, "assigned_by_superior", None),
-    (22, "单位地区生产总值能源消耗降低", "生态经济", "%", "binding", "2.2", 2.2, "assigned_by_superior", None),
+    (22, "单位地区生产总值能源消耗降低", "生态经济", "%", "binding", "2.2", None, "assigned_by_superior", None),
     (23, "单位地区生产总值二氧化碳排放降低", "生态经济", "%", "binding", "—", None, "assigned_by_superior", None),
     (24, "非化石能源占能源消费总量比例", "生态经济", "%", "binding", "—", None, "assigned_by_superior", None),
     (25, "万元地区生产总值用水量下降", "生态经济", "%", "binding", "—", None, "assigned_by_superior", None),

@@ -112,3 +112,27 @@ def test_indicators_round_trip_through_the_db(store: Store, catalog: Catalog) ->
     assert store.indicators() == list(catalog.indicators)
     assert store.projects() == list(catalog.projects)
     assert [f.id for f in store.flags()] == [f.id for f in catalog.flags]
+
+
+def test_upgrade_from_schema_1_keeps_data_and_adds_measure(db_path: Path, catalog: Catalog) -> None:
+    """A DB made by the first release (schema 1) is migrated forward in place."""
+    import datetime as dt
+
+    from shanhe.store import MIGRATIONS
+
+    con = duckdb.connect(str(db_path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("INSERT INTO schema_version VALUES (1, ?)", [dt.datetime(2026, 1, 1)])
+    con.execute("INSERT INTO batches (kind, user_name, created_at, rows_added, rows_changed, rows_unchanged) "
+                "VALUES ('import', '甲', ?, 1, 0, 0)", [dt.datetime(2026, 1, 1)])
+    con.execute("INSERT INTO observations (indicator_code, region, year, value, batch_id, entered_by, entered_at) "
+                "VALUES ('I07', '全区', 2021, 71.2, 1, '甲', ?)", [dt.datetime(2026, 1, 1)])
+    con.close()
+    with Store.open(db_path) as store:
+        report = store.init(catalog)
+        assert (report.from_version, report.to_version) == (1, SCHEMA_VERSION)
+        assert [o.value for o in store.current_observations()] == [71.2]
+        measures = {i.code: i.measure for i in store.indicators()}
+        assert measures["I22"] == "cumulative_change" and measures["I07"] == "level"
