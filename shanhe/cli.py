@@ -1,4 +1,4 @@
-"""``python -m shanhe``: init, indicators, template, import, export.
+"""``python -m shanhe``: init, indicators, template, import, export, status.
 
 Every failure is one line on stderr and a non-zero exit (2 for usage, 1 for
 everything else): staff run this, and a traceback helps nobody.
@@ -7,6 +7,7 @@ everything else): staff run this, and a traceback helps nobody.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import unicodedata
@@ -19,12 +20,15 @@ from pydantic import ValidationError
 from shanhe import settings
 from shanhe.catalog import Indicator, load_catalog
 from shanhe.exports import export_table, template_table
-from shanhe.formatting import baseline_text, target_text
+from shanhe.formatting import baseline_text, number, target_text
 from shanhe.i18n import both, t
 from shanhe.importer import commit_import, plan_import
 from shanhe.problems import InputRejected
+from shanhe.progress import Assessment, assess_all, default_year
+from shanhe.rules import LABELS
 from shanhe.spreadsheets import Table, to_csv, to_xlsx
 from shanhe.store import Store, StoreError, open_store
+from shanhe.summary import Summary, summarize
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
 
@@ -56,6 +60,12 @@ def build_parser() -> Parser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing")
     imp.add_argument("--user", default="cli", help="录入人 / who is importing (default: cli)")
+
+    st = sub.add_parser("status", help="各指标进度与红绿灯 / progress light of every indicator")
+    st.add_argument("--year", type=int, help="评估年份 / evaluation year (default: latest year with data)")
+    st.add_argument("--region", help="地区 / region (default: 全区)")
+    st.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    st.add_argument("--summary", action="store_true", help="只输出汇总 / print the roll-ups only")
 
     exp = sub.add_parser("export", help="导出当前数值 / export current values")
     exp.add_argument("--format", choices=("csv", "xlsx"), required=True)
@@ -177,10 +187,12 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
-def _last_year() -> int:
-    import datetime as dt
+def _today() -> dt.date:
+    return dt.date.today()
 
-    return min(2035, max(2020, dt.date.today().year - 1))
+
+def _last_year() -> int:
+    return min(2035, max(2020, _today().year - 1))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -218,6 +230,84 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The documented fields of ``status --format json|csv`` (README lists them), in output order.
+STATUS_FIELDS = (
+    "code", "seq", "name", "category", "attribute", "unit", "region", "evaluation_year", "year", "value",
+    "target_year", "target_rule", "target_value", "target_text", "final", "light", "label", "label_code", "reason",
+    "reason_en", "start_year", "start_value", "start_kind", "expected_value", "path_ratio", "trend_ratio", "trend",
+    "trend_improving", "annual_change", "recent_annual_change", "recent_years", "required_annual_change",
+    "projected_value", "projected_gap", "projection_low", "projection_high", "binding_behind",
+)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        indicators, current, regions = store.indicators(), store.current_observations(), store.regions()
+    region = args.region or regions[0]
+    if region not in regions:
+        raise UsageError(f"--region {region}: {'、'.join(regions)}")
+    year = args.year or default_year(current, region, _today().year)
+    if not 2020 <= year <= 2035:
+        raise UsageError(f"--year {year}: 2020–2035")
+    assessments = assess_all(indicators, current, year, region)
+    if args.summary:
+        return _print_summary(summarize(assessments), args.format)
+    records = [{f: getattr(a, f) for f in STATUS_FIELDS} for a in assessments]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.format == "csv":
+        rows = [[r[f] for f in STATUS_FIELDS] for r in records]
+        sys.stdout.write(to_csv(Table("status", STATUS_FIELDS, rows)).decode("utf-8-sig"))
+    else:
+        header = ("序号", "编码", "指标", "属性", "年份", "数值", "目标", "状态", "路径比", "趋势", "说明")
+        rows = [
+            [a.seq or "", a.code, a.name, t(f"attribute.{a.attribute or 'none'}"), a.year or "",
+             "" if a.value is None else number(a.value, 2), _target_cell(a),
+             f"{LABELS[a.label_code].icon} {a.label}{' ⚠' if a.binding_behind else ''}",
+             "" if a.path_ratio is None else f"{a.path_ratio:.2f}", _trend_cell(a), a.reason]
+            for a in assessments
+        ]
+        print(f"评估年份 {year}，地区 {region}")
+        print(_text_table(header, rows))
+    return 0
+
+
+def _target_cell(a: Assessment) -> str:
+    if a.target_value is None:
+        return f"{a.target_year or ''} {a.target_text or ''}".strip()
+    return f"{a.target_year} {number(a.target_value, 2)}"
+
+
+def _trend_cell(a: Assessment) -> str:
+    if a.trend is None:
+        return ""
+    arrow = {"up": "↑", "flat": "→", "down": "↓"}[a.trend]
+    quality = "" if a.trend_improving is None else t("trend.improving" if a.trend_improving else "trend.worsening")
+    return f"{arrow}{quality}"
+
+
+def _print_summary(summary: Summary, fmt: str) -> int:
+    if fmt == "json":
+        json.dump(summary.model_dump(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    header = ("分组", *(t(f"label.{code}") for code in LABELS))
+    groups = [(t(f"category.{c}"), counts) for c, counts in summary.by_category.items()]
+    groups += [(t(f"attribute.{a}"), counts) for a, counts in summary.by_attribute.items()]
+    groups += [(t("summary.supplementary"), summary.supplementary)]
+    rows = [[name, *(counts.get(code, 0) for code in LABELS)] for name, counts in groups]
+    if fmt == "csv":
+        sys.stdout.write(to_csv(Table("summary", header, rows)).decode("utf-8-sig"))
+        return 0
+    print(f"评估年份 {summary.evaluation_year}，地区 {summary.region}")
+    for line in summary.sentences:
+        print(line)
+    print()
+    print(_text_table(header, rows))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != f".{args.format}":
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
@@ -233,4 +323,5 @@ COMMANDS = {
     "template": cmd_template,
     "import": cmd_import,
     "export": cmd_export,
+    "status": cmd_status,
 }

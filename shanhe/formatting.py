@@ -6,26 +6,39 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from shanhe.catalog import Indicator, Target
+from shanhe.i18n import TEXT, Lang, t
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 _BOUND = {"at_least": "≥", "at_most": "≤"}
 
 
-def number(value: float | None) -> str:
-    """19.83 → '19.83', 75.0 → '75', no float noise and no exponent."""
+def number(value: float | None, digits: int = 6) -> str:
+    """19.83 → '19.83', 75.0 → '75', no float noise and no exponent; ``digits`` after the point at most."""
     if value is None:
         return "—"
-    if float(value).is_integer():
+    value = round(float(value), digits) + 0.0  # + 0.0 turns -0.0 into 0.0
+    if value.is_integer():
         return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
 
 
-def with_unit(value: float, unit: str) -> str:
+def amount(value: float, unit: str, lang: Lang = "zh", *, signed: bool = False) -> str:
+    """A difference: '3.8 个百分点' for %, '0.2 个千分点' for ‰, '1.5 μg/m3' otherwise."""
+    n = number(value, 2)
+    if signed and value > 0:
+        n = "+" + n
+    key = f"diff.{unit}"
+    if key in TEXT:
+        return t(key, lang, n=n)
+    return n if unit == "—" else f"{n} {unit}"
+
+
+def with_unit(value: float, unit: str, digits: int = 6) -> str:
     if unit in ("%", "‰"):
-        return f"{number(value)}{unit}"
+        return f"{number(value, digits)}{unit}"
     if unit == "—":
-        return number(value)
-    return f"{number(value)} {unit}"
+        return number(value, digits)
+    return f"{number(value, digits)} {unit}"
 
 
 def target_text(target: Target | None, unit: str) -> str:

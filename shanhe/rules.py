@@ -1,0 +1,74 @@
+"""The progress rules as data: thresholds, labels, trend settings.
+
+The engine (``shanhe.progress``) and the methodology page both read this module,
+so what the page explains is exactly what colours the lights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Light = Literal["green", "amber", "red", "grey"]
+LabelCode = Literal[
+    "achieved", "on_track", "accelerate", "behind", "off_track", "not_met",
+    "no_data", "pending", "qualitative", "insufficient",
+]
+
+
+@dataclass(frozen=True)
+class Label:
+    code: LabelCode
+    light: Light
+    icon: str
+    rank: int  # higher is better; 0 for grey labels, which say nothing about progress
+
+
+#: Every label the engine can give, best first; names and explanations live in i18n ("label.*", "rule.*").
+LABELS: dict[str, Label] = {
+    label.code: label
+    for label in (
+        Label("achieved", "green", "✅", 5),
+        Label("on_track", "green", "🟢", 4),
+        Label("accelerate", "amber", "🟡", 3),
+        Label("behind", "red", "🔴", 2),
+        Label("off_track", "red", "⛔", 1),
+        Label("not_met", "red", "❌", 1),
+        Label("no_data", "grey", "⚪", 0),
+        Label("pending", "grey", "⏳", 0),
+        Label("qualitative", "grey", "📝", 0),
+        Label("insufficient", "grey", "❔", 0),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Path ratio cut-offs: ≥ on_track is 进度正常, ≥ behind is 需加快, ≥ 0 is 滞后, < 0 is 严重滞后/反向变化."""
+
+    on_track: float
+    behind: float
+
+
+#: One row per attribute. Binding (约束性) indicators must be at least as strict as expected (预期性) ones:
+#: a binding target is an obligation, so anything short of the straight path is flagged.
+THRESHOLDS: dict[str, Thresholds] = {
+    "binding": Thresholds(on_track=1.00, behind=0.85),
+    "expected": Thresholds(on_track=0.95, behind=0.70),
+    "supplementary": Thresholds(on_track=0.95, behind=0.70),  # attribute not stated by the plan (flag F18)
+}
+
+#: Trend: a weighted least-squares line through the start point and every observation up to the
+#: evaluation year; a point's weight is 1 + (its year − the first year), so recent years count most.
+#: The line is flat when its slope is within this share of the series' mean absolute level per year.
+TREND_FLAT_SHARE = 0.005
+#: "近N年平均每年": the average annual change over at most this many years before the latest data year.
+RECENT_YEARS = 3
+#: The projection band is shown from this many points on (two points fit a line exactly).
+BAND_MIN_POINTS = 3
+#: Two values closer than this count as equal (floating point noise, not data).
+TOLERANCE = 1e-9
+
+
+def thresholds_for(attribute: str | None) -> Thresholds:
+    return THRESHOLDS[attribute or "supplementary"]
