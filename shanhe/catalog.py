@@ -93,6 +93,20 @@ class Indicator(Strict):
         return self
 
 
+def assigned_target(indicator: Indicator, year: int, value: float, doc_ref: str, doc_date: dt.date) -> Target:
+    """The target a superior assigned for ``year``: a bound in the indicator's better direction.
+
+    The plan's literal text (完成上级下达指标…) is kept; the value and the document
+    (文号, date) that assigned it are recorded beside it.
+    """
+    plan = indicator.target_for(year)
+    return Target(
+        year=year, rule="at_least" if indicator.direction == "higher" else "at_most", value=value,
+        text=plan.text if plan else "上级下达指标", source=f"{doc_ref}（{doc_date.isoformat()}）",
+        origin="staff", doc_ref=doc_ref, doc_date=doc_date,
+    )
+
+
 class Flag(Strict):
     id: str
     subjects: tuple[str, ...]

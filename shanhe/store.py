@@ -375,6 +375,17 @@ class Store:
             rows = cur.execute("SELECT id, year, theme, text, source FROM goals ORDER BY year, id").fetchall()
         return [Goal(id=r[0], year=r[1], theme=r[2], text=r[3], source=r[4]) for r in rows]
 
+    def record_staff_target(self, indicator_code: str, target: Target, user: str) -> None:
+        """A target entered by staff (e.g. an assigned value): a new revision that overrides the plan's."""
+        with self._transaction() as cur:
+            _insert_rows(
+                cur, "targets",
+                ("indicator_code", "year", "rule", "value", "text", "source", "note", "derived", "origin",
+                 "doc_ref", "doc_date", "entered_by", "entered_at"),
+                [[indicator_code, target.year, target.rule, target.value, target.text, target.source, target.note,
+                  False, "staff", target.doc_ref, target.doc_date, user, utcnow()]],
+            )
+
     # ---- observations ----------------------------------------------------------
     def current_observations(self) -> list[Observation]:
         """The current value of every (indicator, region, year), in a stable order."""
