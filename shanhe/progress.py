@@ -216,7 +216,8 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
         else:
             share = (latest.year - start.year) / span
             expected = start.value + (x - start.value) * share
-            path_ratio = sign * (latest.value - start.value) / (gap0 * share)
+            # rounded so that floating-point noise (0.9999999999) cannot flip a light at a threshold
+            path_ratio = round(sign * (latest.value - start.value) / (gap0 * share), 9)
             limits = thresholds_for(indicator.attribute)
             code = ("on_track" if path_ratio >= limits.on_track else "accelerate" if path_ratio >= limits.behind
                     else "behind" if path_ratio >= 0 else "off_track")
