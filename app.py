@@ -7,5 +7,8 @@ from shanhe.ui.session import language
 
 st.set_page_config(page_title="山河 Shanhe", page_icon="⛰️", layout="wide")
 lang = language()
-page = st.navigation([st.Page("pages/overview.py", title=t("nav.overview", lang), url_path="overview", default=True)])
+page = st.navigation([
+    st.Page("pages/overview.py", title=t("nav.overview", lang), url_path="overview", default=True),
+    st.Page("pages/methodology.py", title=t("nav.methodology", lang), url_path="methodology"),
+])
 page.run()

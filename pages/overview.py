@@ -1,18 +1,20 @@
-"""总览: every indicator by category with baseline, 2025 target and latest value."""
+"""总览: every indicator by category with its light, baseline, 2025 target and latest value."""
 
 import pandas as pd
 import streamlit as st
 
 from shanhe.catalog import CATEGORIES
-from shanhe.formatting import local_time
+from shanhe.formatting import local_time, status_text, trend_text
 from shanhe.i18n import t
 from shanhe.overview import OverviewRow
+from shanhe.rules import LABELS, LIGHT_COLOURS
 from shanhe.ui import loaders
 from shanhe.ui.session import lang, store
 
 L = lang()
 db = store()
-rows = loaders.overview(db, db.regions()[0])
+view = loaders.overview(db, db.regions()[0])
+rows = view.rows
 
 st.title(t("overview.title", L))
 st.caption(t("overview.caption", L, number=db.meta("plan_number"), title=db.meta("plan_title"),
@@ -20,6 +22,13 @@ st.caption(t("overview.caption", L, number=db.meta("plan_number"), title=db.meta
 batch = db.latest_batch()
 st.caption(t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id) if batch
            else t("overview.no_imports", L))
+st.caption(t("overview.evaluated", L, year=view.year))
+st.markdown("\n".join(f"- {line}" for line in (view.summary.sentences if L == "zh" else view.summary.sentences_en)))
+
+
+def tint(part: list[OverviewRow]) -> list[str]:
+    """Pale light colour behind each status cell; the icon and words carry the meaning too."""
+    return [f"background-color: {LIGHT_COLOURS[LABELS[r.label_code].light][1]}" for r in part]
 
 
 def table(part: list[OverviewRow]) -> pd.DataFrame:
@@ -28,21 +37,33 @@ def table(part: list[OverviewRow]) -> pd.DataFrame:
         t("col.seq", L): [r.seq or "" for r in part],
         t("col.code", L): [r.code for r in part],
         t("col.name", L): [r.name for r in part],
+        t("col.status", L): [status_text(r.label_code, r.binding_behind, L) for r in part],
         t("col.attribute", L): [t(f"attribute.{r.attribute or 'none'}", L) for r in part],
         t("col.unit", L): [r.unit for r in part],
         t("col.baseline", L): [r.baseline for r in part],
         t("col.target_2025", L): [r.target_2025 for r in part],
         t("col.latest", L): [r.latest_value or no_data for r in part],
         t("col.latest_year", L): [str(r.latest_year or "") for r in part],
+        t("col.trend", L): [trend_text(r.trend, r.trend_improving, L) for r in part],
+        t("col.reason", L): [r.reason if L == "zh" else r.reason_en for r in part],
     })
 
 
-COLUMNS = {t("col.name", L): st.column_config.TextColumn(width="large"),
-           t("col.target_2025", L): st.column_config.TextColumn(width="medium")}
+COLUMNS = {t("col.name", L): st.column_config.TextColumn(width="medium"),
+           t("col.status", L): st.column_config.TextColumn(width="medium"),
+           t("col.target_2025", L): st.column_config.TextColumn(width="medium"),
+           t("col.reason", L): st.column_config.TextColumn(width="large")}
+
+
+def show(part: list[OverviewRow]) -> None:
+    styled = table(part).style.apply(lambda _: tint(part), subset=[t("col.status", L)])
+    st.dataframe(styled, hide_index=True, width="stretch", column_config=COLUMNS)
+
+
 for category in CATEGORIES:
     part = [r for r in rows if r.category == category and r.seq is not None]
     st.subheader(t(f"category.{category}", L))
-    st.dataframe(table(part), hide_index=True, width="stretch", column_config=COLUMNS)
+    show(part)
 
 st.subheader(t("overview.supplementary", L))
-st.dataframe(table([r for r in rows if r.seq is None]), hide_index=True, width="stretch", column_config=COLUMNS)
+show([r for r in rows if r.seq is None])

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from shanhe import settings
 from shanhe.catalog import Indicator, load_catalog
 from shanhe.exports import export_table, template_table
-from shanhe.formatting import baseline_text, number, target_text
+from shanhe.formatting import baseline_text, number, status_text, target_text, trend_text
 from shanhe.i18n import both, t
 from shanhe.importer import commit_import, plan_import
 from shanhe.problems import InputRejected
@@ -264,8 +264,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         rows = [
             [a.seq or "", a.code, a.name, t(f"attribute.{a.attribute or 'none'}"), a.year or "",
              "" if a.value is None else number(a.value, 2), _target_cell(a),
-             f"{LABELS[a.label_code].icon} {a.label}{' ⚠' if a.binding_behind else ''}",
-             "" if a.path_ratio is None else f"{a.path_ratio:.2f}", _trend_cell(a), a.reason]
+             status_text(a.label_code, a.binding_behind), "" if a.path_ratio is None else f"{a.path_ratio:.2f}",
+             trend_text(a.trend, a.trend_improving), a.reason]
             for a in assessments
         ]
         print(f"评估年份 {year}，地区 {region}")
@@ -277,14 +277,6 @@ def _target_cell(a: Assessment) -> str:
     if a.target_value is None:
         return f"{a.target_year or ''} {a.target_text or ''}".strip()
     return f"{a.target_year} {number(a.target_value, 2)}"
-
-
-def _trend_cell(a: Assessment) -> str:
-    if a.trend is None:
-        return ""
-    arrow = {"up": "↑", "flat": "→", "down": "↓"}[a.trend]
-    quality = "" if a.trend_improving is None else t("trend.improving" if a.trend_improving else "trend.worsening")
-    return f"{arrow}{quality}"
 
 
 def _print_summary(summary: Summary, fmt: str) -> int:

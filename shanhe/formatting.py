@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from shanhe.catalog import Indicator, Target
 from shanhe.i18n import TEXT, Lang, t
+from shanhe.rules import LABELS
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 _BOUND = {"at_least": "≥", "at_most": "≤"}
@@ -69,3 +70,19 @@ def local_time(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
     return moment.replace(tzinfo=dt.UTC).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def status_text(label_code: str, binding_behind: bool, lang: Lang = "zh") -> str:
+    """Icon and words, never colour alone: '■ 滞后 ⚠ 约束性指标滞后'."""
+    text = f"{LABELS[label_code].icon} {t(f'label.{label_code}', lang)}"
+    return f"{text} ⚠ {t('binding_behind', lang)}" if binding_behind else text
+
+
+def trend_text(trend: str | None, improving: bool | None, lang: Lang = "zh") -> str:
+    """'↑ 改善', '↓ 恶化', '→ 持平'; empty below two points."""
+    if trend is None:
+        return ""
+    arrow = {"up": "↑", "flat": "→", "down": "↓"}[trend]
+    if improving is None:
+        return f"{arrow} {t('trend.flat', lang)}"
+    return f"{arrow} {t('trend.improving' if improving else 'trend.worsening', lang)}"

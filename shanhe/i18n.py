@@ -34,7 +34,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.target_2025": ("2025年目标", "2025 target"),
     "col.latest": ("最新值", "Latest value"),
     "col.latest_year": ("年份", "Year"),
-    "col.source": ("出处", "Source"),
+    "col.status": ("状态", "Status"),
+    "col.trend": ("趋势", "Trend"),
+    "col.reason": ("说明", "Why"),
+    "overview.year": ("评估年份", "Evaluation year"),
+    "overview.evaluated": ("评估年份：{year}（默认为有数据的最近一年）。", "Evaluated for {year} (the latest year with data by default)."),
     "category.生态保护": ("生态保护", "Ecological protection"),
     "category.环境质量": ("环境质量", "Environmental quality"),
     "category.生态经济": ("生态经济", "Ecological economy"),
@@ -64,7 +68,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "trend.down": ("下降", "falling"),
     "trend.improving": ("改善", "improving"),
     "trend.worsening": ("恶化", "worsening"),
-    "trend.stable": ("稳定", "stable"),
     "binding_behind": ("约束性指标滞后", "binding indicator behind"),
     # --- when each label is given (the methodology page shows these next to the thresholds) ---
     "rule.achieved": ("最新值已满足当前目标（目标年已过时，按目标年后的最新值判定）。", "The latest value meets the active target (after the target year: judged on the latest value)."),
@@ -104,6 +107,78 @@ TEXT: dict[str, tuple[str, str]] = {
     "summary.supplementary_group": ("补充", "supplementary"),
     "summary.binding_behind": ("约束性指标滞后：{names}。", "Binding indicators behind: {names}."),
     "summary.binding_behind_none": ("没有滞后的约束性指标。", "No binding indicator is behind."),
+    # --- methodology page ---
+    "nav.methodology": ("方法说明", "Methodology"),
+    "method.title": ("方法说明：红绿灯怎样判定", "Methodology: how the lights are decided"),
+    "method.intro": (
+        "每项指标在评估年份（默认为有数据的最近一年）按同一套规则判定。本页的阈值、标签和示例都直接取自计算红绿灯的代码（shanhe/rules.py 与 shanhe/progress.py），两者不会不一致。",
+        "Every indicator is judged at the evaluation year (by default the latest year with data) by one set of rules. The thresholds, labels and examples on this page come straight from the code that computes the lights (shanhe/rules.py and shanhe/progress.py), so they cannot disagree.",
+    ),
+    "method.steps_title": ("判定步骤", "Steps"),
+    "method.steps": (
+        "1. **当前目标**：评估年份当年或以后最早的非定性目标（先2025年，再2030、2035年）；最后一个数值目标的年份过后，按该目标作最终判定（达标/未达标）。目标为“上级下达”且下达值尚未录入时为“待下达”；只有定性目标时为“定性目标”。\n"
+        "2. **起点**：规划给出2020年基准值时用基准值；“—”或待核实时，用第一个观测值并在说明中注明；累计变化率指标（排放总量减少、单位GDP能耗降低等，见待核实事项 F21）以2020年为0。\n"
+        "3. **目标值**：“≥X”“≤X”直接取X；“不减少”取起点值；“增加3%”按起点加3个百分点（F03）。\n"
+        "4. **已达标**：最新值满足目标即为已达标。\n"
+        "5. **路径比（决定红绿灯）**：路径比 = 实际进展 ÷ 应有进展。应有进展是从起点到目标的直线在最新数据年份应走过的部分：(目标值 − 起点值) × (最新年份 − 起点年份) ÷ (目标年份 − 起点年份)。用差值而不用增长率，所以起点或目标为0（如劣V类 0%）、千分比、越低越好的指标都同样适用。\n"
+        "6. **阈值**：按约束性/预期性分别取下表的阈值，约束性不低于预期性。",
+        "1. **Active target**: the earliest non-qualitative target in or after the evaluation year (2025, then 2030, 2035); after the last numeric target year that target is judged as final (met / not met). A target assigned by a superior whose value is not yet entered is 'awaiting'; only qualitative targets give 'qualitative'.\n"
+        "2. **Start**: the plan's 2020 baseline where it gives one; where it prints '—' or the figure is under review, the first observation, and the reason says so; cumulative change-rate indicators (emission reductions, energy intensity, see flag F21) start from 0 in 2020.\n"
+        "3. **Target value**: '≥X' and '≤X' give X; 'no decrease' gives the start value; 'increase 3%' gives the start plus 3 percentage points (F03).\n"
+        "4. **Achieved**: the latest value meets the target.\n"
+        "5. **Path ratio (decides the light)**: progress made ÷ progress expected, where the expected progress is the part of the straight line from start to target covered by the latest data year: (target − start) × (latest year − start year) ÷ (target year − start year). Differences, not growth rates, so zero starts or targets (e.g. 0 % worst-class water), per-mille units and lower-is-better indicators all work the same way.\n"
+        "6. **Thresholds**: per attribute, from the table below; binding ones are at least as strict as expected ones.",
+    ),
+    "method.why_path": (
+        "**为什么由路径比决定，而不是趋势比**：路径比只用起点、目标和最新值三个数，任何人都能用计算器复核；趋势比（加权趋势斜率 ÷ 直线所需年均变化）受所有年份影响，一两年的波动就会改变它，也无法手算。因此趋势比与预计值只作参考，和红绿灯一起显示。",
+        "**Why the path ratio decides, not the trend ratio**: the path ratio uses three numbers (start, target, latest value) that anyone can check with a calculator; the trend ratio (weighted trend slope ÷ the straight line's annual change) depends on every year, moves with one noisy year and cannot be checked by hand. The trend ratio and the projection are shown beside the light as context.",
+    ),
+    "method.thresholds_title": ("阈值（路径比）", "Thresholds (path ratio)"),
+    "method.labels_title": ("标签与红绿灯", "Labels and lights"),
+    "method.trend_title": ("趋势、预计值与所需变化", "Trend, projection and required change"),
+    "method.trend": (
+        "- **趋势线**：对起点和评估年份以前的全部观测值作加权最小二乘直线，权重 = 1 + (年份 − 首年)，越近的年份权重越大（参照 ESCAP/UNECE 做法）。\n"
+        "- **趋势箭头**：至少两个数据点时显示；斜率绝对值不超过序列平均水平的 {flat_pct}%/年 为“持平”，否则为上升或下降，并按指标方向标注改善或恶化。\n"
+        "- **趋势比** = 方向调整后的趋势斜率 ÷ (目标值 − 起点值)/(目标年份 − 起点年份)。\n"
+        "- **预计值**：趋势线在目标年份的值；至少 {band_points} 个数据点时给出95%预测区间（t分布）。**预计差距** = 预计值 − 目标值。\n"
+        "- **所需年均变化** = (目标值 − 最新值) ÷ (目标年份 − 最新年份)；**近N年平均每年变化**：最新值与最近 {recent} 年内最早数据点之差 ÷ 年数。",
+        "- **Trend line**: weighted least squares through the start and every observation up to the evaluation year, weight = 1 + (year − first year), so recent years count most (as ESCAP/UNECE do).\n"
+        "- **Trend arrow**: shown from two points; flat when the slope is within {flat_pct}% of the series' mean level per year, else up or down, marked improving or worsening by the indicator's direction.\n"
+        "- **Trend ratio** = direction-adjusted slope ÷ ((target − start)/(target year − start year)).\n"
+        "- **Projection**: the trend line at the target year; from {band_points} points on with a 95 % prediction band (t distribution). **Projected gap** = projection − target.\n"
+        "- **Required annual change** = (target − latest) ÷ (target year − latest year); **recent average annual change**: latest value minus the earliest point within {recent} years, divided by the years between.",
+    ),
+    "method.examples_title": ("实例（由引擎实时计算）", "Worked examples (computed live by the engine)"),
+    "method.sample_note": ("⚠ 示例数据：库中尚无该指标数据，以下数值为演示用的示例数据，不是实际监测值。", "⚠ Sample data: the store has no data for this indicator yet; the figures below are illustrative samples, not measurements."),
+    "method.example_caption": ("{name}（{code}），评估年份 {year}", "{name} ({code}), evaluated for {year}"),
+    "method.col_attribute": ("属性", "Attribute"),
+    "method.col_on_track": ("进度正常（绿）：路径比 ≥", "On track (green): path ratio ≥"),
+    "method.col_behind": ("需加快（黄）：路径比 ≥", "Acceleration needed (amber): path ratio ≥"),
+    "method.col_icon": ("图标", "Icon"),
+    "method.col_label": ("标签", "Label"),
+    "method.col_light": ("灯", "Light"),
+    "method.col_rule": ("条件", "When"),
+    "method.col_step": ("步骤", "Step"),
+    "method.col_value": ("计算", "Working"),
+    "step.start": ("起点", "Start"),
+    "step.target": ("当前目标", "Active target"),
+    "step.latest": ("最新数据", "Latest value"),
+    "step.share": ("时间进度", "Share of time elapsed"),
+    "step.expected": ("按进度应达", "Expected on the straight path"),
+    "step.made": ("实际进展", "Progress made"),
+    "step.needed": ("应有进展", "Progress expected by now"),
+    "step.path_ratio": ("路径比 = 实际进展 ÷ 应有进展", "Path ratio = made ÷ expected"),
+    "step.thresholds": ("适用阈值", "Thresholds applied"),
+    "step.meets": ("是否满足目标", "Meets the target"),
+    "step.trend_ratio": ("趋势比（参考）", "Trend ratio (context)"),
+    "step.projection": ("按趋势预计", "Projected by the trend"),
+    "step.result": ("结论", "Result"),
+    "step.reason": ("说明", "Reason"),
+    "step.start_baseline": ("{year}年 {value}（规划基准值）", "{year}: {value} (the plan's baseline)"),
+    "step.start_first_observation": ("{year}年 {value}（首个观测值；规划未给出可用基准值）", "{year}: {value} (first observation; no usable baseline in the plan)"),
+    "step.start_base_year_zero": ("{year}年 0（累计变化率以2020年为基期）", "{year}: 0 (cumulative change counts from 2020)"),
+    "step.yes": ("是", "yes"),
+    "step.no": ("否", "no"),
     # --- import: whole-file problems ---
     "import.file_empty": ("文件为空。", "The file is empty."),
     "import.file_too_large": (

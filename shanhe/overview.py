@@ -1,4 +1,4 @@
-"""The overview table: every indicator with baseline, 2025 target and latest value."""
+"""The overview table: every indicator with baseline, 2025 target, latest value and its light."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pydantic import BaseModel
 
 from shanhe.catalog import Indicator
 from shanhe.formatting import baseline_text, target_text, with_unit
+from shanhe.progress import assess_all
 from shanhe.store import Observation
+from shanhe.summary import Summary, summarize
 
 
 class OverviewRow(BaseModel):
@@ -23,28 +25,34 @@ class OverviewRow(BaseModel):
     latest_value: str | None
     latest_year: int | None
     flags: tuple[str, ...]
+    label_code: str
+    binding_behind: bool
+    trend: str | None
+    trend_improving: bool | None
+    reason: str
+    reason_en: str
 
 
-def latest_observations(current: Sequence[Observation], region: str) -> dict[str, Observation]:
-    """Each indicator's most recent year in ``region``."""
-    latest: dict[str, Observation] = {}
-    for o in current:
-        if o.region == region and (o.indicator_code not in latest or o.year > latest[o.indicator_code].year):
-            latest[o.indicator_code] = o
-    return latest
+class Overview(BaseModel):
+    year: int
+    region: str
+    rows: list[OverviewRow]
+    summary: Summary
 
 
-def overview_rows(indicators: Sequence[Indicator], current: Sequence[Observation], region: str) -> list[OverviewRow]:
-    latest = latest_observations(current, region)
-    rows = []
-    for ind in indicators:
-        obs = latest.get(ind.code)
-        rows.append(
-            OverviewRow(
-                code=ind.code, seq=ind.seq, name=ind.name, category=ind.category, attribute=ind.attribute,
-                unit=ind.unit, baseline=baseline_text(ind), target_2025=target_text(ind.target_for(2025), ind.unit),
-                latest_value=with_unit(obs.value, ind.unit) if obs else None,
-                latest_year=obs.year if obs else None, flags=ind.flags,
-            )
+def build_overview(
+    indicators: Sequence[Indicator], current: Sequence[Observation], region: str, year: int
+) -> Overview:
+    """Assess every indicator at ``year`` and lay the results out for the overview page."""
+    assessments = assess_all(indicators, current, year, region)
+    rows = [
+        OverviewRow(
+            code=ind.code, seq=ind.seq, name=ind.name, category=ind.category, attribute=ind.attribute,
+            unit=ind.unit, baseline=baseline_text(ind), target_2025=target_text(ind.target_for(2025), ind.unit),
+            latest_value=with_unit(a.value, ind.unit) if a.value is not None else None, latest_year=a.year,
+            flags=ind.flags, label_code=a.label_code, binding_behind=a.binding_behind, trend=a.trend,
+            trend_improving=a.trend_improving, reason=a.reason, reason_en=a.reason_en,
         )
-    return rows
+        for ind, a in zip(indicators, assessments, strict=True)
+    ]
+    return Overview(year=year, region=region, rows=rows, summary=summarize(assessments))

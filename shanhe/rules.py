@@ -25,20 +25,30 @@ class Label:
 
 
 #: Every label the engine can give, best first; names and explanations live in i18n ("label.*", "rule.*").
+#: Icons are distinct shapes from common fonts (no colour emoji needed), so a light never relies on colour.
 LABELS: dict[str, Label] = {
     label.code: label
     for label in (
-        Label("achieved", "green", "✅", 5),
-        Label("on_track", "green", "🟢", 4),
-        Label("accelerate", "amber", "🟡", 3),
-        Label("behind", "red", "🔴", 2),
-        Label("off_track", "red", "⛔", 1),
-        Label("not_met", "red", "❌", 1),
-        Label("no_data", "grey", "⚪", 0),
-        Label("pending", "grey", "⏳", 0),
-        Label("qualitative", "grey", "📝", 0),
-        Label("insufficient", "grey", "❔", 0),
+        Label("achieved", "green", "✔", 5),
+        Label("on_track", "green", "●", 4),
+        Label("accelerate", "amber", "▲", 3),
+        Label("behind", "red", "■", 2),
+        Label("off_track", "red", "✖", 1),
+        Label("not_met", "red", "⊘", 1),
+        Label("no_data", "grey", "○", 0),
+        Label("pending", "grey", "◇", 0),
+        Label("qualitative", "grey", "□", 0),
+        Label("insufficient", "grey", "△", 0),
     )
+}
+
+
+#: Okabe–Ito colour-blind-safe palette: the light's colour, and a pale tint for table cells.
+LIGHT_COLOURS: dict[str, tuple[str, str]] = {
+    "green": ("#009E73", "#D5EFE8"),
+    "amber": ("#E69F00", "#FBEBCC"),
+    "red": ("#D55E00", "#F7DCCC"),
+    "grey": ("#999999", "#EEEEEE"),
 }
 
 

@@ -75,6 +75,7 @@ def test_overview_renders_in_a_browser(server: str, page: object, tmp_path_facto
     expect(page.get_by_role("heading", name="补充指标（正文量化、表2-1未列）")).to_be_visible()
     expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(4)
     expect(page.get_by_text("数据截至：")).to_be_visible()
+    expect(page.get_by_text("19 项约束性指标中")).to_be_visible()
     page.screenshot(path=str(tmp_path_factory.mktemp("shots") / "overview.png"), full_page=True)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
@@ -86,4 +87,16 @@ def test_language_toggle_switches_to_english(server: str, page: object) -> None:
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Plan indicators")).to_be_visible(timeout=15_000)
     expect(page.get_by_role("heading", name="Environmental quality")).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_methodology_page_from_the_menu(server: str, page: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    expect = playwright.expect
+    page.goto(server)
+    expect(page.get_by_role("heading", name="规划指标总览")).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name="方法说明").click()
+    expect(page.get_by_role("heading", name="方法说明：红绿灯怎样判定")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("为什么由路径比决定")).to_be_visible()
+    assert page.url.endswith("/methodology")
+    page.screenshot(path=str(tmp_path_factory.mktemp("shots") / "methodology.png"), full_page=True)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)

@@ -111,7 +111,7 @@ def test_summary_counts_match_the_rows(scenario: Cli) -> None:
 
 def test_status_table_and_csv(scenario: Cli) -> None:
     code, out, _ = scenario("status", "--year", "2024")
-    assert code == 0 and "🔴 滞后 ⚠" in out and "按进度应达 73.32%" in out
+    assert code == 0 and "■ 滞后 ⚠ 约束性指标滞后" in out and "按进度应达 73.32%" in out
     code, out, _ = scenario("status", "--format", "csv")
     assert code == 0 and len(out.strip().splitlines()) == 37
     assert scenario("status", "--region", "北石店镇")[0] == 2

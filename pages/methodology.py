@@ -1,0 +1,37 @@
+"""方法说明: the rules, thresholds and live worked examples, all from the engine's own code."""
+
+import pandas as pd
+import streamlit as st
+
+from shanhe import methodology
+from shanhe.i18n import t
+from shanhe.ui import loaders
+from shanhe.ui.session import lang, store
+
+L = lang()
+db = store()
+region = db.regions()[0]
+view = loaders.overview(db, region)
+
+st.title(t("method.title", L))
+st.markdown(t("method.intro", L))
+st.subheader(t("method.steps_title", L))
+st.markdown(t("method.steps", L))
+st.markdown(t("method.why_path", L))
+st.subheader(t("method.thresholds_title", L))
+st.dataframe(pd.DataFrame(methodology.threshold_rows(L)), hide_index=True)
+st.subheader(t("method.labels_title", L))
+st.dataframe(pd.DataFrame(methodology.label_rows(L)), hide_index=True, width="stretch")
+st.subheader(t("method.trend_title", L))
+st.markdown(methodology.trend_text(L))
+
+st.subheader(t("method.examples_title", L))
+indicators = {i.code: i for i in db.indicators()}
+current = db.current_observations()
+for code in methodology.EXAMPLE_CODES:
+    assessment, sample = methodology.example(indicators[code], current, view.year, region)
+    caption = t("method.example_caption", L, name=assessment.name, code=code, year=assessment.evaluation_year)
+    st.markdown(f"**{caption}**")
+    if sample:
+        st.warning(t("method.sample_note", L))
+    st.dataframe(pd.DataFrame(methodology.worked_steps(assessment, L)), hide_index=True, width="stretch")

@@ -1,0 +1,70 @@
+"""The methodology page explains exactly what the engine does: same thresholds, same numbers."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from shanhe import methodology
+from shanhe.catalog import Catalog
+from shanhe.progress import assess
+from shanhe.rules import LABELS, THRESHOLDS
+from shanhe.store import Observation
+from tests.conftest import DATA, ROOT, Cli
+
+
+def test_threshold_table_is_the_engine_config() -> None:
+    rows = methodology.threshold_rows("zh")
+    assert [(r["进度正常（绿）：路径比 ≥"], r["需加快（黄）：路径比 ≥"]) for r in rows] == [
+        (f"{v.on_track:.2f}", f"{v.behind:.2f}") for v in THRESHOLDS.values()]
+    assert [r["标签"] for r in methodology.label_rows("zh")][: len(LABELS)] == [
+        {"achieved": "已达标", "on_track": "进度正常", "accelerate": "需加快", "behind": "滞后",
+         "off_track": "严重滞后/反向变化", "not_met": "未达标", "no_data": "无数据", "pending": "待下达",
+         "qualitative": "定性目标", "insufficient": "数据不足"}[c] for c in LABELS]
+
+
+def test_worked_steps_reproduce_the_engine(catalog: Catalog) -> None:
+    ind = catalog.indicator("I07")
+    data = [Observation(indicator_code="I07", region="全区", year=y, value=v)
+            for y, v in ((2021, 67.9), (2022, 69.0), (2023, 70.5), (2024, 71.2))]
+    a = assess(ind, data, 2024, "全区")
+    steps = {r["步骤"]: r["计算"] for r in methodology.worked_steps(a, "zh")}
+    assert steps["按进度应达"] == "66.6 + (75 − 66.6) × 0.8 = 73.32%"
+    assert steps["实际进展"] == "71.2 − 66.6 = 4.6"
+    assert steps["应有进展"] == "(75 − 66.6) × 0.8 = 6.72"
+    assert steps["路径比 = 实际进展 ÷ 应有进展"] == f"4.6 ÷ 6.72 = {round(a.path_ratio, 3)}"
+    assert steps["结论"] == "■ 滞后" and steps["说明"] == a.reason
+
+
+def test_examples_fall_back_to_labelled_samples(catalog: Catalog) -> None:
+    a, sample = methodology.example(catalog.indicator("I07"), [], None, "全区")
+    assert sample and a.year == 2024
+    real = [Observation(indicator_code="I07", region="全区", year=2023, value=72.0)]
+    a, sample = methodology.example(catalog.indicator("I07"), real, 2023, "全区")
+    assert not sample and a.value == 72.0
+
+
+@pytest.fixture
+def app(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("SHANHE_DB", str(cli.db))
+    cli("init")
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+
+
+def test_methodology_page_with_sample_examples(app: AppTest) -> None:
+    app.run()
+    app.switch_page("pages/methodology.py").run()
+    assert not app.exception
+    assert app.title[0].value == "方法说明：红绿灯怎样判定"
+    assert len(app.warning) == 2  # both examples are sample data, and say so
+    thresholds = app.dataframe[0].value
+    assert list(thresholds.iloc[0]) == ["约束性", "1.00", "0.85"]
+
+
+def test_methodology_page_uses_store_data(app: AppTest, cli: Cli) -> None:
+    cli("import", DATA / "scenario" / "observations.csv")
+    app.run()
+    app.switch_page("pages/methodology.py").run()
+    assert not app.exception and len(app.warning) == 0
+    steps = app.dataframe[2].value
+    assert "2024：71.2%" in list(steps["计算"])
