@@ -73,3 +73,11 @@ def test_sql_lives_only_in_the_store() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\b(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET)\b", text), path
+
+
+def test_every_output_field_is_documented() -> None:
+    from shanhe.catalog import load_catalog
+    from shanhe.cli import STATUS_FIELDS, indicator_record
+
+    fields = set(STATUS_FIELDS) | set(indicator_record(load_catalog().indicators[0]))
+    assert [f for f in sorted(fields) if f"`{f}`" not in README] == []
