@@ -7,7 +7,7 @@ from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time, status_text, trend_text
 from shanhe.i18n import t
 from shanhe.overview import OverviewRow
-from shanhe.rules import LABELS, LIGHT_COLOURS
+from shanhe.rules import LIGHT_COLOURS
 from shanhe.ui import loaders
 from shanhe.ui.session import lang, store
 
@@ -18,7 +18,7 @@ rows = view.rows
 
 st.title(t("overview.title", L))
 st.caption(t("overview.caption", L, number=db.meta("plan_number"), title=db.meta("plan_title"),
-             supplementary=sum(1 for r in rows if r.seq is None)))
+             supplementary=sum(1 for r in rows if r.assessment.seq is None)))
 batch = db.latest_batch()
 st.caption(t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id) if batch
            else t("overview.no_imports", L))
@@ -28,24 +28,25 @@ st.markdown("\n".join(f"- {line}" for line in (view.summary.sentences if L == "z
 
 def tint(part: list[OverviewRow]) -> list[str]:
     """Pale light colour behind each status cell; the icon and words carry the meaning too."""
-    return [f"background-color: {LIGHT_COLOURS[LABELS[r.label_code].light][1]}" for r in part]
+    return [f"background-color: {LIGHT_COLOURS[r.assessment.light][1]}" for r in part]
 
 
 def table(part: list[OverviewRow]) -> pd.DataFrame:
     no_data = t("overview.no_data", L)
+    cells = [r.assessment for r in part]
     return pd.DataFrame({
-        t("col.seq", L): [r.seq or "" for r in part],
-        t("col.code", L): [r.code for r in part],
-        t("col.name", L): [r.name for r in part],
-        t("col.status", L): [status_text(r.label_code, r.binding_behind, L) for r in part],
-        t("col.attribute", L): [t(f"attribute.{r.attribute or 'none'}", L) for r in part],
-        t("col.unit", L): [r.unit for r in part],
+        t("col.seq", L): [a.seq or "" for a in cells],
+        t("col.code", L): [a.code for a in cells],
+        t("col.name", L): [a.name for a in cells],
+        t("col.status", L): [status_text(a.label_code, a.binding_behind, L) for a in cells],
+        t("col.attribute", L): [t(f"attribute.{a.attribute or 'none'}", L) for a in cells],
+        t("col.unit", L): [a.unit for a in cells],
         t("col.baseline", L): [r.baseline for r in part],
         t("col.target_2025", L): [r.target_2025 for r in part],
         t("col.latest", L): [r.latest_value or no_data for r in part],
-        t("col.latest_year", L): [str(r.latest_year or "") for r in part],
-        t("col.trend", L): [trend_text(r.trend, r.trend_improving, L) for r in part],
-        t("col.reason", L): [r.reason if L == "zh" else r.reason_en for r in part],
+        t("col.latest_year", L): [str(a.year or "") for a in cells],
+        t("col.trend", L): [trend_text(a.trend, a.trend_improving, L) for a in cells],
+        t("col.reason", L): [a.reason if L == "zh" else a.reason_en for a in cells],
     })
 
 
@@ -61,9 +62,9 @@ def show(part: list[OverviewRow]) -> None:
 
 
 for category in CATEGORIES:
-    part = [r for r in rows if r.category == category and r.seq is not None]
+    part = [r for r in rows if r.assessment.category == category and r.assessment.seq is not None]
     st.subheader(t(f"category.{category}", L))
     show(part)
 
 st.subheader(t("overview.supplementary", L))
-show([r for r in rows if r.seq is None])
+show([r for r in rows if r.assessment.seq is None])

@@ -8,29 +8,18 @@ from pydantic import BaseModel
 
 from shanhe.catalog import Indicator
 from shanhe.formatting import baseline_text, target_text, with_unit
-from shanhe.progress import assess_all
+from shanhe.progress import Assessment, assess_all
 from shanhe.store import Observation
 from shanhe.summary import Summary, summarize
 
 
 class OverviewRow(BaseModel):
-    code: str
-    seq: int | None
-    name: str
-    category: str
-    attribute: str | None
-    unit: str
+    """An assessment plus the plan's texts the table shows beside it."""
+
+    assessment: Assessment
     baseline: str
     target_2025: str
     latest_value: str | None
-    latest_year: int | None
-    flags: tuple[str, ...]
-    label_code: str
-    binding_behind: bool
-    trend: str | None
-    trend_improving: bool | None
-    reason: str
-    reason_en: str
 
 
 class Overview(BaseModel):
@@ -47,11 +36,8 @@ def build_overview(
     assessments = assess_all(indicators, current, year, region)
     rows = [
         OverviewRow(
-            code=ind.code, seq=ind.seq, name=ind.name, category=ind.category, attribute=ind.attribute,
-            unit=ind.unit, baseline=baseline_text(ind), target_2025=target_text(ind.target_for(2025), ind.unit),
-            latest_value=with_unit(a.value, ind.unit) if a.value is not None else None, latest_year=a.year,
-            flags=ind.flags, label_code=a.label_code, binding_behind=a.binding_behind, trend=a.trend,
-            trend_improving=a.trend_improving, reason=a.reason, reason_en=a.reason_en,
+            assessment=a, baseline=baseline_text(ind), target_2025=target_text(ind.target_for(2025), ind.unit),
+            latest_value=with_unit(a.value, ind.unit) if a.value is not None else None,
         )
         for ind, a in zip(indicators, assessments, strict=True)
     ]
