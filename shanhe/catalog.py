@@ -20,7 +20,7 @@ Rule = Literal["at_least", "at_most", "no_decrease", "increase_by", "assigned_by
 Category = Literal["生态保护", "环境质量", "生态经济"]
 CATEGORIES: tuple[str, ...] = ("生态保护", "环境质量", "生态经济")
 RULES_WITH_VALUE = {"at_least", "at_most", "increase_by"}
-PLAN_FILES = ("plan.yaml", "indicators.yaml", "flags.yaml", "projects.yaml", "goals.yaml")
+PLAN_FILES = ("plan.yaml", "indicators.yaml", "flags.yaml", "projects.yaml", "goals.yaml", "themes.yaml")
 
 
 class Strict(BaseModel):
@@ -149,6 +149,18 @@ class Goal(Strict):
     source: str
 
 
+class Theme(Strict):
+    """One of 一山 / 一河 / 一流域: the plan's words, its 附表1 project group, and the indicators filed under it."""
+
+    key: Literal["mountain", "river", "basin"]
+    name: str
+    scope: str
+    description: str
+    source: str
+    project_group: str
+    indicators: tuple[str, ...]
+
+
 class Period(Strict):
     key: str
     name: str
@@ -188,6 +200,7 @@ class Catalog(Strict):
     flags: tuple[Flag, ...]
     projects: tuple[Project, ...]
     goals: tuple[Goal, ...]
+    themes: tuple[Theme, ...]
     digest: str
 
     @model_validator(mode="after")
@@ -212,6 +225,10 @@ class Catalog(Strict):
             listed = {f.id for f in self.flags if ind.code in f.subjects}
             if listed != set(ind.flags):
                 raise ValueError(f"{ind.code}: flags {sorted(ind.flags)} but flags.yaml names it in {sorted(listed)}")
+        for theme in self.themes:
+            unknown = set(theme.indicators) - set(codes)
+            if unknown:
+                raise ValueError(f"theme {theme.name} names unknown indicators {sorted(unknown)}")
         for project in self.projects:
             unknown = set(project.indicators) - set(codes)
             if unknown:
@@ -244,5 +261,6 @@ def load_catalog(plan_dir: Path = PLAN_DIR) -> Catalog:
         flags=_read_yaml(plan_dir / "flags.yaml"),
         projects=_read_yaml(plan_dir / "projects.yaml"),
         goals=_read_yaml(plan_dir / "goals.yaml"),
+        themes=_read_yaml(plan_dir / "themes.yaml"),
         digest=plan_digest(plan_dir),
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
-from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, Project, Target
+from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, Project, Target, Theme
 
 # Each migration is a list of statements; version N is applied once, in order.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -71,6 +71,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX observations_key ON observations (indicator_code, region, year)",
     ),
     ("ALTER TABLE indicators ADD COLUMN measure VARCHAR NOT NULL DEFAULT 'level'",),
+    (
+        """CREATE TABLE themes (
+            key VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, scope VARCHAR NOT NULL, description VARCHAR NOT NULL,
+            source VARCHAR NOT NULL, project_group VARCHAR NOT NULL, sort_order INTEGER NOT NULL)""",
+        """CREATE TABLE theme_indicators (
+            theme_key VARCHAR NOT NULL, indicator_code VARCHAR NOT NULL, sort_order INTEGER NOT NULL,
+            PRIMARY KEY (theme_key, indicator_code))""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 INSERT_CHUNK = 200
@@ -78,6 +86,7 @@ INSERT_CHUNK = 200
 # Plan tables are derived from data/plan and rebuilt as a whole when it changes.
 PLAN_TABLES = (
     "indicators", "flags", "flag_subjects", "projects", "project_indicators", "milestones", "goals", "regions",
+    "themes", "theme_indicators",
 )
 
 # The current revision of every (indicator, region, year); a NULL value retracts it.
@@ -283,6 +292,11 @@ class Store:
                       [[g.id, g.year, g.theme, g.text, g.source] for g in catalog.goals]),
             "regions": (("name", "source", "sort_order"),
                         [[r["name"], r["source"], n] for n, r in enumerate(catalog.plan.regions)]),
+            "themes": (("key", "name", "scope", "description", "source", "project_group", "sort_order"),
+                       [[th.key, th.name, th.scope, th.description, th.source, th.project_group, n]
+                        for n, th in enumerate(catalog.themes)]),
+            "theme_indicators": (("theme_key", "indicator_code", "sort_order"),
+                                 [[th.key, code, n] for th in catalog.themes for n, code in enumerate(th.indicators)]),
             "meta": (("key", "value"), [[k, v] for k, v in meta.items()]),
         }
         with self._transaction() as cur:
@@ -364,6 +378,20 @@ class Store:
                     milestones=tuple(mss.get(r[0], ())))
             for r in rows
         ]
+
+    def themes(self) -> list[Theme]:
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT key, name, scope, description, source, project_group FROM themes ORDER BY sort_order"
+            ).fetchall()
+            links = cur.execute(
+                "SELECT theme_key, indicator_code FROM theme_indicators ORDER BY theme_key, sort_order"
+            ).fetchall()
+        codes: dict[str, list[str]] = {}
+        for key, code in links:
+            codes.setdefault(key, []).append(code)
+        return [Theme(key=r[0], name=r[1], scope=r[2], description=r[3], source=r[4], project_group=r[5],
+                      indicators=tuple(codes.get(r[0], ()))) for r in rows]
 
     def regions(self) -> list[str]:
         """Region names, the whole district (全区) first."""

@@ -93,6 +93,7 @@ def test_quoted_texts_are_verbatim(catalog: Catalog) -> None:
     quotes = [t.text for i in catalog.indicators for t in i.targets]
     quotes += [piece for g in catalog.goals for piece in g.text.split("……")]
     quotes += [p.name for p in catalog.projects] + [p.overview for p in catalog.projects]
+    quotes += [th.description for th in catalog.themes]
     quotes += [m.title for p in catalog.projects for m in p.milestones if m.basis == "text"]
     missing = [q for q in quotes if re.sub(r"\s+", "", q) not in text]
     assert missing == []
@@ -155,3 +156,9 @@ def test_periods(catalog: Catalog) -> None:
 def test_goals_cover_2025_2030_2035(catalog: Catalog) -> None:
     assert {g.year for g in catalog.goals} == {2025, 2030, 2035}
     assert all(g.source for g in catalog.goals)
+
+
+def test_themes_file_projects_by_annex_group(catalog: Catalog) -> None:
+    assert [(th.name, th.project_group) for th in catalog.themes] == [("一山", "一山"), ("一河", "一河"),
+                                                                      ("一流域", "一流域")]
+    assert "F22" in {f.id for f in catalog.flags}

@@ -112,6 +112,7 @@ def test_indicators_round_trip_through_the_db(store: Store, catalog: Catalog) ->
     assert store.indicators() == list(catalog.indicators)
     assert store.projects() == list(catalog.projects)
     assert [f.id for f in store.flags()] == [f.id for f in catalog.flags]
+    assert store.themes() == list(catalog.themes)
 
 
 def test_upgrade_from_schema_1_keeps_data_and_adds_measure(db_path: Path, catalog: Catalog) -> None:
