@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test init lint bench clean
+.PHONY: run test init lint bench demo clean
 
 $(BIN)/python:
 	sh scripts/system-deps.sh venv
@@ -26,6 +26,10 @@ init: $(VENV)/.runtime
 
 run: init
 	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+demo: $(VENV)/.runtime
+	$(BIN)/python -m shanhe demo
+	SHANHE_DB=data/shanhe-demo.duckdb $(BIN)/streamlit run app.py --server.port $(PORT)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -6,6 +6,7 @@ import streamlit as st
 from shanhe import methodology
 from shanhe.i18n import t
 from shanhe.ui import loaders
+from shanhe.ui.layout import page_header
 from shanhe.ui.session import lang, store
 
 L = lang()
@@ -13,6 +14,7 @@ db = store()
 region = db.regions()[0]
 view = loaders.overview(db, region)
 
+page_header(db)
 st.title(t("method.title", L))
 st.markdown(t("method.intro", L))
 st.subheader(t("method.steps_title", L))

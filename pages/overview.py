@@ -1,70 +1,85 @@
-"""总览: every indicator by category with its light, baseline, 2025 target and latest value."""
+"""总览: year, summary, the two headline charts, and the light matrix with filters."""
 
 import pandas as pd
 import streamlit as st
 
+from shanhe import charts
 from shanhe.catalog import CATEGORIES
-from shanhe.formatting import local_time, status_text, trend_text
+from shanhe.formatting import local_time
 from shanhe.i18n import t
-from shanhe.overview import OverviewRow
-from shanhe.rules import LIGHT_COLOURS
-from shanhe.ui import loaders
-from shanhe.ui.session import lang, store
+from shanhe.matrix import matrix_html
+from shanhe.rules import LABELS
+from shanhe.summary import ATTRIBUTES
+from shanhe.ui import loaders, urlstate
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import app_params, is_sample, lang, store
+
+HEADLINE = ("I07", "I02")
+YEARS = list(range(2020, 2036))
+LIGHTS = ("green", "amber", "red", "grey")
 
 L = lang()
 db = store()
-view = loaders.overview(db, db.regions()[0])
-rows = view.rows
+region = db.regions()[0]
+latest = loaders.overview(db, region)  # default year: the latest with data
+urlstate.choice("ov_year", YEARS, latest.year, param="year")
+urlstate.choices("cat", CATEGORIES)
+urlstate.choices("attr", ATTRIBUTES)
+urlstate.choices("light", LIGHTS)
 
+page_header(db)
 st.title(t("overview.title", L))
 st.caption(t("overview.caption", L, number=db.meta("plan_number"), title=db.meta("plan_title"),
-             supplementary=sum(1 for r in rows if r.assessment.seq is None)))
+             supplementary=sum(1 for r in latest.rows if r.assessment.seq is None)))
 batch = db.latest_batch()
 st.caption(t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id) if batch
            else t("overview.no_imports", L))
-st.caption(t("overview.evaluated", L, year=view.year))
+
+year = st.selectbox(t("overview.year", L), YEARS, key="ov_year")
+view = loaders.overview(db, region, year)
 st.markdown("\n".join(f"- {line}" for line in (view.summary.sentences if L == "zh" else view.summary.sentences_en)))
 
+with st.expander(t("overview.counts", L)):
+    groups = [(t(f"category.{c}", L), view.summary.by_category[c]) for c in CATEGORIES]
+    groups += [(t(f"attribute.{a}", L), view.summary.by_attribute[a]) for a in ATTRIBUTES]
+    groups += [(t("summary.supplementary", L), view.summary.supplementary)]
+    st.dataframe(pd.DataFrame([{t("overview.group", L): name, **{t(f"label.{c}", L): n.get(c, 0) for c in LABELS}}
+                               for name, n in groups]), hide_index=True)
 
-def tint(part: list[OverviewRow]) -> list[str]:
-    """Pale light colour behind each status cell; the icon and words carry the meaning too."""
-    return [f"background-color: {LIGHT_COLOURS[r.assessment.light][1]}" for r in part]
+st.subheader(t("overview.headline", L))
+sample = is_sample(db)
+indicators = loaders.indicators(db)
+for column, code in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
+    assessment = next(r.assessment for r in view.rows if r.assessment.code == code)
+    figure = charts.progress_chart(indicators[code], assessment, L, sample=sample)
+    column.plotly_chart(figure, config=charts.PNG_CONFIG, key=f"headline-{code}")
+    column.caption(assessment.reason if L == "zh" else assessment.reason_en)
 
+st.subheader(t("overview.matrix", L))
+f1, f2, f3 = st.columns(3)
+cats = f1.multiselect(t("overview.filter_category", L), CATEGORIES, key="cat",
+                      format_func=lambda c: t(f"category.{c}", L))
+attrs = f2.multiselect(t("overview.filter_attribute", L), ATTRIBUTES, key="attr",
+                       format_func=lambda a: t(f"attribute.{a}", L))
+lights = f3.multiselect(t("overview.filter_light", L), LIGHTS, key="light", format_func=lambda c: t(f"light.{c}", L))
+urlstate.write({"year": (year, latest.year), "cat": (cats, []), "attr": (attrs, []), "light": (lights, [])})
 
-def table(part: list[OverviewRow]) -> pd.DataFrame:
-    no_data = t("overview.no_data", L)
-    cells = [r.assessment for r in part]
-    return pd.DataFrame({
-        t("col.seq", L): [a.seq or "" for a in cells],
-        t("col.code", L): [a.code for a in cells],
-        t("col.name", L): [a.name for a in cells],
-        t("col.status", L): [status_text(a.label_code, a.binding_behind, L) for a in cells],
-        t("col.attribute", L): [t(f"attribute.{a.attribute or 'none'}", L) for a in cells],
-        t("col.unit", L): [a.unit for a in cells],
-        t("col.baseline", L): [r.baseline for r in part],
-        t("col.target_2025", L): [r.target_2025 for r in part],
-        t("col.latest", L): [r.latest_value or no_data for r in part],
-        t("col.latest_year", L): [str(a.year or "") for a in cells],
-        t("col.trend", L): [trend_text(a.trend, a.trend_improving, L) for a in cells],
-        t("col.reason", L): [a.reason if L == "zh" else a.reason_en for a in cells],
-    })
-
-
-COLUMNS = {t("col.name", L): st.column_config.TextColumn(width="medium"),
-           t("col.status", L): st.column_config.TextColumn(width="medium"),
-           t("col.target_2025", L): st.column_config.TextColumn(width="medium"),
-           t("col.reason", L): st.column_config.TextColumn(width="large")}
-
-
-def show(part: list[OverviewRow]) -> None:
-    styled = table(part).style.apply(lambda _: tint(part), subset=[t("col.status", L)])
-    st.dataframe(styled, hide_index=True, width="stretch", column_config=COLUMNS)
-
-
+links = {**app_params(), "year": str(year)}
+shown = 0
 for category in CATEGORIES:
-    part = [r for r in rows if r.assessment.category == category and r.assessment.seq is not None]
-    st.subheader(t(f"category.{category}", L))
-    show(part)
+    if cats and category not in cats:
+        continue
+    part = [r for r in view.rows if r.assessment.category == category and r.assessment.seq is not None
+            and (not attrs or r.assessment.attribute in attrs) and (not lights or r.assessment.light in lights)]
+    if part:
+        st.markdown(f"#### {t(f'category.{category}', L)}")
+        st.markdown(matrix_html(part, L, links), unsafe_allow_html=True)
+        shown += len(part)
 
-st.subheader(t("overview.supplementary", L))
-show([r for r in rows if r.assessment.seq is None])
+supplementary = [r for r in view.rows if r.assessment.seq is None and not attrs
+                 and (not cats or r.assessment.category in cats) and (not lights or r.assessment.light in lights)]
+if supplementary:
+    st.subheader(t("overview.supplementary", L))
+    st.markdown(matrix_html(supplementary, L, links), unsafe_allow_html=True)
+if not shown and not supplementary:
+    st.info(t("overview.filtered_out", L))

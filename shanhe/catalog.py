@@ -169,14 +169,25 @@ class Period(Strict):
     source: str
 
 
+class Evaluation(Strict):
+    key: Literal["annual", "midterm", "final"]
+    name: str
+    source: str
+
+
 class PlanInfo(Strict):
-    model_config = ConfigDict(extra="ignore", frozen=True)
     title: str
+    title_source: str
     document_number: str
+    document_number_source: str
     issuer: str
     issued_on: dt.date
+    issued_on_source: str
     regions: tuple[dict[str, str], ...]
     periods: tuple[Period, ...]
+    evaluations: tuple[Evaluation, ...]
+    evaluation_reporting: str
+    evaluation_reporting_source: str
 
     @field_validator("regions")
     @classmethod

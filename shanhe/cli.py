@@ -1,4 +1,4 @@
-"""``python -m shanhe``: init, indicators, template, import, export, status.
+"""``python -m shanhe``: init, indicators, template, import, export, status, demo.
 
 Every failure is one line on stderr and a non-zero exit (2 for usage, 1 for
 everything else): staff run this, and a traceback helps nobody.
@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from shanhe import settings
 from shanhe.catalog import Indicator, load_catalog
+from shanhe.demo import build_demo
 from shanhe.exports import export_table, template_table
 from shanhe.formatting import baseline_text, number, status_text, target_text, trend_text
 from shanhe.i18n import both, t
@@ -67,6 +68,9 @@ def build_parser() -> Parser:
     st.add_argument("--format", choices=("table", "json", "csv"), default="table")
     st.add_argument("--summary", action="store_true", help="只输出汇总 / print the roll-ups only")
 
+    demo = sub.add_parser("demo", help="生成示例数据库 / write a labelled sample database")
+    demo.add_argument("--out", type=Path, default=settings.DEMO_DB, help="默认 / default: data/shanhe-demo.duckdb")
+
     exp = sub.add_parser("export", help="导出当前数值 / export current values")
     exp.add_argument("--format", choices=("csv", "xlsx"), required=True)
     exp.add_argument("--out", required=True, type=Path)
@@ -91,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as exc:
         print(f"文件错误 / file error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: still one line for staff, the type says where to look
+        print(f"内部错误 / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
 
 
@@ -300,6 +307,12 @@ def _print_summary(summary: Summary, fmt: str) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    rows = build_demo(args.out, load_catalog(), settings.db_path(args.db))
+    print(both("cli.demo_done", path=args.out, rows=rows))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != f".{args.format}":
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
@@ -316,4 +329,5 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "status": cmd_status,
+    "demo": cmd_demo,
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_DIR = ROOT / "data" / "plan"
 DEFAULT_DB = ROOT / "data" / "shanhe.duckdb"
+DEMO_DB = ROOT / "data" / "shanhe-demo.duckdb"
 STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
 
 #: Environment variables Shanhe reads, with what they do (README documents each).

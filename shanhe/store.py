@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
-from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, Project, Target, Theme
+from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, PlanInfo, Project, Target, Theme
 
 # Each migration is a list of statements; version N is applied once, in order.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -248,6 +248,11 @@ class Store:
             row = cur.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction() as cur:
+            cur.execute("DELETE FROM meta WHERE key = ?", [key])
+            cur.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value])
+
     def _sync_plan(self, catalog: Catalog) -> None:
         meta = {
             "plan_digest": catalog.digest,
@@ -255,6 +260,7 @@ class Store:
             "plan_number": catalog.plan.document_number,
             "plan_issuer": catalog.plan.issuer,
             "plan_issued_on": catalog.plan.issued_on.isoformat(),
+            "plan_info": catalog.plan.model_dump_json(),
         }
         inserts: dict[str, tuple[tuple[str, ...], list[list[object]]]] = {
             "indicators": (
@@ -303,7 +309,7 @@ class Store:
             for table in PLAN_TABLES:
                 cur.execute(f"DELETE FROM {table}")  # table names are constants above
             cur.execute("DELETE FROM targets WHERE origin = 'plan'")
-            cur.execute("DELETE FROM meta WHERE key IN (?, ?, ?, ?, ?)", list(meta))
+            cur.execute(f"DELETE FROM meta WHERE key IN ({', '.join('?' * len(meta))})", list(meta))
             for table, (columns, rows) in inserts.items():
                 _insert_rows(cur, table, columns, rows)
 
@@ -379,6 +385,10 @@ class Store:
             for r in rows
         ]
 
+    def plan_info(self) -> PlanInfo:
+        """The plan's identity, periods and evaluation duties, as loaded from plan.yaml."""
+        return PlanInfo.model_validate_json(self.meta("plan_info") or "{}")
+
     def themes(self) -> list[Theme]:
         with self._cursor() as cur:
             rows = cur.execute(
@@ -421,13 +431,16 @@ class Store:
             rows = cur.execute(CURRENT_OBSERVATIONS + " ORDER BY indicator_code, region, year").fetchall()
         return [_observation(r) for r in rows]
 
-    def observation_history(self) -> list[tuple[int, Observation]]:
-        """Every revision ever written, oldest first, with its revision id."""
+    def observation_history(self, indicator_code: str | None = None) -> list[tuple[int, Observation]]:
+        """Every revision ever written (of one indicator, if given), oldest first, with its revision id."""
+        sql = ("SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at "
+               "FROM observations")
+        params: list[object] = []
+        if indicator_code is not None:
+            sql += " WHERE indicator_code = ?"
+            params.append(indicator_code)
         with self._cursor() as cur:
-            rows = cur.execute(
-                "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at "
-                "FROM observations ORDER BY id"
-            ).fetchall()
+            rows = cur.execute(sql + " ORDER BY id", params).fetchall()
         return [(r[0], _observation(r[1:])) for r in rows]
 
     def record_batch(

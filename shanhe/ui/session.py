@@ -1,4 +1,4 @@
-"""One store per server process, and the language of this browser session."""
+"""One store per server process; this browser session's language and presenter mode."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from shanhe import settings
 from shanhe.catalog import load_catalog
 from shanhe.i18n import Lang, t
 from shanhe.store import Store, open_store
+
+LANG_KEY = "lang_en"
+PRESENT_KEY = "present"
 
 
 @st.cache_resource(show_spinner=False)
@@ -23,12 +26,31 @@ def store() -> Store:
     return _store_at(str(settings.db_path()))
 
 
-def language() -> Lang:
-    """Draw the language switch in the sidebar; Chinese unless switched."""
-    english = st.sidebar.toggle(t("app.language"), key="lang_en")
+def language(show: bool = True) -> Lang:
+    """The language switch (sidebar), seeded from ``?lang=en``; Chinese unless switched."""
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = st.query_params.get("lang") == "en"
+    english = st.sidebar.toggle(t("app.language"), key=LANG_KEY) if show else st.session_state[LANG_KEY]
     return "en" if english else "zh"
 
 
 def lang() -> Lang:
     """The language chosen by ``language()`` earlier in this run."""
-    return "en" if st.session_state.get("lang_en") else "zh"
+    return "en" if st.session_state.get(LANG_KEY) else "zh"
+
+
+def presenting() -> bool:
+    """Presenter mode: ``?present=1`` in the URL."""
+    return st.query_params.get(PRESENT_KEY) == "1"
+
+
+def app_params() -> dict[str, str]:
+    """URL parameters that follow the user from page to page."""
+    params = {"lang": "en"} if lang() == "en" else {}
+    if presenting():
+        params[PRESENT_KEY] = "1"
+    return params
+
+
+def is_sample(db: Store) -> bool:
+    return db.meta("sample_data") == "1"

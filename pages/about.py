@@ -1,0 +1,45 @@
+"""关于: the plan's identity, periods and evaluation duties, where the data come from, and every flag."""
+
+import pandas as pd
+import streamlit as st
+
+from shanhe.i18n import t
+from shanhe.ui import loaders
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import lang, store
+
+L = lang()
+db = store()
+plan = db.plan_info()
+
+page_header(db)
+st.title(t("about.title", L))
+st.subheader(t("about.plan", L))
+st.markdown(
+    f"**{plan.title}**\n\n"
+    f"- {t('about.number', L)}：{plan.document_number}（{plan.document_number_source}）\n"
+    f"- {t('about.issuer', L)}：{plan.issuer}\n"
+    f"- {t('about.issued_on', L)}：{plan.issued_on.isoformat()}（{plan.issued_on_source}）"
+)
+st.subheader(t("about.periods", L))
+st.markdown("\n".join(f"- {p.name}：{p.start}–{p.end}（{p.source}）" for p in plan.periods))
+st.subheader(t("about.evaluations", L))
+st.markdown("\n".join(f"- {e.name}（{e.source}）" for e in plan.evaluations))
+st.caption(f"{plan.evaluation_reporting}（{plan.evaluation_reporting_source}）")
+
+st.subheader(t("about.sources", L))
+counts: dict[str, int] = {}
+for o in loaders.current(db):
+    counts[o.source or "—"] = counts.get(o.source or "—", 0) + 1
+if counts:
+    st.dataframe(pd.DataFrame([{t("col.source", L): s, t("about.rows", L): n} for s, n in sorted(counts.items())]),
+                 hide_index=True)
+else:
+    st.caption(t("about.no_sources", L))
+
+st.subheader(t("about.flags", L))
+st.dataframe(pd.DataFrame([{
+    t("col.flag", L): f.id, t("about.subjects", L): "、".join(f.subjects), t("col.source", L): f.source,
+    t("col.literal", L): f.literal, t("col.problem", L): f.problem, t("col.reading", L): f.reading,
+    t("col.flag_status", L): f.status,
+} for f in db.flags()]), hide_index=True, width="stretch")

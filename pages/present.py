@@ -1,0 +1,70 @@
+"""演示: one topic per screen, large type, previous/next, and a footer with the plan and data date."""
+
+import datetime as dt
+
+import streamlit as st
+
+from shanhe import charts
+from shanhe.catalog import CATEGORIES
+from shanhe.formatting import local_time
+from shanhe.i18n import t
+from shanhe.matrix import matrix_html
+from shanhe.schedule import project_status
+from shanhe.ui import loaders, urlstate
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import app_params, is_sample, lang, store
+
+L = lang()
+db = store()
+view = loaders.overview(db, db.regions()[0])
+indicators = loaders.indicators(db)
+themes = db.themes()
+sample = is_sample(db)
+links = {**app_params(), "year": str(view.year)}
+rows = {r.assessment.code: r for r in view.rows}
+
+SLIDES = ["summary", "I07", "I02", *CATEGORIES, "supplementary", "projects", *(th.key for th in themes)]
+urlstate.choice("slide", list(range(1, len(SLIDES) + 1)), 1)
+
+
+def move(step: int) -> None:
+    st.session_state["slide"] = min(len(SLIDES), max(1, st.session_state["slide"] + step))
+
+
+page_header(db)
+n = st.session_state["slide"]
+topic = SLIDES[n - 1]
+if topic == "summary":
+    st.title(t("present.summary", L, year=view.year))
+    for line in view.summary.sentences if L == "zh" else view.summary.sentences_en:
+        st.markdown(f"### {line}")
+elif topic in indicators:
+    a = rows[topic].assessment
+    st.plotly_chart(charts.progress_chart(indicators[topic], a, L, sample=sample, large=True),
+                    config=charts.PNG_CONFIG, height=720, key=f"slide-{topic}")
+    st.markdown(f"### {a.reason if L == 'zh' else a.reason_en}")
+elif topic in CATEGORIES or topic == "supplementary":
+    part = [r for r in view.rows if (r.assessment.seq is None if topic == "supplementary"
+                                     else r.assessment.category == topic and r.assessment.seq is not None)]
+    st.title(t("overview.supplementary", L) if topic == "supplementary" else t(f"category.{topic}", L))
+    st.markdown(matrix_html(part, L, links), unsafe_allow_html=True)
+elif topic == "projects":
+    today = dt.date.today()
+    statuses = [project_status(p, today) for p in db.projects()]
+    st.plotly_chart(charts.gantt_chart(statuses, today, L, large=True, sample=sample), config=charts.PNG_CONFIG,
+                    key="slide-projects")
+else:
+    theme = next(th for th in themes if th.key == topic)
+    st.title(f"{theme.name}（{theme.scope}）")
+    st.markdown(matrix_html([rows[c] for c in theme.indicators], L, links), unsafe_allow_html=True)
+
+prev, info, nxt, leave = st.columns([1, 3, 1, 1])
+prev.button(t("present.prev", L), on_click=move, args=(-1,), disabled=n == 1, key="prev")
+nxt.button(t("present.next", L), on_click=move, args=(1,), disabled=n == len(SLIDES), key="next")
+if leave.button(t("present.exit", L), key="exit"):
+    st.switch_page("pages/overview.py", query_params={"lang": "en"} if L == "en" else None)
+urlstate.write({"slide": (n, 1)})
+batch = db.latest_batch()
+footer = t("present.footer", L, number=db.meta("plan_number"), title=db.meta("plan_title"),
+           when=local_time(batch.created_at) if batch else "—", n=n, total=len(SLIDES))
+st.markdown(f'<div class="sh-footer">{footer}</div>', unsafe_allow_html=True)

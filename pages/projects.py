@@ -1,0 +1,60 @@
+"""重点工程: the 11 projects of 附表1 as a Gantt chart with milestones, overdue ones first, and details."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from shanhe import charts
+from shanhe.i18n import t
+from shanhe.schedule import project_status
+from shanhe.ui import urlstate
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import is_sample, lang, store
+
+L = lang()
+db = store()
+projects = db.projects()
+today = dt.date.today()
+units = sorted({p.lead_unit for p in projects})
+urlstate.choices("unit", units)
+urlstate.choice("project", [p.id for p in projects], projects[0].id)
+
+page_header(db)
+st.title(t("proj.title", L))
+chosen = st.multiselect(t("proj.unit_filter", L), units, key="unit")
+statuses = [project_status(p, today) for p in projects if not chosen or p.lead_unit in chosen]
+st.caption(t("proj.status_note", L, today=today.isoformat()))
+st.plotly_chart(charts.gantt_chart(statuses, today, L, sample=is_sample(db)), config=charts.PNG_CONFIG, key="gantt")
+
+st.subheader(t("proj.overdue", L))
+late = [(s, m) for s in statuses for m in s.milestones if m.status == "overdue"]
+if late:
+    st.dataframe(pd.DataFrame([{
+        t("col.project", L): s.project.name, t("col.milestone", L): m.milestone.title,
+        t("col.due", L): m.milestone.due.isoformat(), t("col.due_text", L): m.milestone.due_text,
+    } for s, m in late]).style.set_properties(**{"background-color": "#F7DCCC"}), hide_index=True, width="stretch")
+else:
+    st.caption(t("proj.none_overdue", L))
+
+st.subheader(t("proj.detail", L))
+by_id = {p.id: p for p in projects}
+pid = st.selectbox(t("col.project", L), list(by_id), key="project", format_func=lambda i: by_id[i].name)
+urlstate.write({"unit": (chosen, []), "project": (pid, projects[0].id)})
+detail = project_status(by_id[pid], today)
+p = detail.project
+st.markdown(f"**{p.name}** — {t('status.' + detail.status, L)}")
+st.markdown(
+    f"- {t('proj.group', L)}：{p.group} / {p.subgroup}\n"
+    f"- {t('proj.period', L)}：{p.start_year}–{p.end_year}\n"
+    f"- {t('proj.investment', L)}：{p.investment}\n"
+    f"- {t('proj.lead', L)}：{p.lead_unit}\n"
+    f"- {t('col.source', L)}：{p.source}"
+)
+st.markdown(f"**{t('proj.overview', L)}**：{p.overview}")
+st.markdown(f"**{t('proj.milestones', L)}**")
+st.dataframe(pd.DataFrame([{
+    t("col.milestone", L): m.milestone.title, t("col.due", L): m.milestone.due.isoformat(),
+    t("col.due_text", L): m.milestone.due_text, t("col.basis", L): t(f"basis.{m.milestone.basis}", L),
+    t("col.flag_status", L): t(f"status.{m.status}", L), t("col.source", L): m.milestone.source,
+} for m in detail.milestones]), hide_index=True, width="stretch")

@@ -1,0 +1,37 @@
+"""一山一河一流域: each area's plan text, its indicators' lights and its projects on one screen."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from shanhe.i18n import t
+from shanhe.matrix import matrix_html
+from shanhe.schedule import project_status
+from shanhe.ui import loaders
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import app_params, lang, store
+
+L = lang()
+db = store()
+view = loaders.overview(db, db.regions()[0])
+rows = {r.assessment.code: r for r in view.rows}
+projects = db.projects()
+today = dt.date.today()
+
+page_header(db)
+st.title(t("themes.title", L))
+st.caption(t("themes.note", L))
+for column, theme in zip(st.columns(3), db.themes(), strict=True):
+    with column:
+        st.subheader(f"{theme.name}（{theme.scope}）")
+        st.caption(t("themes.scope", L, scope=theme.scope, source=theme.source))
+        st.markdown(theme.description)
+        st.markdown(f"**{t('themes.indicators', L)}**")
+        st.markdown(matrix_html([rows[c] for c in theme.indicators], L, {**app_params(), "year": str(view.year)}),
+                    unsafe_allow_html=True)
+        st.markdown(f"**{t('themes.projects', L)}**")
+        statuses = [project_status(p, today) for p in projects if p.group == theme.project_group]
+        st.dataframe(pd.DataFrame([{t("col.project", L): s.project.name,
+                                    t("col.flag_status", L): t(f"status.{s.status}", L)} for s in statuses]),
+                     hide_index=True, width="stretch")

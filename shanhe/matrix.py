@@ -1,0 +1,81 @@
+"""The traffic-light matrix as an HTML table: light, label, value, target, trend, sparkline, link.
+
+Built here (not with st.dataframe) so that each indicator's name is a plain link to its
+page, carrying the view's URL state, and so binding rows and lights can be styled.
+Every value is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
+
+from shanhe.formatting import status_text, trend_text
+from shanhe.i18n import Lang, t
+from shanhe.overview import OverviewRow
+from shanhe.progress import Point
+from shanhe.rules import LIGHT_COLOURS
+
+CSS = """
+<style>
+.sh-matrix {border-collapse: collapse; width: 100%; font-size: 0.95em}
+.sh-matrix th {text-align: left; border-bottom: 2px solid #999; padding: 4px 8px; white-space: nowrap}
+.sh-matrix td {border-bottom: 1px solid #ddd; padding: 4px 8px; vertical-align: middle}
+.sh-matrix tr.binding td:first-child {border-left: 5px solid #000}
+.sh-matrix .badge {font-size: 0.8em; padding: 1px 6px; border-radius: 8px; border: 1px solid #555; white-space: nowrap}
+.sh-matrix .badge.binding {background: #000; color: #fff}
+.sh-matrix .status {white-space: nowrap; font-weight: 600}
+.sh-matrix a {text-decoration: none}
+</style>
+"""
+
+
+def sparkline_svg(points: Sequence[Point], width: int = 90, height: int = 24) -> str:
+    """A tiny inline SVG line of the series; empty below two points."""
+    if len(points) < 2:
+        return ""
+    xs = [p.year for p in points]
+    ys = [p.value for p in points]
+    x0, x1 = min(xs), max(xs)
+    y0, y1 = min(ys), max(ys)
+    span_y = (y1 - y0) or 1.0
+    coords = " ".join(
+        f"{2 + (x - x0) / (x1 - x0) * (width - 4):.1f},{height - 2 - (y - y0) / span_y * (height - 4):.1f}"
+        for x, y in zip(xs, ys, strict=True)
+    )
+    return (f'<svg width="{width}" height="{height}" role="img" aria-label="trend">'
+            f'<polyline fill="none" stroke="#0072B2" stroke-width="2" points="{coords}"/></svg>')
+
+
+def indicator_link(code: str, params: Mapping[str, str]) -> str:
+    """Relative link to the indicator page, keeping the view's URL state (language, year, …)."""
+    return "indicator?" + urlencode({"code": code, **params})
+
+
+def matrix_html(rows: Sequence[OverviewRow], lang: Lang, params: Mapping[str, str]) -> str:
+    e = html.escape
+    head = [t("col.seq", lang), t("col.name", lang), t("col.status", lang), t("col.attribute", lang),
+            t("col.latest", lang), t("col.latest_year", lang), t("col.target_2025", lang), t("col.trend", lang),
+            ""]
+    out = [CSS, '<table class="sh-matrix"><thead><tr>', *(f"<th>{e(h)}</th>" for h in head), "</tr></thead><tbody>"]
+    for r in rows:
+        a = r.assessment
+        tint = LIGHT_COLOURS[a.light][1]
+        attribute = a.attribute or "none"
+        badge = f'<span class="badge {e(attribute)}">{e(t(f"attribute.{attribute}", lang))}</span>'
+        out.append(
+            f'<tr class="{e(attribute)}" data-code="{e(a.code)}">'
+            f"<td>{e(str(a.seq or ''))}</td>"
+            f'<td><a href="{e(indicator_link(a.code, params))}" target="_self">{e(a.name)}</a></td>'
+            f'<td class="status" style="background:{tint}">{e(status_text(a.label_code, a.binding_behind, lang))}</td>'
+            f"<td>{badge}</td>"
+            f"<td>{e(r.latest_value or t('overview.no_data', lang))}</td>"
+            f"<td>{e(str(a.year or ''))}</td>"
+            f"<td>{e(r.target_2025)}</td>"
+            f"<td>{e(trend_text(a.trend, a.trend_improving, lang))}</td>"
+            f"<td>{sparkline_svg(a.series)}</td>"
+            "</tr>"
+        )
+    out.append("</tbody></table>")
+    return "".join(out)

@@ -1,0 +1,196 @@
+"""Every page under real Streamlit (AppTest) on real DuckDB files: empty, partly filled, sample data."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from shanhe import settings
+from shanhe.catalog import load_catalog
+from shanhe.demo import build_demo
+from tests.conftest import DATA, ROOT, Cli
+
+PAGES = ("overview", "indicator", "projects", "themes", "methodology", "about")
+
+
+def _app(monkeypatch: pytest.MonkeyPatch, db: Path, **params: str | list[str]) -> AppTest:
+    monkeypatch.setenv("SHANHE_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
+def _open(at: AppTest, page: str) -> AppTest:
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def empty_db(cli: Cli) -> Path:
+    cli("init")
+    return cli.db
+
+
+@pytest.fixture
+def partial_db(cli: Cli) -> Path:
+    """Only some indicators filled (the hand-worked scenario)."""
+    cli("init")
+    assert cli("import", DATA / "scenario" / "observations.csv")[0] == 0
+    return cli.db
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.duckdb"
+    build_demo(path, load_catalog(), settings.DEFAULT_DB)
+    return path
+
+
+def _spec(at: AppTest, n: int = 0) -> str:
+    """A plotly chart's figure as text, with Chinese unescaped."""
+    return json.dumps(json.loads(at.get("plotly_chart")[n].proto.spec), ensure_ascii=False)
+
+
+def _matrix_codes(at: AppTest) -> list[str]:
+    html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
+    return re.findall(r'data-code="(\w+)"', html)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("db", ["empty_db", "partial_db", "sample_db"])
+def test_every_page_renders(page: str, db: str, request: pytest.FixtureRequest,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    path = request.getfixturevalue(db)
+    at = _open(_app(monkeypatch, path), page)
+    banner = [w.value for w in at.warning if "当前看板使用的是演示用的示例数据" in w.value]
+    assert bool(banner) == (db == "sample_db")
+
+
+def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, partial_db), "overview")
+    assert at.selectbox(key="ov_year").value == 2024  # the latest year with data
+    assert len(at.get("plotly_chart")) == 2
+    everything = [f"I{n:02d}" for n in range(1, 27)] + [f"S{n:02d}" for n in range(1, 11)]
+    assert sorted(_matrix_codes(at)) == everything
+    html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
+    assert "■ 滞后 ⚠ 约束性指标滞后" in html and 'class="binding"' in html
+    assert 'href="indicator?code=I07&amp;year=2024"' in html
+    assert any("19 项约束性指标中" in m.value for m in at.markdown)
+
+
+def test_filters_change_the_matrix_and_go_into_the_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, partial_db), "overview")
+    at.multiselect(key="cat").set_value(["环境质量"]).run()
+    assert len(_matrix_codes(at)) == 15 + 3  # 环境质量 rows of 表2-1, plus S01, S09, S10
+    at.multiselect(key="attr").set_value(["binding"]).run()
+    codes = _matrix_codes(at)
+    assert len(codes) == 11 and all(c.startswith("I") for c in codes)  # binding rows of 环境质量
+    at.multiselect(key="light").set_value(["red"]).run()
+    assert set(_matrix_codes(at)) == {"I07", "I09"}  # red, binding, 环境质量 (no assigned targets here)
+    assert at.query_params["cat"] == "环境质量" or at.query_params["cat"] == ["环境质量"]
+    assert at.query_params["light"] in ("red", ["red"])
+
+
+def test_a_shared_url_reopens_the_view(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, partial_db, year="2023", cat=["生态保护"], light=["grey"], lang="en"), "overview")
+    assert at.selectbox(key="ov_year").value == 2023
+    assert at.multiselect(key="cat").value == ["生态保护"] and at.multiselect(key="light").value == ["grey"]
+    assert at.title[0].value == "Plan indicators"
+    assert set(_matrix_codes(at)) <= {"I01", "I02", "I03", "I04", "I05", "I06", "S02", "S03", "S04", "S05"}
+
+
+def test_invalid_parameters_fall_back_with_a_notice(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, partial_db, year="2099", light=["purple"]), "overview")
+    assert at.selectbox(key="ov_year").value == 2024
+    notices = [i.value for i in at.info]
+    assert any("year=2099" in n for n in notices) and any("light=purple" in n for n in notices)
+
+
+def test_indicator_page_by_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _app(monkeypatch, partial_db, code="I07", year="2024")
+    at.run()
+    at.switch_page("pages/indicator.py").run()
+    assert not at.exception
+    assert at.selectbox(key="code").value == "I07" and at.title[0].value == "城市空气质量优良天数比例"
+    assert at.selectbox(key="ind_year").value == 2024
+    assert any("按进度应达 73.32%" in e.value for e in at.error)  # red light, with the reason sentence
+    spec = _spec(at)
+    assert "城市空气质量优良天数比例" in spec and "按进度路径" in spec and "2025年目标 ≥75%" in spec
+    assert at.metric[0].value == "0.68"
+    assert len(at.get("download_button")) == 2
+    assert not any(s.label == "地区" for s in at.selectbox)  # district data only: no region clutter
+
+
+def test_indicator_page_offers_regions_when_they_have_data(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _app(monkeypatch, sample_db, code="I07")
+    at.run()
+    at.switch_page("pages/indicator.py").run()
+    assert not at.exception
+    region = at.selectbox(key="region")
+    assert region.options[0] == "全区" and "示例镇甲" in region.options
+    assert len(at.get("plotly_chart")) == 2  # progress and the ranking of regions
+    region.set_value("示例镇甲").run()
+    assert not at.exception and at.query_params["region"] in ("示例镇甲", ["示例镇甲"])
+
+
+def test_projects_page(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, empty_db, project="P05"), "projects")
+    assert "历史遗留废弃露天矿山生态修复治理工程" in _spec(at)
+    assert at.selectbox(key="project").value == "P05"
+    milestones = at.dataframe[-1].value
+    assert len(milestones) == 2 and "2025年底前，力争" in list(milestones["原文时间"])
+    at.multiselect(key="unit").set_value(["晋城市生态环境局城区分局"]).run()
+    bars = [d for d in json.loads(at.get("plotly_chart")[0].proto.spec)["data"] if d["type"] == "bar"]
+    assert len(bars) == 2  # P08 and P11
+
+
+def test_themes_page_puts_lights_and_projects_together(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, partial_db), "themes")
+    assert [s.value for s in at.subheader] == [
+        "一山（太行山）", "一河（丹河支流-白水河）", "一流域（丹河流域-白水河流域）"]
+    assert len(_matrix_codes(at)) == 9 + 7 + 6
+    assert [len(d.value) for d in at.dataframe] == [5, 3, 2]
+
+
+def test_about_page_lists_every_flag(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, partial_db), "about")
+    flags = at.dataframe[-1].value
+    assert list(flags["编号"]) == [f"F{n:02d}" for n in range(1, 23)]
+    assert any("城政发〔2023〕3号" in m.value for m in at.markdown)
+
+
+def test_presenter_mode_hides_the_sidebar_and_steps_through_topics(
+    partial_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _app(monkeypatch, partial_db, present="1")
+    at.run()
+    assert not at.exception and len(at.sidebar) == 0
+    assert any('[data-testid="stSidebar"]' in m.value for m in at.markdown)  # hidden in the browser too
+    assert at.title[0].value.startswith("进展摘要")
+    at.button(key="next").click().run()
+    assert at.query_params["slide"] in ("2", ["2"]) and len(at.get("plotly_chart")) == 1
+    assert any("第 2/" in m.value for m in at.markdown)  # footer
+
+
+def test_presenter_mode_opens_on_a_given_slide(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _app(monkeypatch, partial_db, present="1", slide="8")
+    at.run()
+    assert not at.exception
+    assert "历史遗留废弃露天矿山生态修复治理工程" in _spec(at)
+
+
+def test_english_toggle_and_link(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, empty_db), "overview")
+    at.sidebar.toggle(key="lang_en").set_value(True).run()
+    assert at.title[0].value == "Plan indicators"
+    # (AppTest does not carry main-script widget state or URL writes to the next run; the browser test does)
+    at = _open(_app(monkeypatch, empty_db, lang="en"), "projects")
+    assert at.title[0].value == "Key projects and milestones (annex 1)"
