@@ -25,7 +25,7 @@ init: $(VENV)/.runtime
 	$(BIN)/python -m shanhe init
 
 run: init
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m shanhe.ui.serve --server.port $(PORT)
 
 demo: $(VENV)/.runtime
 	$(BIN)/python -m shanhe demo

@@ -11,13 +11,14 @@ present = presenting()
 lang = language(show=not present)
 
 pages = {
-    "overview": st.Page("pages/overview.py", title=t("nav.overview", lang), url_path="overview", default=not present),
-    "indicator": st.Page("pages/indicator.py", title=t("nav.indicator", lang), url_path="indicator"),
-    "projects": st.Page("pages/projects.py", title=t("nav.projects", lang), url_path="projects"),
-    "themes": st.Page("pages/themes.py", title=t("nav.themes", lang), url_path="themes"),
-    "methodology": st.Page("pages/methodology.py", title=t("nav.methodology", lang), url_path="methodology"),
-    "about": st.Page("pages/about.py", title=t("nav.about", lang), url_path="about"),
-    "present": st.Page("pages/present.py", title=t("nav.present", lang), url_path="present", default=present,
+    "overview": st.Page("pages/overview_page.py", title=t("nav.overview", lang), url_path="overview",
+                        default=not present),
+    "indicator": st.Page("pages/indicator_page.py", title=t("nav.indicator", lang), url_path="indicator"),
+    "projects": st.Page("pages/projects_page.py", title=t("nav.projects", lang), url_path="projects"),
+    "themes": st.Page("pages/themes_page.py", title=t("nav.themes", lang), url_path="themes"),
+    "methodology": st.Page("pages/methodology_page.py", title=t("nav.methodology", lang), url_path="methodology"),
+    "about": st.Page("pages/about_page.py", title=t("nav.about", lang), url_path="about"),
+    "present": st.Page("pages/present_page.py", title=t("nav.present", lang), url_path="present", default=present,
                        visibility="visible" if present else "hidden"),
 }
 page = st.navigation(list(pages.values()), position="hidden" if present else "sidebar")

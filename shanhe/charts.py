@@ -7,6 +7,7 @@ fonts-noto-cjk on the server, used for image export) and common desktop fonts af
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -30,7 +31,7 @@ def _layout(fig: go.Figure, title: str, large: bool, sample: bool, lang: Lang) -
         title={"text": title, "font": {"size": size + 6}},
         font={"family": FONT, "size": size},
         template="plotly_white",
-        margin={"l": 60, "r": 30, "t": 70 if large else 60, "b": 50},
+        margin={"l": 60, "r": 30, "t": 90 if large else 80, "b": 50},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         hovermode="x unified",
     )
@@ -75,12 +76,9 @@ def progress_chart(
     years = [2020, *(p.year for p in a.series), *(y for y, _, _ in _numeric_targets(indicator, start))]
     if a.target_year:
         years.append(a.target_year)
-    notes = [tg for tg in indicator.targets if tg.rule == "qualitative"]
-    for n, target in enumerate(notes):
-        # qualitative goals have no number to plot: a note in the corner, so 2035 does not squash the data
-        text = t("chart.qualitative", lang, year=target.year) + f"：{_shorten(target.text, 26)}"
-        fig.add_annotation(x=1, y=1 - 0.07 * n, xref="paper", yref="paper", xanchor="right", yanchor="top",
-                           text=text, hovertext=target.text, showarrow=False, bgcolor="rgba(255,255,255,0.8)")
+    # qualitative goals have no number to plot: they go under the title, so 2035 does not squash the data
+    notes = [t("chart.qualitative", lang, year=tg.year) + f"：{_shorten(tg.text, 40)}"
+             for tg in indicator.targets if tg.rule == "qualitative"]
     if a.projected_value is not None and a.year is not None and a.target_year and a.target_year > a.year:
         xs = [a.year, a.target_year]
         if a.projection_low is not None and a.projection_high is not None:
@@ -97,6 +95,8 @@ def progress_chart(
     fig.update_yaxes(title=unit if unit != "—" else None, ticksuffix=_axis_suffix(unit),
                      range=_value_range(ys, unit))
     title = f"{indicator.name}（{unit}）" if unit != "—" else indicator.name
+    if notes:
+        title += "<br><sup>" + "；".join(html.escape(n) for n in notes) + "</sup>"
     return _layout(fig, title, large, sample, lang)
 
 

@@ -1,4 +1,7 @@
-"""What a person sees: a real ``streamlit run`` server and Debian's Chromium via Playwright."""
+"""What a person sees: a real ``streamlit run`` server and Debian's Chromium via Playwright.
+
+Screenshots of every page go to test-results/screenshots/ (kept as CI artifacts).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +25,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None and not o
                                                       reason="Debian chromium not installed")]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = ROOT / "test-results" / "screenshots"
+PAGES = {"overview": "规划指标总览", "indicator": "城市空气质量优良天数比例", "projects": "重点工程与里程碑（附表1）",
+         "themes": "一山一河一流域", "methodology": "方法说明：红绿灯怎样判定", "about": "关于"}
 
 
 def _free_port() -> int:
@@ -29,74 +36,138 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("browser") / "shanhe.duckdb"
+def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+    """The dashboard (as ``make run`` starts it) on a free loopback port, waited for through /_stcore/health."""
     env = {**os.environ, "SHANHE_DB": str(db)}
-    subprocess.run([sys.executable, "-m", "shanhe", "init"], cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "shanhe", "import", str(DATA / "good" / "plain-utf8.csv")], cwd=ROOT,
-                   env=env, check=True, capture_output=True)
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "shanhe.ui.serve", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not become healthy within 60 s")
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError("streamlit did not become healthy within 60 s")
 
 
 @pytest.fixture(scope="module")
-def page(server: str) -> Iterator[object]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "shanhe.duckdb"
+    env = {**os.environ, "SHANHE_DB": str(db)}
+    for args in (["init"], ["import", str(DATA / "scenario" / "observations.csv")]):
+        subprocess.run([sys.executable, "-m", "shanhe", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    proc, url = start_server(db)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
-        yield context.new_page()
-        browser.close()
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
 
 
-def test_overview_renders_in_a_browser(server: str, page: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    yield context.new_page()
+    context.close()
+
+
+def no_error_box(page: object) -> None:
+    playwright.expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def shot(page: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_every_page_renders_without_error_boxes(server: str, page: object) -> None:
+    for path, heading in PAGES.items():
+        page.goto(f"{server}/{path}")
+        playwright.expect(page.get_by_role("heading", name=heading).first).to_be_visible(timeout=30_000)
+        if path in ("overview", "indicator", "projects"):
+            playwright.expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+        no_error_box(page)
+        shot(page, path)
+
+
+def test_click_an_indicator_to_its_chart_and_reason(server: str, page: object) -> None:
     expect = playwright.expect
     page.goto(server)
-    expect(page.get_by_role("heading", name="规划指标总览")).to_be_visible(timeout=30_000)
-    expect(page.get_by_role("heading", name="补充指标（正文量化、表2-1未列）")).to_be_visible()
-    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(4)
-    expect(page.get_by_text("数据截至：")).to_be_visible()
-    expect(page.get_by_text("19 项约束性指标中")).to_be_visible()
-    page.screenshot(path=str(tmp_path_factory.mktemp("shots") / "overview.png"), full_page=True)
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    expect(page.get_by_text("19 项约束性指标中")).to_be_visible(timeout=30_000)
+    page.locator('.sh-matrix tr[data-code="I09"] a').click()
+    expect(page.get_by_role("heading", name="地表水达到或好于Ⅲ类水体比例")).to_be_visible(timeout=30_000)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("按进度应达 61.25%").first).to_be_visible()
+    assert "code=I09" in page.url and "year=2024" in page.url
+    no_error_box(page)
+    shot(page, "indicator-I09")
 
 
-def test_language_toggle_switches_to_english(server: str, page: object) -> None:
+def test_a_shared_url_opens_the_same_view(server: str, page: object) -> None:
+    expect = playwright.expect
+    page.goto(f"{server}/overview?year=2023&cat=生态保护&lang=en")
+    expect(page.get_by_role("heading", name="Plan indicators")).to_be_visible(timeout=30_000)
+    expect(page.locator(".sh-matrix tr[data-code]")).to_have_count(6 + 4)  # 生态保护 and its supplementary rows
+    expect(page.locator('.sh-matrix tr[data-code="I07"]')).to_have_count(0)
+    no_error_box(page)
+
+
+def test_filters_and_language_go_into_the_url(server: str, page: object) -> None:
     expect = playwright.expect
     page.goto(server)
     expect(page.get_by_role("heading", name="规划指标总览")).to_be_visible(timeout=30_000)
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Plan indicators")).to_be_visible(timeout=15_000)
-    expect(page.get_by_role("heading", name="Environmental quality")).to_be_visible()
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    page.wait_for_url("**lang=en**", timeout=15_000)
+    page.get_by_role("link", name="Projects").click()
+    expect(page.get_by_role("heading", name="Key projects and milestones (annex 1)")).to_be_visible(timeout=15_000)
+    page.wait_for_url("**/projects?lang=en**", timeout=15_000)
+    no_error_box(page)
 
 
-def test_methodology_page_from_the_menu(server: str, page: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_presenter_mode_full_screen_slides(server: str, page: object) -> None:
     expect = playwright.expect
-    page.goto(server)
-    expect(page.get_by_role("heading", name="规划指标总览")).to_be_visible(timeout=30_000)
-    page.get_by_role("link", name="方法说明").click()
-    expect(page.get_by_role("heading", name="方法说明：红绿灯怎样判定")).to_be_visible(timeout=15_000)
-    expect(page.get_by_text("为什么由路径比决定")).to_be_visible()
-    assert page.url.endswith("/methodology")
-    page.screenshot(path=str(tmp_path_factory.mktemp("shots") / "methodology.png"), full_page=True)
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{server}/?present=1")
+    expect(page.get_by_role("heading", name="进展摘要（2024年）")).to_be_visible(timeout=30_000)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    page.get_by_role("button", name="下一页 ▶").click()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    page.wait_for_url("**slide=2**", timeout=15_000)
+    expect(page.get_by_text("第 2/")).to_be_visible()
+    no_error_box(page)
+    shot(page, "present-slide-2")
+
+
+def test_a_deep_link_into_a_fresh_server(browser: object, tmp_path: Path) -> None:
+    """The first request after a restart may be a shared link: it must open that page through app.py's
+    menu, without Streamlit's legacy pages/ routing getting in the way (see shanhe/ui/serve.py)."""
+    db = tmp_path / "fresh.duckdb"
+    subprocess.run([sys.executable, "-m", "shanhe", "init"], cwd=ROOT, env={**os.environ, "SHANHE_DB": str(db)},
+                   check=True, capture_output=True)
+    proc, url = start_server(db)
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(f"{url}/indicator?code=I09&lang=en")
+        playwright.expect(page.get_by_role("heading", name="地表水达到或好于Ⅲ类水体比例")).to_be_visible(timeout=30_000)
+        playwright.expect(page.get_by_role("link", name="Projects")).to_be_visible()  # app.py's menu, in English
+        playwright.expect(page.get_by_text("Page not found")).to_have_count(0)
+        no_error_box(page)
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -28,7 +28,7 @@ def _app(monkeypatch: pytest.MonkeyPatch, db: Path, **params: str | list[str]) -
 def _open(at: AppTest, page: str) -> AppTest:
     at.run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"pages/{page}_page.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -117,7 +117,7 @@ def test_invalid_parameters_fall_back_with_a_notice(partial_db: Path, monkeypatc
 def test_indicator_page_by_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _app(monkeypatch, partial_db, code="I07", year="2024")
     at.run()
-    at.switch_page("pages/indicator.py").run()
+    at.switch_page("pages/indicator_page.py").run()
     assert not at.exception
     assert at.selectbox(key="code").value == "I07" and at.title[0].value == "城市空气质量优良天数比例"
     assert at.selectbox(key="ind_year").value == 2024
@@ -132,7 +132,7 @@ def test_indicator_page_by_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch
 def test_indicator_page_offers_regions_when_they_have_data(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _app(monkeypatch, sample_db, code="I07")
     at.run()
-    at.switch_page("pages/indicator.py").run()
+    at.switch_page("pages/indicator_page.py").run()
     assert not at.exception
     region = at.selectbox(key="region")
     assert region.options[0] == "全区" and "示例镇甲" in region.options

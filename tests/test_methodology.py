@@ -53,7 +53,7 @@ def app(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> AppTest:
 
 def test_methodology_page_with_sample_examples(app: AppTest) -> None:
     app.run()
-    app.switch_page("pages/methodology.py").run()
+    app.switch_page("pages/methodology_page.py").run()
     assert not app.exception
     assert app.title[0].value == "方法说明：红绿灯怎样判定"
     assert len(app.warning) == 2  # both examples are sample data, and say so
@@ -64,7 +64,7 @@ def test_methodology_page_with_sample_examples(app: AppTest) -> None:
 def test_methodology_page_uses_store_data(app: AppTest, cli: Cli) -> None:
     cli("import", DATA / "scenario" / "observations.csv")
     app.run()
-    app.switch_page("pages/methodology.py").run()
+    app.switch_page("pages/methodology_page.py").run()
     assert not app.exception and len(app.warning) == 0
     steps = app.dataframe[2].value
     assert "2024：71.2%" in list(steps["计算"])

@@ -62,7 +62,7 @@ prev, info, nxt, leave = st.columns([1, 3, 1, 1])
 prev.button(t("present.prev", L), on_click=move, args=(-1,), disabled=n == 1, key="prev")
 nxt.button(t("present.next", L), on_click=move, args=(1,), disabled=n == len(SLIDES), key="next")
 if leave.button(t("present.exit", L), key="exit"):
-    st.switch_page("pages/overview.py", query_params={"lang": "en"} if L == "en" else None)
+    st.switch_page("pages/overview_page.py", query_params={"lang": "en"} if L == "en" else None)
 urlstate.write({"slide": (n, 1)})
 batch = db.latest_batch()
 footer = t("present.footer", L, number=db.meta("plan_number"), title=db.meta("plan_title"),
