@@ -1,0 +1,102 @@
+"""Figures and the light matrix, built from the engine's assessments (no Streamlit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from shanhe import settings
+from shanhe.catalog import Catalog
+from shanhe.charts import _value_range, gantt_chart, progress_chart, ranking_chart
+from shanhe.demo import SAMPLE_SOURCE, build_demo
+from shanhe.matrix import matrix_html, sparkline_svg
+from shanhe.overview import build_overview
+from shanhe.progress import Point, assess
+from shanhe.schedule import project_status
+from shanhe.store import Observation, Store, StoreError
+
+
+def _obs(code: str, *pairs: tuple[int, float]) -> list[Observation]:
+    return [Observation(indicator_code=code, region="全区", year=y, value=v) for y, v in pairs]
+
+
+def test_progress_chart_has_every_element(catalog: Catalog) -> None:
+    ind = catalog.indicator("I07")
+    a = assess(ind, _obs("I07", (2021, 67.9), (2022, 69.0), (2023, 70.5), (2024, 71.2)), 2024, "全区")
+    fig = progress_chart(ind, a)
+    names = [trace.name for trace in fig.data]
+    assert names == ["2020年基准", "观测值", "按进度路径", "2025年目标 ≥75%", "95%预测区间", "按趋势预计"]
+    assert list(fig.data[1].x) == [2021, 2022, 2023, 2024]
+    assert list(fig.data[2].y) == [66.6, 75]
+    assert "2035年：定性目标" in fig.layout.title.text  # qualitative goal as a note, not a fake point
+    assert fig.layout.yaxis.ticksuffix == "%" and fig.layout.font.family.startswith("Noto Sans CJK SC")
+    assert not fig.layout.annotations  # no sample watermark on real data
+
+
+def test_progress_chart_marks_the_derived_2035_target_and_sample_data(catalog: Catalog) -> None:
+    ind = catalog.indicator("I08")
+    a = assess(ind, _obs("I08", (2021, 45.0), (2024, 39.0)), 2024, "全区")
+    fig = progress_chart(ind, a, "en", sample=True)
+    assert "2035 target ≤35 μg/m3" in [trace.name for trace in fig.data]
+    assert fig.layout.annotations[0].text == "SAMPLE DATA"
+
+
+def test_axis_range_rules() -> None:
+    low, high = _value_range([19.83, 20.1, 19.9], "%")
+    assert 19 < low < 19.83 and 20.1 < high < 21  # 森林覆盖率 is not squashed onto 0–100
+    assert _value_range([0, 3, 10], "%")[0] == 0  # percentages never go below 0
+    assert _value_range([95, 100], "%")[1] == 100  # nor above 100
+    assert _value_range([0.05, 0.8], "‰")[0] == 0  # ‰ never below 0 either
+
+
+def test_gantt_chart_bars_span_the_project_period(catalog: Catalog) -> None:
+    today = dt.date(2024, 5, 1)
+    fig = gantt_chart([project_status(p, today) for p in catalog.projects], today)
+    bars = [trace for trace in fig.data if trace.type == "bar"]
+    assert len(bars) == 11
+    sewage = next(b for b in bars if "农村改水、改厕、改污项目" in b.y[0])
+    assert sewage.base[0] == "2021-01-01" and sewage.x[0] == 730 * 86_400_000  # 2021-01-01 … 2022-12-31
+    assert sewage.marker.color == "#D55E00"  # overdue: its 2022 milestone has no recorded completion
+
+
+def test_ranking_orders_best_first(catalog: Catalog) -> None:
+    fig = ranking_chart(catalog.indicator("I26"), [("甲", 1.2), ("乙", 0.9), ("丙", 1.0)], 2024)
+    assert list(fig.data[0].y) == ["乙", "丙", "甲"]  # lower is better for 用水总量
+
+
+def test_matrix_escapes_links_and_marks_binding(catalog: Catalog) -> None:
+    view = build_overview(list(catalog.indicators), _obs("I07", (2024, 70.0)), "全区", 2024)
+    html = matrix_html(view.rows, "zh", {"lang": "en", "year": "2024"})
+    assert html.count("data-code=") == 36
+    assert 'href="indicator?code=I07&amp;lang=en&amp;year=2024"' in html
+    assert '<tr class="binding" data-code="I07">' in html and '<tr class="expected" data-code="I03">' in html
+    assert "■ 滞后 ⚠ 约束性指标滞后" in html
+    assert "<script" not in matrix_html(view.rows, "zh", {"x": "<script>alert(1)</script>"})
+
+
+def test_sparkline_needs_two_points() -> None:
+    assert sparkline_svg([Point(year=2021, value=1.0)]) == ""
+    assert "<polyline" in sparkline_svg([Point(year=2021, value=1.0), Point(year=2024, value=3.0)])
+
+
+def test_demo_goes_to_its_own_file_and_is_labelled(tmp_path: Path, catalog: Catalog) -> None:
+    path = tmp_path / "demo.duckdb"
+    rows = build_demo(path, catalog, settings.DEFAULT_DB)
+    with Store.open(path) as store:
+        assert store.meta("sample_data") == "1"
+        assert {o.source for o in store.current_observations()} == {SAMPLE_SOURCE}
+        assert len(store.current_observations()) == rows
+        assert "示例镇甲" in store.regions()
+    assert build_demo(path, catalog, settings.DEFAULT_DB) == rows  # a demo DB may be rebuilt
+
+
+def test_demo_never_touches_a_real_database(tmp_path: Path, catalog: Catalog, store: Store) -> None:
+    real = store.path
+    with pytest.raises(StoreError) as err:
+        build_demo(real, catalog, tmp_path / "elsewhere.duckdb")  # an existing DB without the sample mark
+    assert err.value.key == "demo.refuse_real"
+    with pytest.raises(StoreError):
+        build_demo(tmp_path / "x.duckdb", catalog, tmp_path / "x.duckdb")  # the configured real DB path
+    assert not (tmp_path / "x.duckdb").exists()
