@@ -38,8 +38,10 @@ test: lint
 	sh scripts/system-deps.sh browser
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.runtime
+bench: $(VENV)/.dev
+	sh scripts/system-deps.sh browser
 	$(BIN)/python benchmarks/import_export.py
+	$(BIN)/python benchmarks/pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
