@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +27,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from shanhe import settings  # noqa: E402
 from shanhe.catalog import load_catalog  # noqa: E402
 from shanhe.demo import build_demo  # noqa: E402
+from shanhe.ui.serve import spawn  # noqa: E402
 
 RUNS = 7
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "about")
@@ -61,29 +59,10 @@ def script_times(db: Path) -> dict[str, float]:
     return out
 
 
-def _serve(args: list[str], db: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, *args, "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--server.headless", "true"], cwd=ROOT, env={**os.environ, "SHANHE_DB": str(db)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise RuntimeError("server did not start")
-
-
 def browser_times(db: Path) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    servers = {"overview": _serve(["-m", "shanhe.ui.serve"], db),
-               "bare page": _serve(["-m", "streamlit", "run", "benchmarks/bare_app.py"], db)}
+    servers = {"overview": spawn(db), "bare page": spawn(db, ("-m", "streamlit", "run", "benchmarks/bare_app.py"))}
     out = {}
     try:
         with sync_playwright() as p:

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from shanhe.ui.serve import spawn
 from tests.conftest import DATA, ROOT
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -30,40 +28,13 @@ PAGES = {"overview": "规划指标总览", "indicator": "城市空气质量优�
          "themes": "一山一河一流域", "methodology": "方法说明：红绿灯怎样判定", "about": "关于"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
-    """The dashboard (as ``make run`` starts it) on a free loopback port, waited for through /_stcore/health."""
-    env = {**os.environ, "SHANHE_DB": str(db)}
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "shanhe.ui.serve", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise RuntimeError("streamlit did not become healthy within 60 s")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("browser") / "shanhe.duckdb"
     env = {**os.environ, "SHANHE_DB": str(db)}
     for args in (["init"], ["import", str(DATA / "scenario" / "observations.csv")]):
         subprocess.run([sys.executable, "-m", "shanhe", *args], cwd=ROOT, env=env, check=True, capture_output=True)
-    proc, url = start_server(db)
+    proc, url = spawn(db)
     yield url
     proc.terminate()
     proc.wait(timeout=30)
@@ -158,7 +129,7 @@ def test_a_deep_link_into_a_fresh_server(browser: object, tmp_path: Path) -> Non
     db = tmp_path / "fresh.duckdb"
     subprocess.run([sys.executable, "-m", "shanhe", "init"], cwd=ROOT, env={**os.environ, "SHANHE_DB": str(db)},
                    check=True, capture_output=True)
-    proc, url = start_server(db)
+    proc, url = spawn(db)
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
