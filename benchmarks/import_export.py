@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from shanhe import settings
+from shanhe.auth import User
 from shanhe.catalog import load_catalog
 from shanhe.exports import export_table
 from shanhe.importer import commit_import, plan_import
@@ -54,7 +55,7 @@ def main() -> None:
             figures[f"validate+diff {kind}"] = timed(lambda d=data, k=kind: plan_import(store, d, f"f.{k}", limit))
         plan = plan_import(store, files["csv"], "f.csv", limit)
         start = time.perf_counter()
-        commit_import(store, plan, "bench")
+        commit_import(store, plan, User(name="bench", role="staff"))
         figures["commit (one transaction)"] = time.perf_counter() - start
         current = store.current_observations()
         indicators = store.indicators()

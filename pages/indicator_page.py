@@ -70,10 +70,10 @@ if mine:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     with st.expander(t("ind.history", L)):
         st.dataframe(pd.DataFrame([{
-            t("col.revision", L): rev, t("col.year", L): o.year, t("col.region", L): o.region,
-            t("col.value", L): with_unit(o.value, ind.unit), t("col.batch", L): o.batch_id,
-            t("col.entered_by", L): o.entered_by, t("col.entered_at", L): local_time(o.entered_at),
-        } for rev, o in db.observation_history(code)]), hide_index=True, width="stretch")
+            t("col.revision", L): r.id, t("col.year", L): r.year, t("col.region", L): r.region,
+            t("col.value", L): "—" if r.value is None else with_unit(r.value, ind.unit), t("col.batch", L): r.batch_id,
+            t("col.entered_by", L): r.entered_by, t("col.entered_at", L): local_time(r.entered_at),
+        } for r in db.observation_history(code)]), hide_index=True, width="stretch")
 else:
     st.caption(t("ind.no_values", L))
 

@@ -122,7 +122,7 @@ class Milestone(Strict):
     title: str
     due: dt.date
     due_text: str
-    basis: Literal["text", "period"]
+    basis: Literal["text", "period", "staff"]  # staff: added through the milestone page
     source: str
 
 

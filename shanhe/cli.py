@@ -1,4 +1,4 @@
-"""``python -m shanhe``: init, indicators, template, import, export, status, demo.
+"""``python -m shanhe``: init, indicators, template, import, export, status, demo, users, backup, restore.
 
 Every failure is one line on stderr and a non-zero exit (2 for usage, 1 for
 everything else): staff run this, and a traceback helps nobody.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import sys
 import unicodedata
@@ -17,18 +18,19 @@ from pathlib import Path
 import duckdb
 from pydantic import ValidationError
 
-from shanhe import settings
+from shanhe import auth, settings
+from shanhe.auth import AuthError, User
 from shanhe.catalog import Indicator, load_catalog
 from shanhe.demo import build_demo
 from shanhe.exports import export_table, template_table
-from shanhe.formatting import baseline_text, number, status_text, target_text, trend_text
+from shanhe.formatting import baseline_text, local_time, number, status_text, target_text, trend_text
 from shanhe.i18n import both, t
 from shanhe.importer import commit_import, plan_import
 from shanhe.problems import InputRejected
 from shanhe.progress import Assessment, assess_all, default_year
 from shanhe.rules import LABELS
 from shanhe.spreadsheets import Table, to_csv, to_xlsx
-from shanhe.store import Store, StoreError, open_store
+from shanhe.store import Store, StoreError, open_store, restore
 from shanhe.summary import Summary, summarize
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
@@ -70,6 +72,20 @@ def build_parser() -> Parser:
 
     demo = sub.add_parser("demo", help="生成示例数据库 / write a labelled sample database")
     demo.add_argument("--out", type=Path, default=settings.DEMO_DB, help="默认 / default: data/shanhe-demo.duckdb")
+
+    users = sub.add_parser("users", help="管理账号 / manage accounts")
+    users_sub = users.add_subparsers(dest="users_command", required=True, parser_class=Parser)
+    add = users_sub.add_parser("add", help="新建账号（密码交互输入两次）/ add an account (password typed twice)")
+    add.add_argument("name")
+    add.add_argument("--role", choices=("staff", "admin"), required=True)
+    users_sub.add_parser("list", help="列出账号 / list accounts")
+    users_sub.add_parser("disable", help="停用账号 / disable an account").add_argument("name")
+    users_sub.add_parser("passwd", help="重设密码 / set a new password").add_argument("name")
+
+    bak = sub.add_parser("backup", help="备份数据库到目录 / back the database up into a folder")
+    bak.add_argument("--out", type=Path, required=True)
+    res = sub.add_parser("restore", help="从备份目录恢复到新的数据库文件 / restore a backup into a new database file")
+    res.add_argument("directory", type=Path)
 
     exp = sub.add_parser("export", help="导出当前数值 / export current values")
     exp.add_argument("--format", choices=("csv", "xlsx"), required=True)
@@ -226,7 +242,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                     print(f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}")
             print(both("import.dry_run", added=added, changed=changed, unchanged=unchanged))
         else:
-            batch = commit_import(store, plan, args.user)
+            # the command line is the server operator's: it acts with the admin role under the given name
+            batch = commit_import(store, plan, User(name=args.user, role="admin"))
             if batch is None:
                 print(both("import.nothing_new", unchanged=unchanged))
             else:
@@ -313,6 +330,50 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_password() -> str:
+    """Typed twice at a prompt that does not echo; never taken from the command line."""
+    first = getpass.getpass("密码 / password: ")
+    if getpass.getpass("再次输入 / again: ") != first:
+        raise AuthError("auth.password_mismatch")
+    return first
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        if args.users_command == "add":
+            auth.add_user(store, args.name, args.role, _new_password())
+        elif args.users_command == "passwd":
+            auth.set_password(store, args.name, _new_password())
+        elif args.users_command == "disable":
+            auth.disable_user(store, args.name)
+        else:
+            header = ("用户", "角色", "状态", "创建", "更新")
+            rows = [[u.name, u.role, "停用" if u.disabled else "启用", local_time(u.created_at),
+                     local_time(u.updated_at)] for u in store.users()]
+            print(_text_table(header, rows))
+            return 0
+    print(both("cli.users_done", name=args.name))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    if args.out.exists() and any(args.out.iterdir()):
+        raise UsageError(t("cli.backup_exists", "zh", path=args.out))
+    with _store(args) as store:
+        store.backup(args.out)
+    print(both("cli.written", path=args.out))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    target = settings.db_path(args.db)
+    restore(args.directory, target)
+    with open_store(target, load_catalog()) as store:
+        counts = store.table_counts()
+    print(both("cli.restored", path=target, observations=counts["observations"], batches=counts["batches"]))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != f".{args.format}":
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
@@ -330,4 +391,7 @@ COMMANDS = {
     "export": cmd_export,
     "status": cmd_status,
     "demo": cmd_demo,
+    "users": cmd_users,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }

@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from shanhe.auth import User, require
 from shanhe.catalog import Indicator
 from shanhe.problems import InputRejected, Problem
 from shanhe.store import Batch, Observation, Store
@@ -327,12 +328,13 @@ def _diff(parsed: Sequence[tuple[int, Observation]], current: Sequence[Observati
     return out
 
 
-def commit_import(store: Store, plan: ImportPlan, user: str) -> Batch | None:
-    """Write the plan's new and changed rows as one batch; None when nothing is new.
+def commit_import(store: Store, plan: ImportPlan, actor: User | None) -> Batch | None:
+    """Write the plan's new and changed rows as one batch; None when nothing is new (staff or admin only).
 
     The diff is taken again against the store as it is now, so a preview that
     went stale (someone imported meanwhile) cannot overwrite their values blindly.
     """
+    require(actor, "staff")
     fresh = _diff([(r.row, r.observation) for r in plan.rows], store.current_observations())
     counts = (
         sum(r.status == "added" for r in fresh),
@@ -342,5 +344,5 @@ def commit_import(store: Store, plan: ImportPlan, user: str) -> Batch | None:
     writes = [r.observation for r in fresh if r.status != "unchanged"]
     if not writes:
         return None
-    return store.record_batch(writes, kind="import", user=user, file_name=plan.file_name, sha256=plan.sha256,
+    return store.record_batch(writes, kind="import", user=actor.name, file_name=plan.file_name, sha256=plan.sha256,
                               counts=counts)

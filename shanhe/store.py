@@ -9,6 +9,7 @@ never touched by init, so re-running init can never lose what users entered.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,6 +80,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             theme_key VARCHAR NOT NULL, indicator_code VARCHAR NOT NULL, sort_order INTEGER NOT NULL,
             PRIMARY KEY (theme_key, indicator_code))""",
     ),
+    (
+        """CREATE TABLE users (
+            name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, password_hash VARCHAR NOT NULL,
+            disabled BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE login_attempts (
+            name VARCHAR NOT NULL, attempted_at TIMESTAMP NOT NULL, success BOOLEAN NOT NULL)""",
+        "ALTER TABLE batches ADD COLUMN reverts_batch BIGINT",
+        "CREATE SEQUENCE milestone_update_id_seq START 1",
+        """CREATE TABLE milestone_updates (
+            id BIGINT PRIMARY KEY DEFAULT nextval('milestone_update_id_seq'), milestone_id VARCHAR NOT NULL,
+            status VARCHAR NOT NULL, completed_on DATE, note VARCHAR, evidence_link VARCHAR,
+            entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE staff_milestones (
+            id VARCHAR PRIMARY KEY, project_id VARCHAR NOT NULL, title VARCHAR NOT NULL, due DATE NOT NULL,
+            entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL)""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 INSERT_CHUNK = 200
@@ -136,6 +153,27 @@ class Observation(BaseModel):
         return (self.indicator_code, self.region, self.year)
 
 
+class Change(BaseModel):
+    """A value to write as a new revision; ``value`` None retracts (a revert back to "no value")."""
+
+    model_config = ConfigDict(frozen=True)
+    indicator_code: str
+    region: str
+    year: int
+    value: float | None
+    source: str | None = None
+    note: str | None = None
+
+
+class Revision(Change):
+    """One stored revision of one (indicator, region, year)."""
+
+    id: int
+    batch_id: int
+    entered_by: str
+    entered_at: dt.datetime
+
+
 class Batch(BaseModel):
     model_config = ConfigDict(frozen=True)
     id: int
@@ -148,6 +186,28 @@ class Batch(BaseModel):
     rows_changed: int
     rows_unchanged: int
     note: str | None
+    reverts_batch: int | None = None
+
+
+class UserRecord(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    name: str
+    role: str
+    password_hash: str
+    disabled: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class MilestoneUpdate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    milestone_id: str
+    status: str
+    completed_on: dt.date | None
+    note: str | None
+    evidence_link: str | None
+    entered_by: str
+    entered_at: dt.datetime
 
 
 class InitReport(BaseModel):
@@ -182,6 +242,7 @@ class Store:
     def __init__(self, path: Path, con: duckdb.DuckDBPyConnection) -> None:
         self.path = path
         self._con = con
+        self._write_lock = threading.RLock()
 
     # ---- opening and schema -------------------------------------------------
     @classmethod
@@ -211,14 +272,19 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._cursor() as cur:
+        """One writer at a time in this process (two uploads land one after the other); a conflict
+        DuckDB still reports becomes "busy, try again", and the transaction leaves nothing behind."""
+        with self._write_lock, self._cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
+                cur.execute("COMMIT")
+            except duckdb.TransactionException as exc:
+                cur.execute("ROLLBACK")
+                raise StoreError("store.busy") from exc
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
-            cur.execute("COMMIT")
 
     def schema_version(self) -> int:
         with self._cursor() as cur:
@@ -370,6 +436,10 @@ class Store:
                 "SELECT project_id, id, title, due, due_text, basis, source FROM milestones ORDER BY project_id, "
                 "sort_order"
             ).fetchall()
+            ms += cur.execute(
+                "SELECT project_id, id, title, due, CAST(due AS VARCHAR), 'staff', '填报：' || entered_by "
+                "FROM staff_milestones ORDER BY project_id, entered_at"
+            ).fetchall()
         inds: dict[str, list[str]] = {}
         for pid, code in links:
             inds.setdefault(pid, []).append(code)
@@ -431,27 +501,42 @@ class Store:
             rows = cur.execute(CURRENT_OBSERVATIONS + " ORDER BY indicator_code, region, year").fetchall()
         return [_observation(r) for r in rows]
 
-    def observation_history(self, indicator_code: str | None = None) -> list[tuple[int, Observation]]:
-        """Every revision ever written (of one indicator, if given), oldest first, with its revision id."""
-        sql = ("SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at "
-               "FROM observations")
+    def observation_history(self, indicator_code: str | None = None) -> list[Revision]:
+        """Every revision ever written (of one indicator, if given), oldest first."""
+        sql = REVISION_COLUMNS
         params: list[object] = []
         if indicator_code is not None:
             sql += " WHERE indicator_code = ?"
             params.append(indicator_code)
         with self._cursor() as cur:
             rows = cur.execute(sql + " ORDER BY id", params).fetchall()
-        return [(r[0], _observation(r[1:])) for r in rows]
+        return [_revision(r) for r in rows]
+
+    def batch_revisions(self, batch_id: int) -> list[Revision]:
+        """The revisions one batch wrote."""
+        with self._cursor() as cur:
+            rows = cur.execute(REVISION_COLUMNS + " WHERE batch_id = ? ORDER BY id", [batch_id]).fetchall()
+        return [_revision(r) for r in rows]
+
+    def revisions_of(self, indicator_code: str, region: str, year: int) -> list[Revision]:
+        """Every revision of one value, oldest first."""
+        with self._cursor() as cur:
+            rows = cur.execute(
+                REVISION_COLUMNS + " WHERE indicator_code = ? AND region = ? AND year = ? ORDER BY id",
+                [indicator_code, region, year],
+            ).fetchall()
+        return [_revision(r) for r in rows]
 
     def record_batch(
         self,
-        rows: Sequence[Observation],
+        rows: Sequence[Observation | Change],
         *,
         kind: str,
         user: str,
         file_name: str | None,
         sha256: str | None,
         counts: tuple[int, int, int],
+        reverts_batch: int | None = None,
     ) -> Batch:
         """Write ``rows`` as new revisions under one new batch, in one transaction."""
         now = utcnow()
@@ -459,8 +544,8 @@ class Store:
         with self._transaction() as cur:
             row = cur.execute(
                 "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
-                "rows_unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [kind, file_name, sha256, user, now, added, changed, unchanged],
+                "rows_unchanged, reverts_batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [kind, file_name, sha256, user, now, added, changed, unchanged, reverts_batch],
             ).fetchone()
             batch_id = int(row[0])
             _insert_rows(
@@ -469,7 +554,8 @@ class Store:
                 [[o.indicator_code, o.region, o.year, o.value, o.source, o.note, batch_id, user, now] for o in rows],
             )
         return Batch(id=batch_id, kind=kind, file_name=file_name, sha256=sha256, user_name=user, created_at=now,
-                     rows_added=added, rows_changed=changed, rows_unchanged=unchanged, note=None)
+                     rows_added=added, rows_changed=changed, rows_unchanged=unchanged, note=None,
+                     reverts_batch=reverts_batch)
 
     def batches(self) -> list[Batch]:
         with self._cursor() as cur:
@@ -482,6 +568,86 @@ class Store:
             row = cur.execute(BATCH_COLUMNS + " ORDER BY id DESC LIMIT 1").fetchone()
         return _batch(row) if row else None
 
+    def batch(self, batch_id: int) -> Batch | None:
+        with self._cursor() as cur:
+            row = cur.execute(BATCH_COLUMNS + " WHERE id = ?", [batch_id]).fetchone()
+        return _batch(row) if row else None
+
+    # ---- accounts ---------------------------------------------------------------
+    def add_user(self, name: str, role: str, password_hash: str) -> None:
+        now = utcnow()
+        with self._transaction() as cur:
+            cur.execute("INSERT INTO users (name, role, password_hash, disabled, created_at, updated_at) "
+                        "VALUES (?, ?, ?, FALSE, ?, ?)", [name, role, password_hash, now, now])
+
+    def user(self, name: str) -> UserRecord | None:
+        with self._cursor() as cur:
+            row = cur.execute("SELECT name, role, password_hash, disabled, created_at, updated_at FROM users "
+                              "WHERE name = ?", [name]).fetchone()
+        return UserRecord(name=row[0], role=row[1], password_hash=row[2], disabled=row[3], created_at=row[4],
+                          updated_at=row[5]) if row else None
+
+    def users(self) -> list[UserRecord]:
+        with self._cursor() as cur:
+            names = [r[0] for r in cur.execute("SELECT name FROM users ORDER BY name").fetchall()]
+        return [u for u in map(self.user, names) if u is not None]
+
+    def update_user(self, name: str, *, password_hash: str | None = None, disabled: bool | None = None) -> None:
+        with self._transaction() as cur:
+            if password_hash is not None:
+                cur.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE name = ?",
+                            [password_hash, utcnow(), name])
+            if disabled is not None:
+                cur.execute("UPDATE users SET disabled = ?, updated_at = ? WHERE name = ?", [disabled, utcnow(), name])
+
+    def record_login(self, name: str, success: bool, at: dt.datetime) -> None:
+        with self._transaction() as cur:
+            cur.execute("INSERT INTO login_attempts (name, attempted_at, success) VALUES (?, ?, ?)",
+                        [name, at, success])
+
+    def failed_logins_since(self, name: str, since: dt.datetime) -> list[dt.datetime]:
+        """Failed attempts for ``name`` after ``since`` and after its last success, oldest first."""
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT attempted_at FROM login_attempts WHERE name = ? AND success = FALSE AND attempted_at > ? "
+                "AND attempted_at > COALESCE((SELECT MAX(attempted_at) FROM login_attempts "
+                "WHERE name = ? AND success = TRUE), ?) ORDER BY attempted_at",
+                [name, since, name, since],
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    # ---- milestones entered by staff -------------------------------------------
+    def add_milestone_update(self, update: MilestoneUpdate) -> None:
+        with self._transaction() as cur:
+            _insert_rows(cur, "milestone_updates",
+                         ("milestone_id", "status", "completed_on", "note", "evidence_link", "entered_by",
+                          "entered_at"),
+                         [[update.milestone_id, update.status, update.completed_on, update.note,
+                           update.evidence_link, update.entered_by, update.entered_at]])
+
+    def milestone_updates(self) -> list[MilestoneUpdate]:
+        """Every update, oldest first (the last one per milestone is in force)."""
+        with self._cursor() as cur:
+            rows = cur.execute("SELECT milestone_id, status, completed_on, note, evidence_link, entered_by, "
+                               "entered_at FROM milestone_updates ORDER BY id").fetchall()
+        return [MilestoneUpdate(milestone_id=r[0], status=r[1], completed_on=r[2], note=r[3], evidence_link=r[4],
+                                entered_by=r[5], entered_at=r[6]) for r in rows]
+
+    def add_staff_milestone(self, project_id: str, title: str, due: dt.date, user: str) -> str:
+        """A milestone staff added to a project; its id is the project's id + S + a number."""
+        with self._transaction() as cur:
+            count = cur.execute("SELECT COUNT(*) FROM staff_milestones WHERE project_id = ?", [project_id]).fetchone()
+            milestone_id = f"{project_id}-S{int(count[0]) + 1}"
+            cur.execute("INSERT INTO staff_milestones (id, project_id, title, due, entered_by, entered_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", [milestone_id, project_id, title, due, user, utcnow()])
+        return milestone_id
+
+    # ---- backup ----------------------------------------------------------------
+    def backup(self, directory: Path) -> None:
+        """Every table, schema and sequence position, as Parquet files plus SQL (DuckDB EXPORT DATABASE)."""
+        with self._cursor() as cur:
+            cur.execute(f"EXPORT DATABASE '{_quoted_path(directory)}' (FORMAT parquet)")
+
     def data_version(self) -> tuple[str | None, int, int]:
         """Changes whenever anything a page shows changes: for cache keys."""
         with self._cursor() as cur:
@@ -492,7 +658,8 @@ class Store:
 
     def table_counts(self) -> dict[str, int]:
         """Row counts of every table: used by tests to prove nothing changed."""
-        tables = ("meta", "targets", "batches", "observations", *PLAN_TABLES)
+        tables = ("meta", "targets", "batches", "observations", "users", "login_attempts", "milestone_updates",
+                  "staff_milestones", *PLAN_TABLES)
         with self._cursor() as cur:
             return {t: int(cur.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
 
@@ -514,14 +681,47 @@ def _insert_rows(
 
 
 BATCH_COLUMNS = (
-    "SELECT id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, rows_unchanged, note "
-    "FROM batches"
+    "SELECT id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, rows_unchanged, note, "
+    "reverts_batch FROM batches"
 )
+REVISION_COLUMNS = (
+    "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at FROM observations"
+)
+
+
+def _quoted_path(path: Path) -> str:
+    """EXPORT/IMPORT DATABASE take a literal, not a parameter: refuse anything but a plain path."""
+    text = str(path)
+    if "'" in text or "\x00" in text:
+        raise StoreError("cli.bad_path", path=path)
+    return text
+
+
+def restore(directory: Path, target: Path) -> None:
+    """Load a backup made by ``Store.backup`` into a new DB file (never over an existing one)."""
+    if target.exists():
+        raise StoreError("cli.restore_exists", path=target)
+    if not (directory / "schema.sql").exists():
+        raise StoreError("cli.not_a_backup", path=directory)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    con = _connect(target)
+    try:
+        con.execute(f"IMPORT DATABASE '{_quoted_path(directory)}'")
+    except BaseException:
+        con.close()
+        target.unlink(missing_ok=True)
+        raise
+    con.close()
 
 
 def _batch(r: Sequence[object]) -> Batch:
     return Batch(id=r[0], kind=r[1], file_name=r[2], sha256=r[3], user_name=r[4], created_at=r[5], rows_added=r[6],
-                 rows_changed=r[7], rows_unchanged=r[8], note=r[9])
+                 rows_changed=r[7], rows_unchanged=r[8], note=r[9], reverts_batch=r[10])
+
+
+def _revision(r: Sequence[object]) -> Revision:
+    return Revision(id=r[0], indicator_code=r[1], region=r[2], year=r[3], value=r[4], source=r[5], note=r[6],
+                    batch_id=r[7], entered_by=r[8], entered_at=r[9])
 
 
 def _observation(r: Sequence[object]) -> Observation:

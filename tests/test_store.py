@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from shanhe.auth import User
 from shanhe.catalog import Catalog, load_catalog
 from shanhe.importer import commit_import, plan_import
 from shanhe.store import SCHEMA_VERSION, Store, StoreError, open_store
@@ -18,7 +19,7 @@ LIMIT = 5 * 2**20
 
 def _import(store: Store, name: str, user: str = "测试员") -> None:
     data = (DATA / "good" / name).read_bytes()
-    assert commit_import(store, plan_import(store, data, name, LIMIT), user) is not None
+    assert commit_import(store, plan_import(store, data, name, LIMIT), User(name=user, role="staff")) is not None
 
 
 def test_fresh_init_builds_every_table(store: Store) -> None:
@@ -64,10 +65,10 @@ def test_changed_plan_resyncs_plan_tables_but_keeps_user_data(tmp_path: Path, db
 def test_revisions_are_appended_never_overwritten(store: Store) -> None:
     first = b"indicator_code,year,value\nI07,2021,71.2\n"
     second = b"indicator_code,year,value\nI07,2021,71.9\n"
-    commit_import(store, plan_import(store, first, "a.csv", LIMIT), "甲")
-    commit_import(store, plan_import(store, second, "b.csv", LIMIT), "乙")
+    commit_import(store, plan_import(store, first, "a.csv", LIMIT), User(name="甲", role="staff"))
+    commit_import(store, plan_import(store, second, "b.csv", LIMIT), User(name="乙", role="staff"))
     history = store.observation_history()
-    assert [(h.value, h.entered_by, h.batch_id) for _, h in history] == [(71.2, "甲", 1), (71.9, "乙", 2)]
+    assert [(h.value, h.entered_by, h.batch_id) for h in history] == [(71.2, "甲", 1), (71.9, "乙", 2)]
     (current,) = store.current_observations()
     assert (current.value, current.entered_by) == (71.9, "乙")
     assert [b.rows_changed for b in store.batches()] == [0, 1]

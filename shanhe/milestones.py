@@ -1,0 +1,48 @@
+"""Staff record milestone progress (status, completion date, note, evidence) and add milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlparse
+
+from shanhe.auth import User, require
+from shanhe.store import MilestoneUpdate, Store, StoreError, utcnow
+
+STATUSES = ("not_started", "in_progress", "done")
+
+
+def update_milestone(
+    store: Store, milestone_id: str, status: str, completed_on: dt.date | None, note: str | None,
+    evidence_link: str | None, actor: User | None,
+) -> None:
+    require(actor, "staff")
+    known = {m.id for p in store.projects() for m in p.milestones}
+    if milestone_id not in known:
+        raise StoreError("milestone.unknown", milestone=milestone_id)
+    if status not in STATUSES:
+        raise StoreError("milestone.bad_status", status=status)
+    if status == "done" and completed_on is None:
+        raise StoreError("milestone.date_required")
+    if completed_on is not None and completed_on > dt.date.today():
+        raise StoreError("milestone.future_date", date=completed_on.isoformat())
+    if evidence_link and urlparse(evidence_link).scheme not in ("http", "https"):
+        raise StoreError("milestone.bad_link", link=evidence_link)
+    store.add_milestone_update(MilestoneUpdate(
+        milestone_id=milestone_id, status=status, completed_on=completed_on if status == "done" else None,
+        note=(note or "").strip() or None, evidence_link=(evidence_link or "").strip() or None,
+        entered_by=actor.name, entered_at=utcnow(),
+    ))
+
+
+def add_milestone(store: Store, project_id: str, title: str, due: dt.date, actor: User | None) -> str:
+    require(actor, "staff")
+    if project_id not in {p.id for p in store.projects()}:
+        raise StoreError("milestone.unknown_project", project=project_id)
+    if not title.strip():
+        raise StoreError("milestone.title_required")
+    return store.add_staff_milestone(project_id, title.strip(), due, actor.name)
+
+
+def latest_updates(store: Store) -> dict[str, MilestoneUpdate]:
+    """The update in force for each milestone (the newest)."""
+    return {u.milestone_id: u for u in store.milestone_updates()}
