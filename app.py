@@ -1,35 +1,47 @@
-"""Shanhe's entry point: page config, language and presenter switches, and the menu."""
+"""Shanhe's entry point: page config, language and presenter switches, and a menu built from the user's role."""
 
 import streamlit as st
 
 from shanhe.i18n import t
+from shanhe.ui.account import current_user
 from shanhe.ui.layout import PRESENT_CSS
 from shanhe.ui.session import PRESENT_KEY, app_params, language, presenting
 
 st.set_page_config(page_title="山河 Shanhe", page_icon="⛰️", layout="wide")
 present = presenting()
 lang = language(show=not present)
+user = current_user()
+
+
+def page(name: str, url: str, **options: object) -> st.Page:
+    return st.Page(f"pages/{name}_page.py", title=t(f"nav.{name}", lang), url_path=url, **options)
+
 
 pages = {
-    "overview": st.Page("pages/overview_page.py", title=t("nav.overview", lang), url_path="overview",
-                        default=not present),
-    "indicator": st.Page("pages/indicator_page.py", title=t("nav.indicator", lang), url_path="indicator"),
-    "projects": st.Page("pages/projects_page.py", title=t("nav.projects", lang), url_path="projects"),
-    "themes": st.Page("pages/themes_page.py", title=t("nav.themes", lang), url_path="themes"),
-    "methodology": st.Page("pages/methodology_page.py", title=t("nav.methodology", lang), url_path="methodology"),
-    "about": st.Page("pages/about_page.py", title=t("nav.about", lang), url_path="about"),
-    "present": st.Page("pages/present_page.py", title=t("nav.present", lang), url_path="present", default=present,
-                       visibility="visible" if present else "hidden"),
+    "overview": page("overview", "overview", default=not present),
+    "indicator": page("indicator", "indicator"),
+    "projects": page("projects", "projects"),
+    "themes": page("themes", "themes"),
+    "methodology": page("methodology", "methodology"),
+    "about": page("about", "about"),
+    "present": page("present", "present", default=present, visibility="visible" if present else "hidden"),
 }
-page = st.navigation(list(pages.values()), position="hidden" if present else "sidebar")
+account = st.Page("pages/login_page.py", title=t("nav.account" if user else "nav.login", lang), url_path="login")
+editing = [page("upload", "upload"), page("history", "history"), page("assigned", "assigned"),
+           page("milestones", "milestones")] if user else []
+menu = {t("nav.section_view", lang): list(pages.values()), t("nav.section_edit", lang): [*editing, account]}
+current = st.navigation(menu, position="hidden" if present else "sidebar")
 if present:
     st.markdown(PRESENT_CSS, unsafe_allow_html=True)
-    if page is not pages["present"]:
+    if current is not pages["present"]:
         st.switch_page(pages["present"], query_params=app_params())
-elif st.sidebar.toggle(t("app.present", lang), key="present_toggle"):
-    st.switch_page(pages["present"], query_params={**app_params(), PRESENT_KEY: "1"})
+else:
+    if user:
+        st.sidebar.text(t("login.ok", lang, name=user.name, role=t(f"role.{user.role}", lang)))
+    if st.sidebar.toggle(t("app.present", lang), key="present_toggle"):
+        st.switch_page(pages["present"], query_params={**app_params(), PRESENT_KEY: "1"})
 if lang == "en":
     st.query_params["lang"] = "en"
 elif "lang" in st.query_params:
     del st.query_params["lang"]
-page.run()
+current.run()

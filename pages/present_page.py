@@ -9,6 +9,7 @@ from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time
 from shanhe.i18n import t
 from shanhe.matrix import matrix_html
+from shanhe.milestones import completions
 from shanhe.schedule import project_status
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
@@ -16,6 +17,7 @@ from shanhe.ui.session import app_params, is_sample, lang, store
 
 L = lang()
 db = store()
+done = completions(db)
 view = loaders.overview(db, db.regions()[0])
 indicators = loaders.indicators(db)
 themes = db.themes()
@@ -50,7 +52,7 @@ elif topic in CATEGORIES or topic == "supplementary":
     st.markdown(matrix_html(part, L, links), unsafe_allow_html=True)
 elif topic == "projects":
     today = dt.date.today()
-    statuses = [project_status(p, today) for p in db.projects()]
+    statuses = [project_status(p, today, done) for p in db.projects()]
     st.plotly_chart(charts.gantt_chart(statuses, today, L, large=True, sample=sample), config=charts.PNG_CONFIG,
                     key="slide-projects")
 else:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from shanhe import charts
 from shanhe.i18n import t
+from shanhe.milestones import completions, latest_updates
 from shanhe.schedule import project_status
 from shanhe.ui import urlstate
 from shanhe.ui.layout import page_header
@@ -14,6 +15,7 @@ from shanhe.ui.session import is_sample, lang, store
 
 L = lang()
 db = store()
+done = completions(db)
 projects = db.projects()
 today = dt.date.today()
 units = sorted({p.lead_unit for p in projects})
@@ -23,7 +25,7 @@ urlstate.choice("project", [p.id for p in projects], projects[0].id)
 page_header(db)
 st.title(t("proj.title", L))
 chosen = st.multiselect(t("proj.unit_filter", L), units, key="unit")
-statuses = [project_status(p, today) for p in projects if not chosen or p.lead_unit in chosen]
+statuses = [project_status(p, today, done) for p in projects if not chosen or p.lead_unit in chosen]
 st.caption(t("proj.status_note", L, today=today.isoformat()))
 st.plotly_chart(charts.gantt_chart(statuses, today, L, sample=is_sample(db)), config=charts.PNG_CONFIG, key="gantt")
 
@@ -41,7 +43,7 @@ st.subheader(t("proj.detail", L))
 by_id = {p.id: p for p in projects}
 pid = st.selectbox(t("col.project", L), list(by_id), key="project", format_func=lambda i: by_id[i].name)
 urlstate.write({"unit": (chosen, []), "project": (pid, projects[0].id)})
-detail = project_status(by_id[pid], today)
+detail = project_status(by_id[pid], today, done)
 p = detail.project
 st.markdown(f"**{p.name}** — {t('status.' + detail.status, L)}")
 st.markdown(
@@ -53,8 +55,11 @@ st.markdown(
 )
 st.markdown(f"**{t('proj.overview', L)}**：{p.overview}")
 st.markdown(f"**{t('proj.milestones', L)}**")
+updates = latest_updates(db)
 st.dataframe(pd.DataFrame([{
     t("col.milestone", L): m.milestone.title, t("col.due", L): m.milestone.due.isoformat(),
     t("col.due_text", L): m.milestone.due_text, t("col.basis", L): t(f"basis.{m.milestone.basis}", L),
     t("col.flag_status", L): t(f"status.{m.status}", L), t("col.source", L): m.milestone.source,
+    t("ms.note", L): updates[m.milestone.id].note or "" if m.milestone.id in updates else "",
+    t("col.evidence", L): updates[m.milestone.id].evidence_link or "" if m.milestone.id in updates else "",
 } for m in detail.milestones]), hide_index=True, width="stretch")

@@ -7,6 +7,7 @@ import streamlit as st
 
 from shanhe.i18n import t
 from shanhe.matrix import matrix_html
+from shanhe.milestones import completions
 from shanhe.schedule import project_status
 from shanhe.ui import loaders
 from shanhe.ui.layout import page_header
@@ -14,6 +15,7 @@ from shanhe.ui.session import app_params, lang, store
 
 L = lang()
 db = store()
+done = completions(db)
 view = loaders.overview(db, db.regions()[0])
 rows = {r.assessment.code: r for r in view.rows}
 projects = db.projects()
@@ -31,7 +33,7 @@ for column, theme in zip(st.columns(3), db.themes(), strict=True):
         st.markdown(matrix_html([rows[c] for c in theme.indicators], L, {**app_params(), "year": str(view.year)}),
                     unsafe_allow_html=True)
         st.markdown(f"**{t('themes.projects', L)}**")
-        statuses = [project_status(p, today) for p in projects if p.group == theme.project_group]
+        statuses = [project_status(p, today, done) for p in projects if p.group == theme.project_group]
         st.dataframe(pd.DataFrame([{t("col.project", L): s.project.name,
                                     t("col.flag_status", L): t(f"status.{s.status}", L)} for s in statuses]),
                      hide_index=True, width="stretch")

@@ -46,3 +46,8 @@ def add_milestone(store: Store, project_id: str, title: str, due: dt.date, actor
 def latest_updates(store: Store) -> dict[str, MilestoneUpdate]:
     """The update in force for each milestone (the newest)."""
     return {u.milestone_id: u for u in store.milestone_updates()}
+
+
+def completions(store: Store) -> dict[str, dt.date]:
+    """Completion dates recorded for milestones marked done: what ``project_status`` needs."""
+    return {k: u.completed_on for k, u in latest_updates(store).items() if u.status == "done" and u.completed_on}

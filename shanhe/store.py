@@ -494,6 +494,17 @@ class Store:
                   False, "staff", target.doc_ref, target.doc_date, user, utcnow()]],
             )
 
+    def staff_targets(self) -> list[tuple[str, Target]]:
+        """Every target staff entered, oldest first, with its indicator code."""
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT indicator_code, year, rule, value, text, source, note, derived, origin, doc_ref, doc_date, "
+                "entered_by, entered_at FROM targets WHERE origin = 'staff' ORDER BY id"
+            ).fetchall()
+        return [(r[0], Target(year=r[1], rule=r[2], value=r[3], text=r[4], source=r[5], note=r[6], derived=r[7],
+                              origin=r[8], doc_ref=r[9], doc_date=r[10], entered_by=r[11], entered_at=r[12]))
+                for r in rows]
+
     # ---- observations ----------------------------------------------------------
     def current_observations(self) -> list[Observation]:
         """The current value of every (indicator, region, year), in a stable order."""

@@ -1,0 +1,85 @@
+"""历史记录: every batch with who, when, file and counts; its values; reverting; one value's revisions."""
+
+import pandas as pd
+import streamlit as st
+
+from shanhe.formatting import local_time, number
+from shanhe.history import may_revert, revert_batch, revert_plan
+from shanhe.i18n import t
+from shanhe.store import StoreError
+from shanhe.ui import loaders
+from shanhe.ui.account import current_user
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import lang, store
+
+L = lang()
+db = store()
+user = current_user()
+page_header(db)
+st.title(t("hist.title", L))
+if user is None:
+    st.info(t("auth.login_required", L))
+    st.stop()
+if done := st.session_state.pop("revert_result", None):
+    st.success(done)
+
+
+def kind(b: object) -> str:
+    return t("hist.kind.revert", L, batch=b.reverts_batch) if b.kind == "revert" else t(f"hist.kind.{b.kind}", L)
+
+
+batches = list(reversed(db.batches()))
+st.subheader(t("hist.batches", L))
+st.dataframe(pd.DataFrame([{
+    t("col.batch", L): b.id, t("col.kind", L): kind(b), t("col.entered_by", L): b.user_name,
+    t("col.entered_at", L): local_time(b.created_at), t("col.file", L): b.file_name or "", "SHA-256": b.sha256 or "",
+    t("col.added", L): b.rows_added, t("col.changed", L): b.rows_changed, t("col.unchanged", L): b.rows_unchanged,
+} for b in batches]), hide_index=True, width="stretch")
+
+if batches:
+    by_id = {b.id: b for b in batches}
+    chosen = st.selectbox(t("hist.batch", L), list(by_id), key="hist_batch",
+                          format_func=lambda i: f"#{i} {kind(by_id[i])}")
+    st.markdown(f"**{t('hist.rows', L, batch=chosen)}**")
+    units = {code: ind.unit for code, ind in loaders.indicators(db).items()}
+    try:
+        steps = {s.written.id: s.restored for s in revert_plan(db, chosen)}
+        conflict = None
+    except StoreError as exc:
+        steps, conflict = {}, t(exc.key, L, **exc.params)
+    st.dataframe(pd.DataFrame([{
+        t("col.code", L): r.indicator_code, t("col.region", L): r.region, t("col.year", L): r.year,
+        t("col.value", L): "—" if r.value is None else number(r.value), t("col.source", L): r.source or "",
+        t("col.note", L): r.note or "",
+        t("col.restores", L): (number(steps[r.id].value) if steps[r.id].value is not None else "—")
+        if r.id in steps else "",
+        t("col.unit", L): units.get(r.indicator_code, ""),
+    } for r in db.batch_revisions(chosen)]), hide_index=True, width="stretch")
+    if conflict:
+        st.warning(conflict)
+    elif not may_revert(db, by_id[chosen], user):
+        st.caption(t("hist.cannot_revert", L))
+    else:
+        sure = st.checkbox(t("hist.revert_confirm", L, batch=chosen), key=f"revert_sure_{chosen}")
+        if st.button(t("hist.revert", L, batch=chosen), disabled=not sure, key="revert"):
+            try:
+                new = revert_batch(db, chosen, user)
+            except StoreError as exc:
+                st.error(t(exc.key, L, **exc.params))
+            else:
+                st.session_state["revert_result"] = t("hist.reverted", L, batch=new.id)
+                st.rerun()
+
+st.subheader(t("hist.value", L))
+indicators = loaders.indicators(db)
+c1, c2, c3 = st.columns(3)
+code = c1.selectbox(t("col.code", L), list(indicators), key="hist_code",
+                    format_func=lambda c: f"{c} {indicators[c].name}")
+region = c2.selectbox(t("col.region", L), db.regions(), key="hist_region")
+year = c3.selectbox(t("col.year", L), list(range(2020, 2036)), index=4, key="hist_year")
+st.dataframe(pd.DataFrame([{
+    t("col.revision", L): r.id, t("col.value", L): "—" if r.value is None else number(r.value),
+    t("col.batch", L): r.batch_id, t("col.entered_by", L): r.entered_by,
+    t("col.entered_at", L): local_time(r.entered_at), t("col.source", L): r.source or "",
+    t("col.note", L): r.note or "",
+} for r in db.revisions_of(code, region, year)]), hide_index=True, width="stretch")

@@ -1,0 +1,68 @@
+"""里程碑进展: staff record a milestone's status, completion date, note and evidence, or add one."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from shanhe.i18n import t
+from shanhe.milestones import STATUSES, add_milestone, completions, latest_updates, update_milestone
+from shanhe.schedule import project_status
+from shanhe.store import StoreError
+from shanhe.ui.account import current_user
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import lang, store
+
+L = lang()
+db = store()
+user = current_user()
+page_header(db)
+st.title(t("ms.title", L))
+if user is None:
+    st.info(t("auth.login_required", L))
+    st.stop()
+if done := st.session_state.pop("ms_result", None):
+    st.success(done)
+
+projects = {p.id: p for p in db.projects()}
+pid = st.selectbox(t("ms.project", L), list(projects), key="ms_project", format_func=lambda i: projects[i].name)
+updates = latest_updates(db)
+status = project_status(projects[pid], dt.date.today(), completions(db))
+st.dataframe(pd.DataFrame([{
+    t("ms.milestone", L): m.milestone.title, t("col.due", L): m.milestone.due.isoformat(),
+    t("ms.status", L): t(f"status.{m.status}", L),
+    t("ms.note", L): updates[m.milestone.id].note or "" if m.milestone.id in updates else "",
+    t("col.evidence", L): updates[m.milestone.id].evidence_link or "" if m.milestone.id in updates else "",
+    t("col.updated_by", L): updates[m.milestone.id].entered_by if m.milestone.id in updates else "",
+} for m in status.milestones]), hide_index=True, width="stretch")
+
+milestones = {m.id: m for m in projects[pid].milestones}
+with st.form("milestone"):
+    mid = st.selectbox(t("ms.milestone", L), list(milestones), key="ms_id", format_func=lambda i: milestones[i].title)
+    new_status = st.selectbox(t("ms.status", L), STATUSES, key="ms_status", format_func=lambda s: t(f"status.{s}", L))
+    completed = st.date_input(t("ms.completed_on", L), value=None, key="ms_date")
+    note = st.text_area(t("ms.note", L), key="ms_note")
+    evidence = st.text_input(t("ms.evidence", L), key="ms_link")
+    saved = st.form_submit_button(t("ms.submit", L))
+if saved:
+    try:
+        update_milestone(db, mid, new_status, completed, note, evidence, user)
+    except StoreError as exc:
+        st.error(t(exc.key, L, **exc.params))
+    else:
+        st.session_state["ms_result"] = t("ms.saved", L)
+        st.rerun()
+
+st.subheader(t("ms.add", L))
+with st.form("new_milestone"):
+    title = st.text_input(t("ms.add_title", L), key="ms_new_title")
+    due = st.date_input(t("ms.add_due", L), value=dt.date(projects[pid].end_year, 12, 31), key="ms_new_due")
+    added = st.form_submit_button(t("ms.add_submit", L))
+if added:
+    try:
+        new_id = add_milestone(db, pid, title, due, user)
+    except StoreError as exc:
+        st.error(t(exc.key, L, **exc.params))
+    else:
+        st.session_state["ms_result"] = t("ms.added", L, milestone=new_id)
+        st.rerun()

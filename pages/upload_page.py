@@ -1,0 +1,94 @@
+"""数据填报: template, upload, the same validation as the CLI, a preview, then one confirmed batch."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from shanhe import settings
+from shanhe.exports import template_table
+from shanhe.formatting import number, with_unit
+from shanhe.i18n import t
+from shanhe.importer import commit_import, plan_import
+from shanhe.preview import jump_threshold, preview_rows
+from shanhe.problems import InputRejected
+from shanhe.spreadsheets import to_csv, to_xlsx
+from shanhe.store import StoreError
+from shanhe.ui import loaders
+from shanhe.ui.account import current_user
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import lang, store
+
+L = lang()
+db = store()
+user = current_user()
+page_header(db)
+st.title(t("upload.title", L))
+if user is None:
+    st.info(t("auth.login_required", L))
+    st.stop()
+if done := st.session_state.pop("upload_result", None):
+    st.success(done)
+
+st.subheader(t("upload.template", L))
+years = list(range(2020, 2036))
+year = st.selectbox(t("upload.template_year", L), years, index=years.index(min(2035, dt.date.today().year - 1)),
+                    key="template_year")
+table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, db.regions()[0])
+c1, c2, _ = st.columns([1, 1, 3])
+c1.download_button(t("upload.template_xlsx", L), to_xlsx([table]), file_name=f"shanhe-{year}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+c2.download_button(t("upload.template_csv", L), to_csv(table), file_name=f"shanhe-{year}.csv", mime="text/csv")
+
+st.subheader(t("upload.file", L))
+limit = settings.max_upload_bytes()
+uploaded = st.file_uploader(t("upload.file", L), type=["csv", "xlsx", "txt"],
+                            key=f"upload-{st.session_state.get('uploads', 0)}", label_visibility="collapsed")
+if uploaded is None:
+    st.stop()
+data = uploaded.getvalue()
+try:
+    plan = plan_import(db, data, uploaded.name, limit)
+except InputRejected as exc:
+    st.error(t("upload.problems", L, count=len(exc.problems)))
+    st.dataframe(pd.DataFrame([{  # user-typed values shown as table cells, never as markup
+        t("col.row", L): p.row or "", t("col.column", L): p.column or "", t("col.cell", L): p.value or "",
+        t("col.problem_text", L): p.message(L),
+    } for p in exc.problems]), hide_index=True, width="stretch")
+    st.stop()
+
+st.subheader(t("upload.preview", L))
+threshold = jump_threshold()
+rows = preview_rows(plan, list(loaders.indicators(db).values()), loaders.current(db), threshold)
+added, changed, unchanged = plan.counts
+st.markdown(t("upload.summary", L, added=added, changed=changed, unchanged=unchanged)
+            + (" " + t("import.skipped_blank", L, skipped=plan.skipped_blank) if plan.skipped_blank else ""))
+frame = pd.DataFrame([{
+    t("col.row", L): r.row, t("col.code", L): r.code, t("col.name", L): r.name, t("col.region", L): r.region,
+    t("col.year", L): r.year,
+    t("col.current", L): "" if r.current is None else with_unit(r.current, r.unit),
+    t("col.new", L): with_unit(r.new, r.unit),
+    t("col.change", L): "" if r.current is None else number(r.new - r.current, 4),
+    t("col.state", L): t(f"state.{r.status}", L),
+    t("col.jump", L): "" if r.jump is None else ("⚠ 0 →" if r.jump == float("inf") else f"⚠ {r.jump:+.0%}"),
+} for r in rows])
+tints = ["background-color: #FBEBCC" if r.jump is not None else
+         "background-color: #F7DCCC" if r.overwrites else "" for r in rows]
+st.dataframe(frame.style.apply(lambda _: tints, axis=0), hide_index=True, width="stretch")
+
+jumps = [r for r in rows if r.jump is not None]
+checked = True
+if jumps:
+    st.warning(t("upload.jumps", L, count=len(jumps), pct=round(threshold * 100)))
+    checked = st.checkbox(t("upload.confirm_jumps", L), key="jumps_checked")
+if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="confirm_upload"):
+    try:
+        batch = commit_import(db, plan, user)
+    except StoreError as exc:
+        st.error(t(exc.key, L, **exc.params))
+        st.stop()
+    st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # a fresh, empty uploader
+    st.session_state["upload_result"] = (t("upload.done", L, batch=batch.id, added=batch.rows_added,
+                                           changed=batch.rows_changed, unchanged=batch.rows_unchanged)
+                                         if batch else t("upload.nothing_new", L))
+    st.rerun()

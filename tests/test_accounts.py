@@ -1,0 +1,92 @@
+"""Accounts and roles: hashing, policy, rate limiting, the users CLI, and role checks in every write."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from shanhe import auth
+from shanhe.auth import AuthError, User
+from shanhe.catalog import Catalog
+from shanhe.importer import commit_import, plan_import
+from shanhe.store import Store, utcnow
+from tests.conftest import Cli
+
+PASSWORD = "correct horse 9"
+
+
+def test_passwords_are_hashed_with_argon2(store: Store) -> None:
+    auth.add_user(store, "张工", "staff", PASSWORD)
+    record = store.user("张工")
+    assert record.password_hash.startswith("$argon2id$") and PASSWORD not in record.password_hash
+    assert auth.authenticate(store, "张工", PASSWORD) == User(name="张工", role="staff")
+
+
+def test_policy_and_bad_accounts(store: Store) -> None:
+    with pytest.raises(AuthError) as err:
+        auth.add_user(store, "张工", "staff", "short")
+    assert err.value.key == "auth.password_short"
+    with pytest.raises(AuthError):
+        auth.add_user(store, "a b<script>", "staff", PASSWORD)
+    auth.add_user(store, "张工", "staff", PASSWORD)
+    with pytest.raises(AuthError) as err:
+        auth.add_user(store, "张工", "admin", PASSWORD)
+    assert err.value.key == "auth.user_exists"
+
+
+@pytest.mark.parametrize(("name", "password"), [("张工", "wrong password"), ("nobody", PASSWORD)])
+def test_failed_login(store: Store, name: str, password: str) -> None:
+    auth.add_user(store, "张工", "staff", PASSWORD)
+    with pytest.raises(AuthError) as err:
+        auth.authenticate(store, name, password)
+    assert err.value.key == "auth.failed"  # the same answer for a wrong password and an unknown name
+
+
+def test_disabled_accounts_cannot_log_in(store: Store) -> None:
+    auth.add_user(store, "张工", "staff", PASSWORD)
+    auth.disable_user(store, "张工")
+    with pytest.raises(AuthError):
+        auth.authenticate(store, "张工", PASSWORD)
+
+
+def test_five_failures_lock_the_name_for_fifteen_minutes(store: Store) -> None:
+    auth.add_user(store, "张工", "staff", PASSWORD)
+    start = utcnow()
+    for n in range(5):
+        with pytest.raises(AuthError):
+            auth.authenticate(store, "张工", "wrong", start + dt.timedelta(seconds=n))
+    with pytest.raises(AuthError) as err:
+        auth.authenticate(store, "张工", PASSWORD, start + dt.timedelta(minutes=1))  # right password, still locked
+    assert err.value.key == "auth.locked"
+    assert auth.authenticate(store, "张工", PASSWORD, start + dt.timedelta(minutes=16)).name == "张工"
+    # a success clears the count
+    with pytest.raises(AuthError) as err:
+        auth.authenticate(store, "张工", "wrong", start + dt.timedelta(minutes=17))
+    assert err.value.key == "auth.failed"
+
+
+def test_roles_are_checked_by_the_functions_themselves(store: Store) -> None:
+    plan = plan_import(store, b"indicator_code,year,value\nI07,2021,70\n", "x.csv", 2**20)
+    with pytest.raises(AuthError) as err:
+        commit_import(store, plan, None)
+    assert err.value.key == "auth.login_required"
+    with pytest.raises(AuthError):
+        auth.require(User(name="甲", role="staff"), "admin")
+    assert auth.require(User(name="乙", role="admin"), "staff").name == "乙"
+    assert store.table_counts()["batches"] == 0
+
+
+def test_users_cli(cli: Cli, monkeypatch: pytest.MonkeyPatch, catalog: Catalog) -> None:
+    cli("init")
+    typed = iter([PASSWORD, PASSWORD, "another pass 1", "different pass"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    assert cli("users", "add", "李工", "--role", "admin")[0] == 0
+    code, _, err = cli("users", "passwd", "李工")  # the two entries differ
+    assert code == 1 and "两次输入的密码不一致" in err
+    code, out, _ = cli("users", "list")
+    assert code == 0 and "李工" in out and "admin" in out and PASSWORD not in out
+    assert cli("users", "disable", "李工")[0] == 0
+    assert "停用" in cli("users", "list")[1]
+    code, _, err = cli("users", "add", "王工", "--role", "root")
+    assert code == 2
