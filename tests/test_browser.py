@@ -142,3 +142,47 @@ def test_a_deep_link_into_a_fresh_server(browser: object, tmp_path: Path) -> Non
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_staff_uploads_an_excel_file_and_sees_the_new_light(browser: object, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from shanhe import auth
+    from shanhe.catalog import load_catalog
+    from shanhe.store import open_store
+
+    db = tmp_path / "entry.duckdb"
+    with open_store(db, load_catalog(), create=True) as store:
+        auth.add_user(store, "张工", "staff", "correct horse 9")
+    book = Workbook()
+    for row in (["晋城市城区 2024 年填报"], [], ["指标编码", "年份", "数值"], ["I07", 2024, "76.1%"]):
+        book.active.append(row)
+    upload = tmp_path / "2024.xlsx"
+    book.save(upload)
+    proc, url = spawn(db)
+    expect = playwright.expect
+    try:
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        page = context.new_page()
+        page.goto(f"{url}/login")
+        page.get_by_label("用户名").fill("张工")
+        page.get_by_label("密码").fill("correct horse 9")
+        page.get_by_role("button", name="登录").click()
+        expect(page.get_by_text("已登录：张工（填报人员）").first).to_be_visible(timeout=30_000)
+        page.get_by_role("link", name="数据填报").click()
+        expect(page.get_by_role("heading", name="数据填报")).to_be_visible(timeout=30_000)
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+        expect(page.get_by_text("新增 1 条、修改 0 条、不变 0 条。")).to_be_visible(timeout=30_000)
+        shot(page, "upload-preview")
+        page.get_by_role("button", name="确认导入").click()
+        expect(page.get_by_text("导入成功：批次 #1")).to_be_visible(timeout=30_000)
+        page.get_by_role("link", name="总览").click()
+        row = page.locator('.sh-matrix tr[data-code="I07"]')
+        expect(row).to_contain_text("76.1%", timeout=30_000)
+        expect(row).to_contain_text("✔ 已达标")
+        no_error_box(page)
+        shot(page, "overview-after-upload")
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
