@@ -22,26 +22,29 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 init: $(VENV)/.runtime
+	sh scripts/system-deps.sh browser
 	$(BIN)/python -m shanhe init
 
 run: init
 	$(BIN)/python -m shanhe.ui.serve --server.port $(PORT)
 
 demo: $(VENV)/.runtime
+	sh scripts/system-deps.sh browser
 	$(BIN)/python -m shanhe demo
-	SHANHE_DB=data/shanhe-demo.duckdb $(BIN)/streamlit run app.py --server.port $(PORT)
+	SHANHE_DB=data/shanhe-demo.duckdb $(BIN)/python -m shanhe.ui.serve --server.port $(PORT)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
 test: lint
-	sh scripts/system-deps.sh browser
+	sh scripts/system-deps.sh test
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev
 	sh scripts/system-deps.sh browser
 	$(BIN)/python benchmarks/import_export.py
 	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/reports.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

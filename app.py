@@ -23,6 +23,7 @@ pages = {
     "projects": page("projects", "projects"),
     "themes": page("themes", "themes"),
     "methodology": page("methodology", "methodology"),
+    "report": page("report", "report"),
     "about": page("about", "about"),
     "present": page("present", "present", default=present, visibility="visible" if present else "hidden"),
 }

@@ -1,18 +1,20 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Shanhe needs that are missing, and nothing else.
 #   system-deps.sh venv     python3-venv (to create .venv)
-#   system-deps.sh browser  chromium + fonts-noto-cjk (browser tests, Chinese glyphs)
+#   system-deps.sh browser  chromium + fonts-noto-cjk (chart images, PDF reports, browser tests, Chinese glyphs)
+#   system-deps.sh test     the above + poppler-utils (pdftotext/pdfinfo, to check PDF reports)
 # Uses sudo when not run as root.
 set -eu
 need=""
 case "${1:-}" in
   venv)
     python3 -c 'import ensurepip, venv' 2>/dev/null || need="python3-venv" ;;
-  browser)
+  browser|test)
     command -v chromium >/dev/null 2>&1 || need="chromium"
-    dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk" ;;
+    dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk"
+    if [ "$1" = test ]; then command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"; fi ;;
   *)
-    echo "usage: $0 venv|browser" >&2; exit 2 ;;
+    echo "usage: $0 venv|browser|test" >&2; exit 2 ;;
 esac
 [ -z "$need" ] && exit 0
 SUDO=""

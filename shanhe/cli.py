@@ -1,4 +1,5 @@
-"""``python -m shanhe``: init, indicators, template, import, export, status, demo, users, backup, restore.
+"""``python -m shanhe``: init, indicators, template, import, export, status, demo, users, backup,
+restore, report.
 
 Every failure is one line on stderr and a non-zero exit (2 for usage, 1 for
 everything else): staff run this, and a traceback helps nobody.
@@ -22,12 +23,14 @@ from shanhe import auth, settings
 from shanhe.auth import AuthError, User
 from shanhe.catalog import Indicator, load_catalog
 from shanhe.demo import build_demo
-from shanhe.exports import export_table, template_table
+from shanhe.exports import batches_table, export_table, history_table, template_table
 from shanhe.formatting import baseline_text, local_time, number, status_text, target_text, trend_text
 from shanhe.i18n import both, t
 from shanhe.importer import commit_import, plan_import
 from shanhe.problems import InputRejected
 from shanhe.progress import Assessment, assess_all, default_year
+from shanhe.report import build_report
+from shanhe.report_render import render
 from shanhe.rules import LABELS
 from shanhe.spreadsheets import Table, to_csv, to_xlsx
 from shanhe.store import Store, StoreError, open_store, restore
@@ -87,9 +90,19 @@ def build_parser() -> Parser:
     res = sub.add_parser("restore", help="从备份目录恢复到新的数据库文件 / restore a backup into a new database file")
     res.add_argument("directory", type=Path)
 
-    exp = sub.add_parser("export", help="导出当前数值 / export current values")
+    exp = sub.add_parser("export", help="导出数据 / export data")
     exp.add_argument("--format", choices=("csv", "xlsx"), required=True)
     exp.add_argument("--out", required=True, type=Path)
+    exp.add_argument("--what", choices=("current", "history"), default="current",
+                     help="CSV：当前数值或全部修订历史；XLSX 总是包含当前数值、修订历史、导入批次三张表")
+
+    rep = sub.add_parser("report", help="生成评估报告 / write an evaluation report")
+    rep.add_argument("--year", type=int, help="评估年份 / evaluation year (default: latest year with data)")
+    rep.add_argument("--kind", choices=("annual", "midterm", "final"), default="annual")
+    rep.add_argument("--format", choices=("html", "pptx", "pdf"), required=True)
+    rep.add_argument("--out", type=Path, required=True)
+    rep.add_argument("--only-behind", action="store_true",
+                     help="只画黄灯和红灯指标的图 / charts for amber and red only")
     return p
 
 
@@ -378,8 +391,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != f".{args.format}":
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
     with _store(args) as store:
-        table = export_table(store.indicators(), store.current_observations())
-    _write(args.out, [table])
+        indicators = store.indicators()
+        tables = [export_table(indicators, store.current_observations()),
+                  history_table(indicators, store.observation_history()), batches_table(store.batches())]
+    if args.format == "csv" and args.what == "history":
+        tables = tables[1:2]
+    _write(args.out, tables)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    if args.out.suffix.lower() != f".{args.format}":
+        raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
+    with _store(args) as store:
+        year = args.year or default_year(store.current_observations(), store.regions()[0], _today().year)
+        report = build_report(store, year, args.kind, only_behind=args.only_behind)
+        indicators = {i.code: i for i in store.indicators()}
+    args.out.write_bytes(render(report, indicators, args.format))
+    print(both("cli.written", path=args.out))
     return 0
 
 
@@ -394,4 +423,5 @@ COMMANDS = {
     "users": cmd_users,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "report": cmd_report,
 }

@@ -9,7 +9,7 @@ from shanhe.formatting import local_time
 from shanhe.i18n import t
 from shanhe.importer import COLUMNS, REFERENCE_COLUMNS
 from shanhe.spreadsheets import Table
-from shanhe.store import Observation
+from shanhe.store import Batch, Observation, Revision
 
 _C = {field: names[0] for field, names in {**COLUMNS, **REFERENCE_COLUMNS}.items()}
 TEMPLATE_HEADER = (
@@ -49,3 +49,25 @@ def export_table(indicators: Sequence[Indicator], current: Sequence[Observation]
         ])
     return Table(name="当前数值", header=EXPORT_HEADER, rows=rows)
 
+
+
+HISTORY_HEADER = ("修订号", _C["indicator_code"], _C["indicator_name"], _C["unit"], _C["region"], _C["year"],
+                  _C["value"], _C["source"], _C["note"], _C["batch"], _C["entered_by"], _C["entered_at"])
+
+
+def history_table(indicators: Sequence[Indicator], revisions: Sequence[Revision]) -> Table:
+    """Every revision ever written; an empty value is a retraction (a revert to "no value")."""
+    by_code = {i.code: i for i in indicators}
+    rows = [[r.id, r.indicator_code, by_code[r.indicator_code].name if r.indicator_code in by_code else None,
+             by_code[r.indicator_code].unit if r.indicator_code in by_code else None, r.region, r.year, r.value,
+             r.source, r.note, r.batch_id, r.entered_by, local_time(r.entered_at)] for r in revisions]
+    return Table(name="修订历史", header=HISTORY_HEADER, rows=rows)
+
+
+def batches_table(batches: Sequence[Batch]) -> Table:
+    return Table(
+        name="导入批次",
+        header=("批次", "类型", "撤销的批次", "文件名", "SHA-256", "用户", "时间", "新增", "修改", "不变"),
+        rows=[[b.id, b.kind, b.reverts_batch, b.file_name, b.sha256, b.user_name, local_time(b.created_at),
+               b.rows_added, b.rows_changed, b.rows_unchanged] for b in batches],
+    )

@@ -25,7 +25,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS = ROOT / "test-results" / "screenshots"
 PAGES = {"overview": "规划指标总览", "indicator": "城市空气质量优良天数比例", "projects": "重点工程与里程碑（附表1）",
-         "themes": "一山一河一流域", "methodology": "方法说明：红绿灯怎样判定", "about": "关于"}
+         "themes": "一山一河一流域", "methodology": "方法说明：红绿灯怎样判定", "report": "评估报告与数据导出",
+         "about": "关于"}
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from shanhe.catalog import load_catalog
 from shanhe.demo import build_demo
 from tests.conftest import DATA, ROOT, Cli
 
-PAGES = ("overview", "indicator", "projects", "themes", "methodology", "about")
+PAGES = ("overview", "indicator", "projects", "themes", "methodology", "report", "about")
 
 
 def _app(monkeypatch: pytest.MonkeyPatch, db: Path, **params: str | list[str]) -> AppTest:

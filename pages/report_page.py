@@ -1,0 +1,57 @@
+"""报告: the year's evaluation report in HTML, PPTX or PDF, and the data exports, with download buttons."""
+
+import time
+
+import streamlit as st
+
+from shanhe.exports import batches_table, export_table, history_table
+from shanhe.i18n import t
+from shanhe.progress import default_year
+from shanhe.report import KINDS, build_report
+from shanhe.report_render import MIME, render
+from shanhe.spreadsheets import to_csv, to_xlsx
+from shanhe.store import StoreError
+from shanhe.ui import loaders
+from shanhe.ui.layout import page_header
+from shanhe.ui.session import lang, store
+
+L = lang()
+db = store()
+page_header(db)
+st.title(t("rep.title", L))
+st.caption(t("rep.intro", L))
+years = list(range(2020, 2036))
+region = db.regions()[0]
+c1, c2, c3 = st.columns(3)
+year = c1.selectbox(t("overview.year", L), years, key="rep_year",
+                    index=years.index(default_year(loaders.current(db), region, time.localtime().tm_year)))
+kind = c2.selectbox(t("rep.kind", L), KINDS, key="rep_kind", format_func=lambda k: t(f"kind.{k}", L))
+fmt = c3.selectbox(t("rep.format", L), ("html", "pptx", "pdf"), key="rep_format", format_func=str.upper)
+only_behind = st.checkbox(t("rep.only_behind", L), key="rep_behind")
+
+if st.button(t("rep.generate", L), type="primary", key="rep_go"):
+    with st.status(t("rep.working", L, fmt=fmt.upper()), expanded=False) as status:
+        start = time.perf_counter()
+        try:
+            report = build_report(db, year, kind, only_behind=only_behind, lang=L)
+            data = render(report, loaders.indicators(db), fmt)
+        except StoreError as exc:
+            status.update(state="error")
+            st.error(t(exc.key, L, **exc.params))
+        else:
+            status.update(label=t("rep.done", L, seconds=time.perf_counter() - start), state="complete")
+            st.session_state["rep_file"] = (f"shanhe-{year}-{kind}.{fmt}", data, MIME[fmt])
+if file := st.session_state.get("rep_file"):
+    name, data, mime = file
+    st.download_button(t("rep.download", L, name=name), data, file_name=name, mime=mime, key="rep_download")
+
+st.subheader(t("rep.exports", L))
+indicators = list(loaders.indicators(db).values())
+current = export_table(indicators, loaders.current(db))
+history = history_table(indicators, db.observation_history())
+e1, e2, e3 = st.columns(3)
+e1.download_button(t("rep.export_xlsx", L), to_xlsx([current, history, batches_table(db.batches())]),
+                   file_name="shanhe-data.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+e2.download_button(t("rep.export_current", L), to_csv(current), file_name="shanhe-current.csv", mime="text/csv")
+e3.download_button(t("rep.export_history", L), to_csv(history), file_name="shanhe-history.csv", mime="text/csv")

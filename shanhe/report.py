@@ -1,0 +1,136 @@
+"""The evaluation report (年度调度 / 中期评估 / 末期考核) as data: every number comes from the store.
+
+The renderers (``report_html``, ``report_pptx``, ``report_pdf``) only lay this out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel
+
+from shanhe.catalog import CATEGORIES, Flag, Indicator
+from shanhe.formatting import amount, local_time, with_unit
+from shanhe.i18n import Lang, t
+from shanhe.milestones import completions
+from shanhe.overview import OverviewRow, build_overview
+from shanhe.progress import Assessment
+from shanhe.schedule import ProjectStatus, project_status
+from shanhe.store import Observation, Store
+from shanhe.summary import Summary
+
+Kind = Literal["annual", "midterm", "final"]
+KINDS: tuple[Kind, ...] = ("annual", "midterm", "final")
+_ORDER = {"off_track": 0, "not_met": 0, "behind": 1, "accelerate": 2}
+
+
+class Section(BaseModel):
+    title: str
+    paragraphs: list[str]
+
+
+class Report(BaseModel):
+    kind: Kind
+    lang: Lang
+    year: int
+    today: dt.date
+    region: str
+    title: str
+    subtitle: str
+    as_of: str
+    sample: bool
+    summary: Summary
+    rows: list[OverviewRow]
+    behind: list[Assessment]
+    charts: list[str]
+    projects: list[ProjectStatus]
+    narrative: list[Section]
+    sources: list[Observation]
+    flags: list[Flag]
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        return [r.assessment for r in self.rows]
+
+
+def build_report(store: Store, year: int, kind: Kind = "annual", *, region: str | None = None,
+                 only_behind: bool = False, today: dt.date | None = None, lang: Lang = "zh") -> Report:
+    indicators = store.indicators()
+    region = region or store.regions()[0]
+    current = store.current_observations()
+    view = build_overview(indicators, current, region, year)
+    assessments = [r.assessment for r in view.rows]
+    behind = sorted((a for a in assessments if a.light in ("amber", "red")),
+                    key=lambda a: (not a.binding_behind, _ORDER.get(a.label_code, 3), a.seq or 99, a.code))
+    charted = [a.code for a in (behind if only_behind else assessments) if a.series]
+    batch = store.latest_batch()
+    info = store.plan_info()
+    done = completions(store)
+    today = today or dt.date.today()
+    return Report(
+        kind=kind, lang=lang, year=year, today=today, region=region,
+        title=t("report.title", lang, year=year, kind=t(f"kind.{kind}", lang)),
+        subtitle=t("report.subtitle", lang, number=info.document_number, title=info.title),
+        as_of=(t("report.as_of", lang, when=local_time(batch.created_at), batch=batch.id, year=year, region=region)
+               if batch else t("report.no_data_yet", lang, year=year, region=region)),
+        sample=store.meta("sample_data") == "1", summary=view.summary, rows=view.rows, behind=behind,
+        charts=charted, projects=[project_status(p, today, done) for p in store.projects()],
+        narrative=narrative(indicators, assessments, lang),
+        sources=sorted((o for o in current if o.region == region and o.year <= year),
+                       key=lambda o: (o.indicator_code, o.year)),
+        flags=store.flags(),
+    )
+
+
+def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: Lang) -> list[Section]:
+    """Per category: the lights, what improved since the start, and what must happen by the target year."""
+    sep = "，" if lang == "zh" else ", "
+    names = "、" if lang == "zh" else ", "
+    out = []
+    for category in CATEGORIES:
+        group = [a for a in assessments if a.category == category and a.seq is not None]
+        parts = []
+        for code in ("achieved", "on_track", "accelerate", "behind", "off_track", "not_met", "no_data",
+                     "insufficient"):
+            members = [a.name for a in group if a.label_code == code]
+            if members:
+                parts.append(t("narr.part", lang, label=t(f"label.{code}", lang), count=len(members),
+                               names=names.join(members)))
+        paragraphs = [t("narr.counts", lang, category=t(f"category.{category}", lang), total=len(group),
+                        parts=sep.join(parts) if parts else "—")]
+        improved = [a for a in group if _improved(a)]
+        paragraphs.append(t("narr.improved", lang, items=names.join(
+            t("narr.improved_item", lang, name=a.name, start_year=a.start_year,
+              start=with_unit(a.start_value, a.unit, 2), year=a.year, value=with_unit(a.value, a.unit, 2))
+            for a in improved)) if improved else t("narr.none_improved", lang))
+        needs = [a for a in group if a.light in ("amber", "red") and a.target_value is not None
+                 and a.value is not None and not a.final]
+        paragraphs.append(t("narr.needs", lang, items=names.join(_need(a, lang) for a in needs)) if needs
+                          else t("narr.no_needs", lang))
+        pending = [a.name for a in group if a.label_code == "pending"]
+        if pending:
+            paragraphs.append(t("narr.pending", lang, count=len(pending), names=names.join(pending)))
+        out.append(Section(title=t(f"category.{category}", lang), paragraphs=paragraphs))
+    return out
+
+
+def _improved(a: Assessment) -> bool:
+    if a.value is None or a.start_value is None or a.year is None or a.year <= (a.start_year or a.year):
+        return False
+    change = a.value - a.start_value
+    return change > 0 if a.direction == "higher" else change < 0
+
+
+def _need(a: Assessment, lang: Lang) -> str:
+    diff = a.target_value - a.value
+    per_year = ""
+    if a.required_annual_change is not None and (a.target_year or 0) - (a.year or 0) > 1:
+        per_year = t("reason.per_year", lang, annual=amount(a.required_annual_change, a.unit, lang, signed=True))
+    return t("narr.needs_item", lang, name=a.name, target_year=a.target_year,
+             verb=t("verb.raise" if diff > 0 else "verb.lower", lang), gap=amount(abs(diff), a.unit, lang),
+             per_year=per_year)
+
+
+def required_cell(a: Assessment, lang: Lang) -> str:
+    return "—" if a.required_annual_change is None else amount(a.required_annual_change, a.unit, lang, signed=True)

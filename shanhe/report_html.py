@@ -1,0 +1,140 @@
+"""The report as one self-contained HTML file: plotly inlined once, A4 print styles, every value escaped."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+import plotly.io as pio
+from plotly.offline import get_plotlyjs
+
+from shanhe import charts, methodology
+from shanhe.catalog import CATEGORIES, Indicator
+from shanhe.formatting import local_time, status_text, with_unit
+from shanhe.i18n import t
+from shanhe.report import Report, required_cell
+from shanhe.rules import LABELS, LIGHT_COLOURS
+
+e = html.escape
+STATIC = {"staticPlot": True, "displayModeBar": False}  # paper: no toolbar, no hover
+CSS = """
+@page { size: A4; margin: 16mm 14mm; }
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #222; font-size: 11pt;
+       line-height: 1.5; max-width: 190mm; margin: 0 auto; }
+h1 { font-size: 22pt; margin-top: 60mm; } h2 { font-size: 15pt; border-bottom: 2px solid #333; margin-top: 0; }
+h3 { font-size: 12pt; }
+section { break-before: page; } .cover { break-before: auto; text-align: center; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 4mm 0; }
+th, td { border: 1px solid #bbb; padding: 2px 4px; vertical-align: top; } th { background: #eee; }
+tr { break-inside: avoid; } .chart { break-inside: avoid; margin-bottom: 6mm; }
+.chart p { font-size: 9.5pt; margin: 0 0 2mm 0; }
+.sample { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 60pt; font-weight: bold;
+          color: rgba(213, 94, 0, 0.15); transform: rotate(-20deg); z-index: 10; pointer-events: none; }
+.sample-note { color: #D55E00; font-weight: bold; }
+"""
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]], tint: tuple[int, Sequence[str]] | None = None
+           ) -> str:
+    """An escaped table; ``tint`` = (column, one background colour per row)."""
+    head = "".join(f"<th>{e(h)}</th>" for h in header)
+    body = []
+    for n, row in enumerate(rows):
+        cells = []
+        for m, cell in enumerate(row):
+            style = f' style="background:{tint[1][n]}"' if tint and m == tint[0] else ""
+            cells.append(f"<td{style}>{e(str(cell))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _figure(fig: object) -> str:
+    return pio.to_html(fig, include_plotlyjs=False, full_html=False, config=STATIC)
+
+
+def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
+    L = report.lang
+    parts = [f"<!DOCTYPE html><html lang=\"{'zh-CN' if L == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">",
+             f"<title>{e(report.title)}</title><style>{CSS}</style>",
+             f"<script>{get_plotlyjs()}</script></head><body>"]
+    if report.sample:
+        parts.append(f'<div class="sample">{e(t("chart.sample", L))}</div>')
+    parts.append(f'<div class="cover"><h1>{e(report.title)}</h1><p>{e(report.subtitle)}</p><p>{e(report.as_of)}</p>')
+    if report.sample:
+        parts.append(f'<p class="sample-note">{e(t("report.sample", L))}</p>')
+    parts.append("</div>")
+
+    s = report.summary
+    parts.append(f"<section><h2>{e(t('report.summary', L))}</h2>")
+    parts += [f"<p>{e(line)}</p>" for line in (s.sentences if L == "zh" else s.sentences_en)]
+    groups = [(t(f"category.{c}", L), s.by_category[c]) for c in CATEGORIES]
+    groups += [(t(f"attribute.{a}", L), counts) for a, counts in s.by_attribute.items()]
+    groups += [(t("summary.supplementary", L), s.supplementary)]
+    parts.append(f"<h3>{e(t('report.counts_caption', L))}</h3>")
+    parts.append(_table([t("overview.group", L), *(t(f"label.{c}", L) for c in LABELS)],
+                        [[name, *(counts.get(c, 0) for c in LABELS)] for name, counts in groups]))
+    parts.append(f"<h3>{e(t('report.behind', L))}</h3>")
+    binding = [a for a in report.behind if a.binding_behind]
+    parts.append(_table([t("col.name", L), t("col.label", L), t("col.required", L), t("col.reason", L)],
+                        [[a.name, a.label, required_cell(a, L), a.reason if L == "zh" else a.reason_en]
+                         for a in binding]) if binding else f"<p>{e(t('report.none_behind', L))}</p>")
+    parts.append("</section>")
+
+    parts.append(f"<section><h2>{e(t('report.table', L))}</h2>")
+    header = [t("col.seq", L), t("col.name", L), t("col.attribute", L), t("col.unit", L), t("col.baseline", L),
+              t("col.latest", L), t("col.latest_year", L), t("col.target_2025", L), t("col.status", L),
+              t("col.reason", L)]
+    rows = [[r.assessment.seq or "", r.assessment.name, t(f"attribute.{r.assessment.attribute or 'none'}", L),
+             r.assessment.unit, r.baseline, r.latest_value or "—", r.assessment.year or "", r.target_2025,
+             status_text(r.assessment.label_code, r.assessment.binding_behind, L),
+             r.assessment.reason if L == "zh" else r.assessment.reason_en] for r in report.rows]
+    parts.append(_table(header, rows, (8, [LIGHT_COLOURS[r.assessment.light][1] for r in report.rows])))
+    parts.append("</section>")
+
+    parts.append(f"<section><h2>{e(t('report.narrative', L))}</h2>")
+    for sec in report.narrative:
+        parts.append(f"<h3>{e(sec.title)}</h3>" + "".join(f"<p>{e(p)}</p>" for p in sec.paragraphs))
+    parts.append("</section>")
+
+    parts.append(f"<section><h2>{e(t('report.charts', L))}</h2>")
+    by_code = {a.code: a for a in report.assessments}
+    for code in report.charts:
+        a = by_code[code]
+        fig = charts.progress_chart(indicators[code], a, L, sample=report.sample)
+        fig.update_layout(width=700, height=380)
+        parts.append(f'<div class="chart">{_figure(fig)}<p>{e(a.reason if L == "zh" else a.reason_en)}</p></div>')
+    parts.append("</section>")
+
+    parts.append(f"<section><h2>{e(t('report.projects', L))}</h2>")
+    parts.append(_table([t("col.project", L), t("proj.group", L), t("proj.period", L), t("proj.lead", L),
+                         t("col.flag_status", L)],
+                        [[ps.project.name, ps.project.group, f"{ps.project.start_year}–{ps.project.end_year}",
+                          ps.project.lead_unit, t(f"status.{ps.status}", L)] for ps in report.projects]))
+    gantt = charts.gantt_chart(report.projects, report.today, L, sample=report.sample)
+    gantt.update_layout(width=700)
+    parts.append(f'<div class="chart">{_figure(gantt)}</div>')
+    late = [(ps.project.name, m) for ps in report.projects for m in ps.milestones if m.status == "overdue"]
+    parts.append(f"<h3>{e(t('report.overdue', L))}</h3>")
+    parts.append(_table([t("col.project", L), t("col.milestone", L), t("col.due", L), t("col.due_text", L)],
+                        [[name, m.milestone.title, m.milestone.due.isoformat(), m.milestone.due_text]
+                         for name, m in late]) if late else f"<p>{e(t('proj.none_overdue', L))}</p>")
+    parts.append("</section>")
+
+    parts.append(f"<section><h2>{e(t('report.sources', L))}</h2>")
+    names = {code: ind.name for code, ind in indicators.items()}
+    parts.append(_table([t("col.code", L), t("col.name", L), t("col.year", L), t("col.value", L),
+                         t("col.source", L), t("col.entered_by", L), t("col.entered_at", L)],
+                        [[o.indicator_code, names.get(o.indicator_code, ""), o.year,
+                          with_unit(o.value, indicators[o.indicator_code].unit), o.source or "", o.entered_by or "",
+                          local_time(o.entered_at)] for o in report.sources]))
+    parts.append(f"<h2>{e(t('report.flags', L))}</h2>")
+    parts.append(_table([t("col.flag", L), t("about.subjects", L), t("col.literal", L), t("col.problem", L),
+                         t("col.reading", L)],
+                        [[f.id, "、".join(f.subjects), f.literal, f.problem, f.reading] for f in report.flags]))
+    parts.append(f"<h2>{e(t('report.method', L))}</h2>")
+    thresholds = methodology.threshold_rows(L)
+    parts.append(_table(list(thresholds[0]), [list(r.values()) for r in thresholds]))
+    labels = methodology.label_rows(L)
+    parts.append(_table(list(labels[0]), [list(r.values()) for r in labels]))
+    parts.append("</section></body></html>")
+    return "".join(parts)
