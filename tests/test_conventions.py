@@ -38,7 +38,7 @@ def test_both_languages_take_the_same_fields() -> None:
         assert fields[0] == fields[1], key
 
 
-FILE_SUFFIXES = {"yaml", "py", "csv", "xlsx", "toml", "md", "duckdb", "png"}
+FILE_SUFFIXES = {"yaml", "py", "csv", "xlsx", "toml", "md", "duckdb", "png", "html", "pdf", "pptx"}
 
 
 def _python_files() -> list:
