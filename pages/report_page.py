@@ -12,6 +12,7 @@ from shanhe.report_render import MIME, render
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.store import StoreError
 from shanhe.ui import loaders
+from shanhe.ui.account import current_user
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import lang, store
 
@@ -34,7 +35,8 @@ if st.button(t("rep.generate", L), type="primary", key="rep_go"):
         start = time.perf_counter()
         try:
             report = build_report(db, year, kind, only_behind=only_behind, lang=L)
-            data = render(report, loaders.indicators(db), fmt)
+            user = current_user()
+            data = render(report, loaders.indicators(db), fmt, user=user.name if user else "anonymous")
         except StoreError as exc:
             status.update(state="error")
             st.error(t(exc.key, L, **exc.params))

@@ -17,6 +17,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict
 
+from shanhe.logs import event
 from shanhe.store import Store, StoreError, utcnow
 
 Role = Literal["staff", "admin"]
@@ -90,6 +91,7 @@ def authenticate(store: Store, name: str, password: str, now: dt.datetime | None
     now = now or utcnow()
     failures = store.failed_logins_since(name, now - LOCK_WINDOW)
     if len(failures) >= MAX_FAILURES:
+        event("login", user=name, success=False, reason="locked")
         wait = failures[-MAX_FAILURES] + LOCK_WINDOW - now
         raise AuthError("auth.locked", minutes=max(1, int(wait.total_seconds() // 60) + 1))
     record = store.user(name)
@@ -99,6 +101,7 @@ def authenticate(store: Store, name: str, password: str, now: dt.datetime | None
     except (VerificationError, InvalidHashError):
         ok = False
     store.record_login(name, ok, now)
+    event("login", user=name, success=ok)
     if not ok:
         raise AuthError("auth.failed")
     return User(name=record.name, role=record.role)

@@ -27,6 +27,7 @@ from shanhe.exports import batches_table, export_table, history_table, template_
 from shanhe.formatting import baseline_text, local_time, number, status_text, target_text, trend_text
 from shanhe.i18n import both, t
 from shanhe.importer import commit_import, plan_import
+from shanhe.logs import configure as configure_logs
 from shanhe.problems import InputRejected
 from shanhe.progress import Assessment, assess_all, default_year
 from shanhe.report import build_report
@@ -107,6 +108,7 @@ def build_parser() -> Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_logs()
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
@@ -407,7 +409,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         year = args.year or default_year(store.current_observations(), store.regions()[0], _today().year)
         report = build_report(store, year, args.kind, only_behind=args.only_behind)
         indicators = {i.code: i for i in store.indicators()}
-    args.out.write_bytes(render(report, indicators, args.format))
+    args.out.write_bytes(render(report, indicators, args.format, user="cli"))
     print(both("cli.written", path=args.out))
     return 0
 

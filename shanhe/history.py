@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from shanhe.auth import AuthError, User, require
+from shanhe.logs import event
 from shanhe.store import Batch, Change, Revision, Store, StoreError
 
 
@@ -63,5 +64,7 @@ def revert_batch(store: Store, batch_id: int, actor: User | None) -> Batch:
         raise AuthError("revert.not_allowed", batch=batch_id)
     steps = revert_plan(store, batch_id)
     restored = sum(1 for s in steps if s.restored.value is not None)
-    return store.record_batch([s.restored for s in steps], kind="revert", user=actor.name, file_name=None,
-                              sha256=None, counts=(0, restored, len(steps) - restored), reverts_batch=batch_id)
+    new = store.record_batch([s.restored for s in steps], kind="revert", user=actor.name, file_name=None,
+                             sha256=None, counts=(0, restored, len(steps) - restored), reverts_batch=batch_id)
+    event("revert", user=actor.name, batch=new.id, reverts=batch_id, values=len(steps))
+    return new

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from shanhe.auth import User, require
 from shanhe.catalog import Indicator
+from shanhe.logs import event
 from shanhe.problems import InputRejected, Problem
 from shanhe.store import Batch, Observation, Store
 from shanhe.tabular import HEADER_SCAN_ROWS, Cell, Sheet, read_sheet
@@ -344,5 +345,7 @@ def commit_import(store: Store, plan: ImportPlan, actor: User | None) -> Batch |
     writes = [r.observation for r in fresh if r.status != "unchanged"]
     if not writes:
         return None
-    return store.record_batch(writes, kind="import", user=actor.name, file_name=plan.file_name, sha256=plan.sha256,
-                              counts=counts)
+    batch = store.record_batch(writes, kind="import", user=actor.name, file_name=plan.file_name,
+                               sha256=plan.sha256, counts=counts)
+    event("import", user=actor.name, batch=batch.id, file=plan.file_name, added=counts[0], changed=counts[1])
+    return batch

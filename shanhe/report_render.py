@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from shanhe.catalog import Indicator
+from shanhe.logs import event
 from shanhe.report import Report
 from shanhe.report_html import render_html
 
@@ -15,16 +16,19 @@ MIME = {
 }
 
 
-def render(report: Report, indicators: Mapping[str, Indicator], fmt: str) -> bytes:
-    """The report as ``fmt`` (html, pptx, pdf) bytes."""
+def render(report: Report, indicators: Mapping[str, Indicator], fmt: str, user: str = "anonymous") -> bytes:
+    """The report as ``fmt`` (html, pptx, pdf) bytes; logged with who asked for it."""
     if fmt == "html":
-        return render_html(report, indicators).encode("utf-8")
-    if fmt == "pdf":
+        data = render_html(report, indicators).encode("utf-8")
+    elif fmt == "pdf":
         from shanhe.report_pdf import html_to_pdf
 
-        return html_to_pdf(render_html(report, indicators))
-    if fmt == "pptx":
+        data = html_to_pdf(render_html(report, indicators))
+    elif fmt == "pptx":
         from shanhe.report_pptx import render_pptx  # python-pptx and kaleido load only when needed
 
-        return render_pptx(report, indicators)
-    raise ValueError(fmt)
+        data = render_pptx(report, indicators)
+    else:
+        raise ValueError(fmt)
+    event("report", user=user, kind=report.kind, year=report.year, format=fmt, bytes=len(data))
+    return data

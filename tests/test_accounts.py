@@ -90,3 +90,22 @@ def test_users_cli(cli: Cli, monkeypatch: pytest.MonkeyPatch, catalog: Catalog) 
     assert "停用" in cli("users", "list")[1]
     code, _, err = cli("users", "add", "王工", "--role", "root")
     assert code == 2
+
+
+def test_events_are_logged_without_secrets(store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from shanhe.history import revert_batch
+
+    caplog.set_level(logging.INFO, logger="shanhe")
+    auth.add_user(store, "张工", "staff", PASSWORD)
+    user = auth.authenticate(store, "张工", PASSWORD)
+    with pytest.raises(AuthError):
+        auth.authenticate(store, "张工", "wrong password 1")
+    batch = commit_import(store, plan_import(store, b"indicator_code,year,value\nI07,2021,70\n", "x.csv", 2**20), user)
+    revert_batch(store, batch.id, user)
+    lines = [r.getMessage() for r in caplog.records if r.name == "shanhe"]
+    assert lines == ["login user=张工 success=True", "login user=张工 success=False",
+                     "import user=张工 batch=1 file=x.csv added=1 changed=0",
+                     "revert user=张工 batch=2 reverts=1 values=1"]
+    assert not any(PASSWORD in line or "wrong password" in line or "I07,2021" in line for line in lines)

@@ -21,10 +21,12 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
+from shanhe.logs import configure as configure_logs
 from shanhe.settings import ROOT
 
 
 def main(argv: list[str] | None = None) -> None:
+    configure_logs()
     PagesManager.uses_pages_directory = False
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *(sys.argv[1:] if argv is None else argv)]
     cli.main()

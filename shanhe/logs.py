@@ -1,0 +1,29 @@
+"""One log line per import, revert, login and report, to stdout (journald under systemd).
+
+Lines carry who and which batch, never passwords or file contents:
+``2026-11-28 13:40:01 shanhe import user=张工 batch=7 file=2024.xlsx added=3 changed=0``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+log = logging.getLogger("shanhe")
+
+
+def configure() -> None:
+    """Send Shanhe's events to stdout once per process (the server and the CLI call this)."""
+    if any(getattr(h, "_shanhe", False) for h in log.handlers):
+        return
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(asctime)s shanhe %(message)s", "%Y-%m-%d %H:%M:%S"))
+    handler._shanhe = True  # type: ignore[attr-defined]
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def event(name: str, **fields: object) -> None:
+    """``name key=value …``; values have spaces replaced so that a line stays one line of fields."""
+    text = " ".join(f"{k}={str(v).replace(' ', '_').replace(chr(10), '_')}" for k, v in fields.items())
+    log.info("%s %s", name, text)
