@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test init lint bench demo clean
+.PHONY: run test init lint bench demo wheelhouse install-offline clean
+WHEELHOUSE ?= wheelhouse
 
 $(BIN)/python:
 	sh scripts/system-deps.sh venv
@@ -45,6 +46,18 @@ bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/import_export.py
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/reports.py
+
+# Offline install: on a machine with internet, `make wheelhouse` (same Debian and Python 3.11 as the
+# target); copy the repo with wheelhouse/ to the server; there `make install-offline` needs no network.
+wheelhouse:
+	$(PYTHON) -m pip download --only-binary=:all: -r requirements.txt -d $(WHEELHOUSE)
+	$(PYTHON) -m pip download --only-binary=:all: -d $(WHEELHOUSE) pip
+
+install-offline:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --no-index --find-links $(WHEELHOUSE) --upgrade pip
+	$(BIN)/pip install --no-index --find-links $(WHEELHOUSE) -r requirements.txt
+	touch $(VENV)/.runtime
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

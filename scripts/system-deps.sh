@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages Shanhe needs that are missing, and nothing else.
 #   system-deps.sh venv     python3-venv (to create .venv)
 #   system-deps.sh browser  chromium + fonts-noto-cjk (chart images, PDF reports, browser tests, Chinese glyphs)
-#   system-deps.sh test     the above + poppler-utils (pdftotext/pdfinfo, to check PDF reports)
+#   system-deps.sh test     the above + poppler-utils (pdftotext/pdfinfo) + nginx (the deployment test)
 # Uses sudo when not run as root.
 set -eu
 need=""
@@ -12,7 +12,10 @@ case "${1:-}" in
   browser|test)
     command -v chromium >/dev/null 2>&1 || need="chromium"
     dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need="$need fonts-noto-cjk"
-    if [ "$1" = test ]; then command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"; fi ;;
+    if [ "$1" = test ]; then
+      command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
+      [ -x /usr/sbin/nginx ] || need="$need nginx"
+    fi ;;
   *)
     echo "usage: $0 venv|browser|test" >&2; exit 2 ;;
 esac

@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -87,7 +88,11 @@ def build_parser() -> Parser:
     users_sub.add_parser("passwd", help="重设密码 / set a new password").add_argument("name")
 
     bak = sub.add_parser("backup", help="备份数据库到目录 / back the database up into a folder")
-    bak.add_argument("--out", type=Path, required=True)
+    where = bak.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, help="新的空目录 / a new, empty folder")
+    where.add_argument("--into", type=Path, help="在此目录下按时间新建备份 / make a dated backup inside this folder")
+    bak.add_argument("--keep", type=int, default=14,
+                     help="与 --into 一起：保留最近几份 / with --into: how many to keep")
     res = sub.add_parser("restore", help="从备份目录恢复到新的数据库文件 / restore a backup into a new database file")
     res.add_argument("directory", type=Path)
 
@@ -371,13 +376,28 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
+BACKUP_PREFIX = "shanhe-"
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
-    if args.out.exists() and any(args.out.iterdir()):
-        raise UsageError(t("cli.backup_exists", "zh", path=args.out))
+    out = args.out or args.into / f"{BACKUP_PREFIX}{_now_local():%Y%m%d-%H%M%S}"
+    if out.exists() and any(out.iterdir()):
+        raise UsageError(t("cli.backup_exists", "zh", path=out))
+    if args.into is not None and args.keep < 1:
+        raise UsageError("--keep ≥ 1")
     with _store(args) as store:
-        store.backup(args.out)
-    print(both("cli.written", path=args.out))
+        store.backup(out)
+    print(both("cli.written", path=out))
+    if args.into is not None:
+        dated = sorted(p for p in args.into.iterdir() if p.is_dir() and p.name.startswith(BACKUP_PREFIX))
+        for old in dated[: -args.keep]:
+            shutil.rmtree(old)
+            print(both("cli.backup_pruned", path=old))
     return 0
+
+
+def _now_local() -> dt.datetime:
+    return dt.datetime.now()
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

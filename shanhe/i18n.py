@@ -558,6 +558,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "milestone.title_required": ("请填写里程碑名称。", "Please name the milestone."),
     "cli.users_done": ("账号 {name} 已更新。", "Account {name} updated."),
     "cli.backup_exists": ("{path} 已存在且不为空：请指定新的备份目录。", "{path} exists and is not empty: give a new backup folder."),
+    "cli.backup_pruned": ("已删除旧备份 {path}", "Removed old backup {path}"),
     "cli.restored": ("已恢复到 {path}：{observations} 条数值修订，{batches} 个批次。", "Restored into {path}: {observations} value revisions, {batches} batches."),
     "images.no_chromium": ("找不到 Chromium：生成图片和 PDF 需要 Debian 的 chromium 软件包（make run 会自动安装）。", "Chromium not found: chart images and PDFs need Debian's chromium package (make run installs it)."),
     "report.pdf_failed": ("PDF 生成失败：{reason}", "The PDF could not be made: {reason}"),

@@ -656,6 +656,7 @@ class Store:
     # ---- backup ----------------------------------------------------------------
     def backup(self, directory: Path) -> None:
         """Every table, schema and sequence position, as Parquet files plus SQL (DuckDB EXPORT DATABASE)."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
         with self._cursor() as cur:
             cur.execute(f"EXPORT DATABASE '{_quoted_path(directory)}' (FORMAT parquet)")
 

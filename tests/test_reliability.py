@@ -120,3 +120,14 @@ def test_restore_refuses_a_folder_that_is_not_a_backup(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         restore(tmp_path, tmp_path / "new.duckdb")
     assert err.value.key == "cli.not_a_backup" and not (tmp_path / "new.duckdb").exists()
+
+
+def test_dated_backups_keep_the_last_n(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    cli("init")
+    root = tmp_path / "backups"
+    for n in range(4):
+        monkeypatch.setattr("shanhe.cli._now_local", lambda n=n: dt.datetime(2026, 11, 20 + n, 2, 0))
+        assert cli("backup", "--into", root, "--keep", "2")[0] == 0
+    assert sorted(p.name for p in root.iterdir()) == ["shanhe-20261122-020000", "shanhe-20261123-020000"]
