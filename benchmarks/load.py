@@ -1,0 +1,181 @@
+"""Many viewers at once: N real browser contexts on 127.0.0.1 load the overview and two indicator pages
+in a loop for a fixed time, while a staff member uploads a new value half-way through.
+
+Reports per-page median and p95 load time, errors, whether every viewer saw the new value on its next
+overview load, and the server's memory (RSS) at start, at peak, and after the viewers left.
+Targets (2-core machine): 20 viewers × 2 minutes with zero errors; p95 overview ≤ 3 × the single-viewer
+median; RSS back within 20 % of its start 2 minutes after the viewers leave.
+
+Full run:  .venv/bin/python benchmarks/load.py --viewers 20 --seconds 120 --settle 120
+CI's short run (tests/test_load.py): --viewers 3 --seconds 20 --settle 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.async_api import async_playwright
+
+from shanhe import auth
+from shanhe.catalog import load_catalog
+from shanhe.importer import commit_import, plan_import
+from shanhe.store import open_store
+from shanhe.ui.serve import spawn
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAGES = {"overview": "/overview", "indicator I07": "/indicator?code=I07", "indicator I02": "/indicator?code=I02"}
+PASSWORD = "load test password"
+NEW_VALUE = "77.7%"
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def load(page: object, url: str) -> float:
+    start = time.perf_counter()
+    await page.goto(url)
+    await page.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=60_000)
+    if await page.locator('[data-testid="stException"]').count():
+        raise RuntimeError("error box")
+    return time.perf_counter() - start
+
+
+async def viewer(browser: object, base: str, until: float, imported: asyncio.Event, times: dict[str, list[float]],
+                 errors: list[str], saw_new: list[bool]) -> None:
+    context = await browser.new_context(viewport={"width": 1400, "height": 900})
+    page = await context.new_page()
+    checked = False
+    try:
+        # loop until time is up, and in any case until one overview after the import has been checked
+        while time.perf_counter() < until or (imported.is_set() and not checked):
+            for name, path in PAGES.items():
+                was_imported = imported.is_set()
+                try:
+                    times[name].append(await load(page, base + path))
+                except Exception as exc:  # a timeout or an error box: counted, the viewer carries on
+                    errors.append(f"{name}: {type(exc).__name__}")
+                    continue
+                if name == "overview" and was_imported and not checked:
+                    row = await page.locator('.sh-matrix tr[data-code="I07"]').inner_text()
+                    saw_new.append(NEW_VALUE in row)
+                    checked = True
+    finally:
+        await context.close()
+
+
+async def staff_upload(browser: object, base: str, csv: Path) -> None:
+    context = await browser.new_context(viewport={"width": 1400, "height": 900})
+    page = await context.new_page()
+    await page.goto(base + "/login")
+    await page.get_by_label("用户名").fill("张工")
+    await page.get_by_label("密码").fill(PASSWORD)
+    await page.get_by_role("button", name="登录").click()
+    await page.get_by_text("已登录").first.wait_for(timeout=60_000)
+    await page.get_by_role("link", name="数据填报").click()
+    await page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(csv))
+    await page.get_by_role("button", name="确认导入").click()
+    await page.get_by_text("导入成功").wait_for(timeout=60_000)
+    await context.close()
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def run(viewers: int, seconds: float, settle: float) -> dict[str, object]:
+    tmp = Path(tempfile.mkdtemp())
+    db = tmp / "load.duckdb"
+    with open_store(db, load_catalog(), create=True) as store:
+        auth.add_user(store, "张工", "staff", PASSWORD)
+        data = (ROOT / "tests" / "data" / "scenario" / "observations.csv").read_bytes()
+        commit_import(store, plan_import(store, data, "scenario.csv", 2**20), auth.User(name="张工", role="staff"))
+    csv = tmp / "new.csv"
+    csv.write_text("指标编码,年份,数值\nI07,2024,77.7\n", encoding="utf-8")
+    server, base = spawn(db)
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            single = await browser.new_context(viewport={"width": 1400, "height": 900})
+            page = await single.new_page()
+            await load(page, base + PAGES["overview"])  # warm the caches
+            solo = [await load(page, base + PAGES["overview"]) for _ in range(5)]
+            await single.close()
+            rss_start = rss_mb(server.pid)
+            times: dict[str, list[float]] = {name: [] for name in PAGES}
+            errors: list[str] = []
+            saw_new: list[bool] = []
+            imported = asyncio.Event()
+            until = time.perf_counter() + seconds
+            peak = [rss_start]
+
+            async def watch() -> None:
+                while time.perf_counter() < until:
+                    peak.append(rss_mb(server.pid))
+                    await asyncio.sleep(1)
+
+            async def import_half_way() -> None:
+                await asyncio.sleep(seconds / 2)
+                await staff_upload(browser, base, csv)
+                imported.set()
+
+            await asyncio.gather(watch(), import_half_way(),
+                                 *(viewer(browser, base, until, imported, times, errors, saw_new)
+                                   for _ in range(viewers)))
+            if not imported.is_set():
+                errors.append("the staff upload did not finish")
+            await browser.close()
+        await asyncio.sleep(settle)
+        rss_end = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"viewers": viewers, "seconds": seconds, "settle": settle, "solo": statistics.median(solo),
+            "times": times, "errors": errors, "saw_new": saw_new, "rss": (rss_start, max(peak), rss_end)}
+
+
+def report(result: dict[str, object]) -> None:
+    print(f"{result['viewers']} viewers × {result['seconds']:.0f} s on 127.0.0.1 (import half-way through)")
+    for name, values in result["times"].items():
+        print(f"  {name:14s} loads {len(values):4d}  median {statistics.median(values):5.2f} s  "
+              f"p95 {pct(values, 0.95):5.2f} s")
+    solo = result["solo"]
+    ratio = pct(result["times"]["overview"], 0.95) / solo
+    print(f"  single-viewer overview median {solo:.2f} s; p95 under load / single = {ratio:.2f} (target ≤ 3)")
+    print(f"  errors: {len(result['errors'])} {sorted(set(result['errors']))[:5]}")
+    seen = result["saw_new"]
+    print(f"  viewers that saw the new value on their next overview load: {sum(seen)}/{len(seen)}")
+    start, peak, end = result["rss"]
+    print(f"  server RSS: start {start:.0f} MB, peak {peak:.0f} MB, {result['settle']:.0f} s after the viewers left "
+          f"{end:.0f} MB ({(end / start - 1) * 100:+.0f} % vs start; target within ±20 %)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--viewers", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--settle", type=float, default=120)
+    args = parser.parse_args()
+    if not 1 <= args.viewers <= 50 or not 5 <= args.seconds <= 900:
+        parser.error("1–50 viewers, 5–900 seconds")
+    report(asyncio.run(run(args.viewers, args.seconds, args.settle)))
+
+
+if __name__ == "__main__":
+    main()
