@@ -10,21 +10,10 @@ from shanhe.formatting import local_time, number
 from shanhe.i18n import t
 from shanhe.store import StoreError
 from shanhe.ui import loaders
-from shanhe.ui.account import current_user
-from shanhe.ui.layout import page_header
-from shanhe.ui.session import lang, store
+from shanhe.ui.layout import staff_page
 
-L = lang()
-db = store()
-user = current_user()
-page_header(db)
-st.title(t("asg.title", L))
-if user is None:
-    st.info(t("auth.login_required", L))
-    st.stop()
+L, db, user = staff_page("asg.title", "asg_result")
 st.caption(t("asg.intro", L))
-if done := st.session_state.pop("asg_result", None):
-    st.success(done)
 
 indicators = loaders.indicators(db)
 choices = {code: ind for code, ind in indicators.items() if assignable(ind)}

@@ -8,20 +8,9 @@ from shanhe.history import may_revert, revert_batch, revert_plan
 from shanhe.i18n import t
 from shanhe.store import StoreError
 from shanhe.ui import loaders
-from shanhe.ui.account import current_user
-from shanhe.ui.layout import page_header
-from shanhe.ui.session import lang, store
+from shanhe.ui.layout import staff_page
 
-L = lang()
-db = store()
-user = current_user()
-page_header(db)
-st.title(t("hist.title", L))
-if user is None:
-    st.info(t("auth.login_required", L))
-    st.stop()
-if done := st.session_state.pop("revert_result", None):
-    st.success(done)
+L, db, user = staff_page("hist.title", "revert_result")
 
 
 def kind(b: object) -> str:

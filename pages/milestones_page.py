@@ -9,20 +9,9 @@ from shanhe.i18n import t
 from shanhe.milestones import STATUSES, add_milestone, completions, latest_updates, update_milestone
 from shanhe.schedule import project_status
 from shanhe.store import StoreError
-from shanhe.ui.account import current_user
-from shanhe.ui.layout import page_header
-from shanhe.ui.session import lang, store
+from shanhe.ui.layout import staff_page
 
-L = lang()
-db = store()
-user = current_user()
-page_header(db)
-st.title(t("ms.title", L))
-if user is None:
-    st.info(t("auth.login_required", L))
-    st.stop()
-if done := st.session_state.pop("ms_result", None):
-    st.success(done)
+L, db, user = staff_page("ms.title", "ms_result")
 
 projects = {p.id: p for p in db.projects()}
 pid = st.selectbox(t("ms.project", L), list(projects), key="ms_project", format_func=lambda i: projects[i].name)

@@ -15,20 +15,9 @@ from shanhe.problems import InputRejected
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.store import StoreError
 from shanhe.ui import loaders
-from shanhe.ui.account import current_user
-from shanhe.ui.layout import page_header
-from shanhe.ui.session import lang, store
+from shanhe.ui.layout import staff_page
 
-L = lang()
-db = store()
-user = current_user()
-page_header(db)
-st.title(t("upload.title", L))
-if user is None:
-    st.info(t("auth.login_required", L))
-    st.stop()
-if done := st.session_state.pop("upload_result", None):
-    st.success(done)
+L, db, user = staff_page("upload.title", "upload_result")
 
 st.subheader(t("upload.template", L))
 years = list(range(2020, 2036))

@@ -18,7 +18,7 @@ def test_viewers_keep_loading_while_an_import_lands() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import load
 
-    result = asyncio.run(load.run(viewers=2, seconds=15, settle=1))
+    result = asyncio.run(load.run(viewers=2, seconds=15, settle=1, think=1))
     assert result["errors"] == []
     assert all(len(v) >= 2 for v in result["times"].values())
     assert result["saw_new"] and all(result["saw_new"])  # every viewer saw the imported value on its next load

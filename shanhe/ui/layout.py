@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from shanhe.i18n import t
+from shanhe.auth import User
+from shanhe.i18n import Lang, t
 from shanhe.store import Store
-from shanhe.ui.session import is_sample, lang
+from shanhe.ui.account import current_user
+from shanhe.ui.session import is_sample, lang, store
 from shanhe.ui.urlstate import show_notices
 
 PRESENT_CSS = """
@@ -25,3 +27,16 @@ def page_header(db: Store) -> None:
     if is_sample(db):
         st.warning(t("app.sample_banner", lang()))
     show_notices(lang())
+
+
+def staff_page(title_key: str, flash_key: str) -> tuple[Lang, Store, User]:
+    """Header, title and login gate of a data-entry page; shows the last action's message once."""
+    language, db, user = lang(), store(), current_user()
+    page_header(db)
+    st.title(t(title_key, language))
+    if user is None:
+        st.info(t("auth.login_required", language))
+        st.stop()
+    if done := st.session_state.pop(flash_key, None):
+        st.success(done)
+    return language, db, user
