@@ -35,6 +35,7 @@ if submitted:
         st.error(t(exc.key, L, **exc.params))
     else:
         st.session_state["asg_result"] = t("asg.saved", L, code=code, year=year, value=number(value))
+        loaders.refresh(db)
         st.rerun()
 
 st.subheader(t("asg.entered", L))

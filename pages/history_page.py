@@ -57,6 +57,7 @@ if batches:
                 st.error(t(exc.key, L, **exc.params))
             else:
                 st.session_state["revert_result"] = t("hist.reverted", L, batch=new.id)
+                loaders.refresh(db)
                 st.rerun()
 
 st.subheader(t("hist.value", L))

@@ -41,7 +41,8 @@ box = {"green": st.success, "amber": st.warning, "red": st.error, "grey": st.inf
 box(f"{a.label}：{a.reason}" if L == "zh" else f"{t(f'label.{a.label_code}', L)}: {a.reason_en}")
 
 sample = is_sample(db)
-st.plotly_chart(charts.progress_chart(ind, a, L, sample=sample), config=charts.PNG_CONFIG, key="progress")
+st.plotly_chart(loaders.progress_figure(db, code, year, region, L, sample), config=charts.PNG_CONFIG,
+                key="progress")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("ind.path_ratio", L), "—" if a.path_ratio is None else number(a.path_ratio, 2))
 m2.metric(t("ind.trend_ratio", L), "—" if a.trend_ratio is None else number(a.trend_ratio, 2))
@@ -65,8 +66,9 @@ if mine:
     } for o in sorted(mine, key=lambda o: (o.region, o.year))]), hide_index=True, width="stretch")
     table = export_table([ind], mine)
     d1, d2, _ = st.columns([1, 1, 4])
-    d1.download_button(t("ind.download_csv", L), to_csv(table), file_name=f"{code}.csv", mime="text/csv")
-    d2.download_button(t("ind.download_xlsx", L), to_xlsx([table]), file_name=f"{code}.xlsx",
+    # files are built only when clicked, not on every page load
+    d1.download_button(t("ind.download_csv", L), lambda: to_csv(table), file_name=f"{code}.csv", mime="text/csv")
+    d2.download_button(t("ind.download_xlsx", L), lambda: to_xlsx([table]), file_name=f"{code}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     with st.expander(t("ind.history", L)):
         st.dataframe(pd.DataFrame([{

@@ -9,6 +9,7 @@ from shanhe.i18n import t
 from shanhe.milestones import STATUSES, add_milestone, completions, latest_updates, update_milestone
 from shanhe.schedule import project_status
 from shanhe.store import StoreError
+from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
 
 L, db, user = staff_page("ms.title", "ms_result")
@@ -40,6 +41,7 @@ if saved:
         st.error(t(exc.key, L, **exc.params))
     else:
         st.session_state["ms_result"] = t("ms.saved", L)
+        loaders.refresh(db)
         st.rerun()
 
 st.subheader(t("ms.add", L))
@@ -54,4 +56,5 @@ if added:
         st.error(t(exc.key, L, **exc.params))
     else:
         st.session_state["ms_result"] = t("ms.added", L, milestone=new_id)
+        loaders.refresh(db)
         st.rerun()

@@ -48,10 +48,9 @@ with st.expander(t("overview.counts", L)):
 
 st.subheader(t("overview.headline", L))
 sample = is_sample(db)
-indicators = loaders.indicators(db)
 for column, code in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
     assessment = next(r.assessment for r in view.rows if r.assessment.code == code)
-    figure = charts.progress_chart(indicators[code], assessment, L, sample=sample)
+    figure = loaders.progress_figure(db, code, year, region, L, sample)
     column.plotly_chart(figure, config=charts.PNG_CONFIG, key=f"headline-{code}")
     column.caption(assessment.reason if L == "zh" else assessment.reason_en)
 

@@ -49,11 +49,21 @@ if file := st.session_state.get("rep_file"):
 
 st.subheader(t("rep.exports", L))
 indicators = list(loaders.indicators(db).values())
-current = export_table(indicators, loaders.current(db))
-history = history_table(indicators, db.observation_history())
-e1, e2, e3 = st.columns(3)
-e1.download_button(t("rep.export_xlsx", L), to_xlsx([current, history, batches_table(db.batches())]),
+
+
+def current() -> object:
+    return export_table(indicators, loaders.current(db))
+
+
+def history() -> object:
+    return history_table(indicators, db.observation_history())
+
+
+e1, e2, e3 = st.columns(3)  # files are built only when clicked
+e1.download_button(t("rep.export_xlsx", L), lambda: to_xlsx([current(), history(), batches_table(db.batches())]),
                    file_name="shanhe-data.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-e2.download_button(t("rep.export_current", L), to_csv(current), file_name="shanhe-current.csv", mime="text/csv")
-e3.download_button(t("rep.export_history", L), to_csv(history), file_name="shanhe-history.csv", mime="text/csv")
+e2.download_button(t("rep.export_current", L), lambda: to_csv(current()), file_name="shanhe-current.csv",
+                   mime="text/csv")
+e3.download_button(t("rep.export_history", L), lambda: to_csv(history()), file_name="shanhe-history.csv",
+                   mime="text/csv")

@@ -25,9 +25,10 @@ year = st.selectbox(t("upload.template_year", L), years, index=years.index(min(2
                     key="template_year")
 table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, db.regions()[0])
 c1, c2, _ = st.columns([1, 1, 3])
-c1.download_button(t("upload.template_xlsx", L), to_xlsx([table]), file_name=f"shanhe-{year}.xlsx",
+c1.download_button(t("upload.template_xlsx", L), lambda: to_xlsx([table]), file_name=f"shanhe-{year}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-c2.download_button(t("upload.template_csv", L), to_csv(table), file_name=f"shanhe-{year}.csv", mime="text/csv")
+c2.download_button(t("upload.template_csv", L), lambda: to_csv(table), file_name=f"shanhe-{year}.csv",
+                   mime="text/csv")
 
 st.subheader(t("upload.file", L))
 limit = settings.max_upload_bytes()
@@ -76,6 +77,7 @@ if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="
     except StoreError as exc:
         st.error(t(exc.key, L, **exc.params))
         st.stop()
+    loaders.refresh(db)
     st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # a fresh, empty uploader
     st.session_state["upload_result"] = (t("upload.done", L, batch=batch.id, added=batch.rows_added,
                                            changed=batch.rows_changed, unchanged=batch.rows_unchanged)

@@ -30,11 +30,14 @@ def _layout(fig: go.Figure, title: str, large: bool, sample: bool, lang: Lang) -
     fig.update_layout(
         title={"text": title, "font": {"size": size + 6}},
         font={"family": FONT, "size": size},
-        template="plotly_white",
+        # white style set directly: validating a named template copied it on every page load
+        template="none", paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
         margin={"l": 60, "r": 30, "t": 90 if large else 80, "b": 50},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         hovermode="x unified",
     )
+    fig.update_xaxes(gridcolor="#EBEBEB", linecolor="#BBBBBB", zeroline=False)
+    fig.update_yaxes(gridcolor="#EBEBEB", linecolor="#BBBBBB", zeroline=False)
     if sample:
         fig.add_annotation(text=t("chart.sample", lang), xref="paper", yref="paper", x=0.5, y=0.5,
                            showarrow=False, font={"size": 64 if large else 48, "color": "rgba(213,94,0,0.18)"},

@@ -660,13 +660,15 @@ class Store:
         with self._cursor() as cur:
             cur.execute(f"EXPORT DATABASE '{_quoted_path(directory)}' (FORMAT parquet)")
 
-    def data_version(self) -> tuple[str | None, int, int]:
-        """Changes whenever anything a page shows changes: for cache keys."""
+    def data_version(self) -> tuple[str | None, int, int, int, int]:
+        """Changes whenever anything a page shows changes (one cheap query): for cache keys."""
         with self._cursor() as cur:
             row = cur.execute(
-                "SELECT (SELECT MAX(id) FROM batches), (SELECT MAX(id) FROM targets)"
+                "SELECT (SELECT value FROM meta WHERE key = 'plan_digest'), (SELECT MAX(id) FROM batches), "
+                "(SELECT MAX(id) FROM targets), (SELECT MAX(id) FROM milestone_updates), "
+                "(SELECT COUNT(*) FROM staff_milestones)"
             ).fetchone()
-        return (self.meta("plan_digest"), int(row[0] or 0), int(row[1] or 0))
+        return (row[0], *(int(v or 0) for v in row[1:]))
 
     def table_counts(self) -> dict[str, int]:
         """Row counts of every table: used by tests to prove nothing changed."""

@@ -39,15 +39,14 @@ def free_port() -> int:
 
 
 def spawn(db: Path, command: tuple[str, ...] = ("-m", "shanhe.ui.serve"), timeout: float = 60,
-          base_path: str = "", log: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
+          base_path: str = "") -> tuple[subprocess.Popen[bytes], str]:
     """Start a server on a free 127.0.0.1 port for tests and benchmarks; returns it once /_stcore/health is ok."""
     port = free_port()
     extra = ["--server.baseUrlPath", base_path] if base_path else []
-    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - handed to the child process
     proc = subprocess.Popen(
         [sys.executable, *command, "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", *extra],
-        cwd=ROOT, env={**os.environ, "SHANHE_DB": str(db)}, stdout=out, stderr=subprocess.STDOUT,
+        cwd=ROOT, env={**os.environ, "SHANHE_DB": str(db)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     deadline = time.monotonic() + timeout
