@@ -134,11 +134,6 @@ def _value_range(values: Sequence[float], unit: str) -> list[float] | None:
     return [low, high]
 
 
-def sparkline(series: Sequence[Point]) -> list[float]:
-    """Values in year order, for a table's line-chart column."""
-    return [p.value for p in sorted(series, key=lambda p: p.year)]
-
-
 def gantt_chart(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang = "zh", *,
                 large: bool = False, sample: bool = False) -> go.Figure:
     """附表1 projects as bars from start to end of their 实施时间, coloured by status, grouped

@@ -219,6 +219,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "about.issuer": ("发布", "Issued by"),
     "about.issued_on": ("印发日期", "Issued on"),
     "about.periods": ("规划期", "Periods"),
+    "about.goals": ("2025、2030、2035年目标（第二章 主要目标原文）", "Goals for 2025, 2030 and 2035 (chapter 2, as printed)"),
+    "about.theme": ("方面", "Theme"),
     "about.evaluations": ("评估考核（第十章）", "Evaluations (chapter 10)"),
     "about.sources": ("数据来源", "Data sources"),
     "about.no_sources": ("尚无导入数据。", "No data imported yet."),

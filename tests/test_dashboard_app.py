@@ -164,6 +164,8 @@ def test_about_page_lists_every_flag(partial_db: Path, monkeypatch: pytest.Monke
     at = _open(_app(monkeypatch, partial_db), "about")
     flags = at.dataframe[-1].value
     assert list(flags["编号"]) == [f"F{n:02d}" for n in range(1, 23)]
+    goals = at.dataframe[0].value
+    assert sorted(set(goals["年份"])) == [2025, 2030, 2035] and len(goals) == 11
     assert any("城政发〔2023〕3号" in m.value for m in at.markdown)
 
 
