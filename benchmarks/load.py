@@ -38,12 +38,11 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from shanhe import auth
 from shanhe.catalog import load_catalog
 from shanhe.importer import commit_import, plan_import
+from shanhe.settings import CHROMIUM_ARGS
 from shanhe.store import open_store
 from shanhe.ui.serve import spawn
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 # page name (the st.Page url_path; "" is the default page) and query string, as a browser would send them
 PAGES = {"overview": ("", ""), "indicator I07": ("indicator", "code=I07"), "indicator I02": ("indicator", "code=I02")}
 PASSWORD = "load test password"
@@ -150,7 +149,7 @@ async def run(viewers: int, seconds: float, settle: float, think: float = 3.0) -
         async def import_half_way() -> None:
             await asyncio.sleep(seconds / 2)
             async with async_playwright() as p:
-                browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+                browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
                 try:
                     await staff_upload(browser, base, csv)
                     imported.set()

@@ -27,12 +27,11 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from shanhe import settings  # noqa: E402
 from shanhe.catalog import load_catalog  # noqa: E402
 from shanhe.demo import build_demo  # noqa: E402
+from shanhe.settings import CHROMIUM_ARGS  # noqa: E402
 from shanhe.ui.serve import spawn  # noqa: E402
 
 RUNS = 7
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "about")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def script_times(db: Path) -> dict[str, float]:

@@ -7,11 +7,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from shanhe.settings import CHROMIUM_ARGS
 from shanhe.store import StoreError
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-first-run", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw")
+CHROMIUM_FLAGS = ("--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw")
 
 
 def html_to_pdf(html: str, timeout: float = 120) -> bytes:

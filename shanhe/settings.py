@@ -16,6 +16,10 @@ DEFAULT_DB = ROOT / "data" / "shanhe.duckdb"
 DEMO_DB = ROOT / "data" / "shanhe-demo.duckdb"
 STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
 
+#: How Shanhe starts Debian's Chromium (PDF reports, browser tests, benchmarks): as root, offline, in a container.
+CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run")
+
 #: Environment variables Shanhe reads, with what they do (README documents each).
 ENV_VARS = {
     "SHANHE_DB": "DuckDB 文件路径 / path of the DuckDB file (default data/shanhe.duckdb)",

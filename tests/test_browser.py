@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from shanhe.settings import CHROMIUM_ARGS
 from shanhe.ui.serve import spawn
 from tests.conftest import DATA, ROOT
 
@@ -21,8 +22,6 @@ playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium")
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
                                                       reason="Debian chromium not installed")]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS = ROOT / "test-results" / "screenshots"
 PAGES = {"overview": "规划指标总览", "indicator": "城市空气质量优良天数比例", "projects": "重点工程与里程碑（附表1）",
          "themes": "一山一河一流域", "methodology": "方法说明：红绿灯怎样判定", "report": "评估报告与数据导出",

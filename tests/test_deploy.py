@@ -13,6 +13,7 @@ import pytest
 
 from shanhe import auth
 from shanhe.catalog import load_catalog
+from shanhe.settings import CHROMIUM_ARGS
 from shanhe.store import open_store
 from shanhe.ui.serve import free_port, spawn
 from tests.conftest import ROOT
@@ -76,7 +77,7 @@ def test_overview_and_an_upload_through_nginx(proxied: str, tmp_path: Path) -> N
     upload.write_text("指标编码,年份,数值\nI07,2024,76.1\n", encoding="utf-8")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+                                    args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 950})
         page.goto(f"{proxied}/")  # nginx sends / to /shanhe/
         expect(page.get_by_role("heading", name="规划指标总览")).to_be_visible(timeout=30_000)
