@@ -18,7 +18,7 @@ L = lang()
 db = store()
 indicators = loaders.indicators(db)
 observations = loaders.current(db)
-regions = db.regions()
+regions = loaders.regions(db)
 urlstate.choice("code", list(indicators), "I07")
 urlstate.choice("ind_year", YEARS, default_year(observations, regions[0], pd.Timestamp.today().year), param="year")
 
@@ -75,7 +75,7 @@ if mine:
             t("col.revision", L): r.id, t("col.year", L): r.year, t("col.region", L): r.region,
             t("col.value", L): "—" if r.value is None else with_unit(r.value, ind.unit), t("col.batch", L): r.batch_id,
             t("col.entered_by", L): r.entered_by, t("col.entered_at", L): local_time(r.entered_at),
-        } for r in db.observation_history(code)]), hide_index=True, width="stretch")
+        } for r in loaders.history(db, code)]), hide_index=True, width="stretch")
 else:
     st.caption(t("ind.no_values", L))
 
@@ -88,7 +88,7 @@ for tg in ind.targets:
 st.markdown(f"- {t('ind.measure', L, measure=t(f'measure.{ind.measure}', L))}")
 
 st.subheader(t("ind.flags", L))
-flags = [f for f in db.flags() if f.id in ind.flags]
+flags = [f for f in loaders.flags(db) if f.id in ind.flags]
 if flags:
     st.dataframe(pd.DataFrame([{
         t("col.flag", L): f.id, t("col.literal", L): f.literal, t("col.problem", L): f.problem,

@@ -11,7 +11,7 @@ from shanhe.ui.session import lang, store
 
 L = lang()
 db = store()
-region = db.regions()[0]
+region = loaders.regions(db)[0]
 view = loaders.overview(db, region)
 
 page_header(db)

@@ -20,7 +20,7 @@ LIGHTS = ("green", "amber", "red", "grey")
 
 L = lang()
 db = store()
-region = db.regions()[0]
+region = loaders.regions(db)[0]
 latest = loaders.overview(db, region)  # default year: the latest with data
 urlstate.choice("ov_year", YEARS, latest.year, param="year")
 urlstate.choices("cat", CATEGORIES)
@@ -29,9 +29,9 @@ urlstate.choices("light", LIGHTS)
 
 page_header(db)
 st.title(t("overview.title", L))
-st.caption(t("overview.caption", L, number=db.meta("plan_number"), title=db.meta("plan_title"),
+st.caption(t("overview.caption", L, number=loaders.meta(db, "plan_number"), title=loaders.meta(db, "plan_title"),
              supplementary=sum(1 for r in latest.rows if r.assessment.seq is None)))
-batch = db.latest_batch()
+batch = loaders.latest_batch(db)
 st.caption(t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id) if batch
            else t("overview.no_imports", L))
 

@@ -18,7 +18,7 @@ from shanhe.ui.session import app_params, is_sample, lang, store
 L = lang()
 db = store()
 done = completions(db)
-view = loaders.overview(db, db.regions()[0])
+view = loaders.overview(db, loaders.regions(db)[0])
 indicators = loaders.indicators(db)
 themes = db.themes()
 sample = is_sample(db)
@@ -66,7 +66,7 @@ nxt.button(t("present.next", L), on_click=move, args=(1,), disabled=n == len(SLI
 if leave.button(t("present.exit", L), key="exit"):
     st.switch_page("pages/overview_page.py", query_params={"lang": "en"} if L == "en" else None)
 urlstate.write({"slide": (n, 1)})
-batch = db.latest_batch()
-footer = t("present.footer", L, number=db.meta("plan_number"), title=db.meta("plan_title"),
+batch = loaders.latest_batch(db)
+footer = t("present.footer", L, number=loaders.meta(db, "plan_number"), title=loaders.meta(db, "plan_title"),
            when=local_time(batch.created_at) if batch else "—", n=n, total=len(SLIDES))
 st.markdown(f'<div class="sh-footer">{footer}</div>', unsafe_allow_html=True)

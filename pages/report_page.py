@@ -22,7 +22,7 @@ page_header(db)
 st.title(t("rep.title", L))
 st.caption(t("rep.intro", L))
 years = list(range(2020, 2036))
-region = db.regions()[0]
+region = loaders.regions(db)[0]
 c1, c2, c3 = st.columns(3)
 year = c1.selectbox(t("overview.year", L), years, key="rep_year",
                     index=years.index(default_year(loaders.current(db), region, time.localtime().tm_year)))

@@ -16,7 +16,7 @@ from shanhe.ui.session import app_params, lang, store
 L = lang()
 db = store()
 done = completions(db)
-view = loaders.overview(db, db.regions()[0])
+view = loaders.overview(db, loaders.regions(db)[0])
 rows = {r.assessment.code: r for r in view.rows}
 projects = db.projects()
 today = dt.date.today()

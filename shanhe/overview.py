@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from shanhe.catalog import Indicator
 from shanhe.formatting import baseline_text, target_text, with_unit
@@ -16,6 +16,8 @@ from shanhe.summary import Summary, summarize
 class OverviewRow(BaseModel):
     """An assessment plus the plan's texts the table shows beside it."""
 
+    model_config = ConfigDict(frozen=True)
+
     assessment: Assessment
     baseline: str
     target_2025: str
@@ -23,9 +25,12 @@ class OverviewRow(BaseModel):
 
 
 class Overview(BaseModel):
+    """Read-only: one instance is shared by every session (shanhe.ui.loaders)."""
+
+    model_config = ConfigDict(frozen=True)
     year: int
     region: str
-    rows: list[OverviewRow]
+    rows: tuple[OverviewRow, ...]
     summary: Summary
 
 

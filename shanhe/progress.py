@@ -17,7 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from shanhe.catalog import Indicator, Target
 from shanhe.formatting import amount, with_unit
@@ -51,6 +51,8 @@ class Trend(BaseModel):
 
 
 class Assessment(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared read-only by every session (shanhe.ui.loaders)
+
     code: str
     seq: int | None
     name: str

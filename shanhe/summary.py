@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from shanhe.catalog import CATEGORIES
 from shanhe.i18n import Lang, t
@@ -16,6 +16,8 @@ ATTRIBUTES = ("binding", "expected")
 
 
 class Summary(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared read-only by every session (shanhe.ui.loaders)
+
     evaluation_year: int
     region: str
     by_category: dict[str, dict[str, int]]  # 表2-1 indicators: category → label code → count

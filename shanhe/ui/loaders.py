@@ -9,26 +9,32 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Mapping
+from types import MappingProxyType
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from shanhe import charts
-from shanhe.catalog import Indicator
+from shanhe.catalog import Flag, Indicator
 from shanhe.i18n import Lang
 from shanhe.overview import Overview, build_overview
 from shanhe.progress import assess, default_year
-from shanhe.store import Observation, Store
+from shanhe.store import Batch, Observation, Revision, Store
 
 Version = tuple[object, ...]
 
+# cache_resource, not cache_data: every session gets the one shared result instead of its own unpickled
+# copy (unpickling the indicators on every page load was a fifth of a page's server time under load).
+# Results are read-only: frozen models in tuples and read-only mappings.
+_shared = st.cache_resource(show_spinner=False, max_entries=64)
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _overview(
-    _store: Store, path: str, region: str, year: int | None, version: Version
-) -> Overview:
-    observations = _store.current_observations()
+
+@_shared
+def _overview(_store: Store, path: str, region: str, year: int | None, version: Version) -> Overview:
+    observations = _current(_store, path, version)
     year = year or default_year(observations, region, dt.date.today().year)
-    return build_overview(_store.indicators(), observations, region, year)
+    return build_overview(list(_indicators(_store, path, version).values()), observations, region, year)
 
 
 def overview(store: Store, region: str, year: int | None = None) -> Overview:
@@ -36,39 +42,70 @@ def overview(store: Store, region: str, year: int | None = None) -> Overview:
     return _overview(store, str(store.path), region, year, version(store))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _indicators(_store: Store, path: str, version: Version) -> dict[str, Indicator]:
-    return {i.code: i for i in _store.indicators()}
+@_shared
+def _indicators(_store: Store, path: str, version: Version) -> Mapping[str, Indicator]:
+    return MappingProxyType({i.code: i for i in _store.indicators()})
 
 
-def indicators(store: Store) -> dict[str, Indicator]:
+def indicators(store: Store) -> Mapping[str, Indicator]:
     """Every indicator by code, with the targets currently in force."""
     return _indicators(store, str(store.path), version(store))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _current(_store: Store, path: str, version: Version) -> list[Observation]:
-    return _store.current_observations()
+@_shared
+def _current(_store: Store, path: str, version: Version) -> tuple[Observation, ...]:
+    return tuple(_store.current_observations())
 
 
-def current(store: Store) -> list[Observation]:
+def current(store: Store) -> tuple[Observation, ...]:
     """Current values of every indicator, read once per data version."""
     return _current(store, str(store.path), version(store))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _progress_figure(_store: Store, path: str, code: str, year: int, region: str, lang: Lang, sample: bool,
-                     version: Version) -> dict:
+                     version: Version) -> go.Figure:
     indicator = _indicators(_store, path, version)[code]
     observations = [o for o in _current(_store, path, version) if o.indicator_code == code]
-    figure = charts.progress_chart(indicator, assess(indicator, observations, year, region), lang, sample=sample)
-    return figure.to_dict()
+    return charts.progress_chart(indicator, assess(indicator, observations, year, region), lang, sample=sample)
 
 
-def progress_figure(store: Store, code: str, year: int, region: str, lang: Lang, sample: bool) -> dict:
-    """The indicator's progress chart as a plotly dict: built once per data version, not on every page load
-    (building plotly figures was the largest cost of a page load under benchmarks/load.py)."""
+def progress_figure(store: Store, code: str, year: int, region: str, lang: Lang, sample: bool) -> go.Figure:
+    """The indicator's progress chart, built once per data version: ``st.plotly_chart`` only reads it, and a
+    ready ``Figure`` skips the validation a plotly dict costs on every page load (figure building and
+    validation were the largest costs of a page load under benchmarks/load.py)."""
     return _progress_figure(store, str(store.path), code, year, region, lang, sample, version(store))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _read(_store: Store, path: str, method: str, args: tuple[object, ...], version: Version) -> object:
+    result = getattr(_store, method)(*args)
+    return tuple(result) if isinstance(result, list) else result
+
+
+def regions(store: Store) -> tuple[str, ...]:
+    """Regions, the district first: asked of the DB once per data version, not on every page load."""
+    return _read(store, str(store.path), "regions", (), version(store))
+
+
+def meta(store: Store, key: str) -> str | None:
+    """A meta value (plan number and title, the sample-data mark), once per data version."""
+    return _read(store, str(store.path), "meta", (key,), version(store))
+
+
+def latest_batch(store: Store) -> Batch | None:
+    """The newest import, once per data version."""
+    return _read(store, str(store.path), "latest_batch", (), version(store))
+
+
+def flags(store: Store) -> tuple[Flag, ...]:
+    """The plan's data-quality flags, once per data version."""
+    return _read(store, str(store.path), "flags", (), version(store))
+
+
+def history(store: Store, code: str) -> tuple[Revision, ...]:
+    """Every revision of one indicator's values, once per data version."""
+    return _read(store, str(store.path), "observation_history", (code,), version(store))
 
 
 _VERSION_TTL = 0.5  # seconds

@@ -10,6 +10,7 @@ from shanhe import settings
 from shanhe.catalog import load_catalog
 from shanhe.i18n import Lang, t
 from shanhe.store import Store, open_store
+from shanhe.ui import loaders
 
 LANG_KEY = "lang_en"
 PRESENT_KEY = "present"
@@ -53,4 +54,5 @@ def app_params() -> dict[str, str]:
 
 
 def is_sample(db: Store) -> bool:
-    return db.meta("sample_data") == "1"
+    """Whether the store holds the labelled sample data (``python -m shanhe demo``)."""
+    return loaders.meta(db, "sample_data") == "1"
