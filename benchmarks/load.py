@@ -11,8 +11,11 @@ overview load, and the server's memory (RSS) at start, at peak, and after the vi
 Targets (2-core machine): 20 viewers × 2 minutes with zero errors; p95 overview ≤ 3 × the single-viewer
 median; RSS back within 20 % of its start 2 minutes after the viewers leave.
 
-Viewers read each page for ``--think`` seconds (default 3) before the next click.
+Viewers read each page for ``--think`` seconds on average (default 3; each time between half and one and a half
+times that, so viewers do not move through the pages in step) before the next click.
 Full run:  .venv/bin/python benchmarks/load.py --viewers 20 --seconds 120 --settle 120
+``--rounds 3`` sends the viewers twice more (no upload) to the same server and reports RSS after each round:
+memory that levels off is one-time growth, memory that climbs round after round is a per-session leak.
 CI's short run: tests/test_load.py (2 viewers, 15 s).
 """
 
@@ -95,7 +98,7 @@ async def viewer(base: str, until: float, think: float, upload_over: asyncio.Eve
                 row = text.split('data-code="I07"', 1)[-1].split("</tr>", 1)[0]
                 saw_new.append(NEW_VALUE in row)
                 checked = True
-            await asyncio.sleep(think)  # reading the page before the next click
+            await asyncio.sleep(random.uniform(0.5, 1.5) * think)  # reading the page before the next click
 
 
 async def staff_upload(browser: object, base: str, csv: Path) -> None:
@@ -125,7 +128,7 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def run(viewers: int, seconds: float, settle: float, think: float = 3.0) -> dict[str, object]:
+async def run(viewers: int, seconds: float, settle: float, think: float = 3.0, rounds: int = 1) -> dict[str, object]:
     tmp = Path(tempfile.mkdtemp())
     db = tmp / "load.duckdb"
     with open_store(db, load_catalog(), create=True) as store:
@@ -172,7 +175,14 @@ async def run(viewers: int, seconds: float, settle: float, think: float = 3.0) -
                              *(viewer(base, until, think, upload_over, imported, loads, errors, saw_new)
                                for _ in range(viewers)))
         await asyncio.sleep(settle)
-        rss_end = rss_mb(server.pid)
+        rss_after = [rss_mb(server.pid)]
+        over, never = asyncio.Event(), asyncio.Event()
+        over.set()
+        for _ in range(rounds - 1):  # the same viewers again on the same server: memory must level off, not climb
+            until = time.perf_counter() + seconds
+            await asyncio.gather(*(viewer(base, until, think, over, never, [], errors, []) for _ in range(viewers)))
+            await asyncio.sleep(settle)
+            rss_after.append(rss_mb(server.pid))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -180,12 +190,12 @@ async def run(viewers: int, seconds: float, settle: float, think: float = 3.0) -
     return {"viewers": viewers, "seconds": seconds, "settle": settle, "think": think,
             "solo": statistics.median(solo),
             "loads": loads, "upload": upload, "errors": errors, "saw_new": saw_new,
-            "rss": (rss_start, max(peak), rss_end)}
+            "rss": (rss_start, max(peak), rss_after)}
 
 
 def report(result: dict[str, object]) -> None:
     print(f"{result['viewers']} viewers × {result['seconds']:.0f} s on 127.0.0.1 over Streamlit's WebSocket, "
-          f"{result['think']:.0f} s reading time between pages (a staff upload in Chromium half-way through)")
+          f"{result['think']:.0f} s mean reading time between pages (a staff upload in Chromium half-way through)")
     times = page_times(result["loads"])
     for name, values in times.items():
         print(f"  {name:14s} loads {len(values):4d}  median {statistics.median(values):5.2f} s  "
@@ -200,9 +210,13 @@ def report(result: dict[str, object]) -> None:
     print(f"  errors: {len(result['errors'])} {sorted(set(result['errors']))[:5]}")
     seen = result["saw_new"]
     print(f"  viewers that saw the new value on their next overview load: {sum(seen)}/{len(seen)}")
-    start, peak, end = result["rss"]
+    start, peak, after = result["rss"]
+    end = after[0]
     print(f"  server RSS: start {start:.0f} MB, peak {peak:.0f} MB, {result['settle']:.0f} s after the viewers left "
           f"{end:.0f} MB ({(end / start - 1) * 100:+.0f} % vs start; target within ±20 %)")
+    if len(after) > 1:
+        print(f"  server RSS {result['settle']:.0f} s after each round of viewers (same server): "
+              + ", ".join(f"{mb:.0f}" for mb in after) + " MB")
 
 
 def main() -> None:
@@ -210,11 +224,12 @@ def main() -> None:
     parser.add_argument("--viewers", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--settle", type=float, default=120)
-    parser.add_argument("--think", type=float, default=3.0, help="seconds a viewer reads a page before the next")
+    parser.add_argument("--think", type=float, default=3.0, help="mean seconds a viewer reads a page before the next")
+    parser.add_argument("--rounds", type=int, default=1, help="rounds of viewers on one server (memory levels off?)")
     args = parser.parse_args()
-    if not 1 <= args.viewers <= 50 or not 5 <= args.seconds <= 900:
-        parser.error("1–50 viewers, 5–900 seconds")
-    report(asyncio.run(run(args.viewers, args.seconds, args.settle, args.think)))
+    if not 1 <= args.viewers <= 50 or not 5 <= args.seconds <= 900 or not 1 <= args.rounds <= 5:
+        parser.error("1–50 viewers, 5–900 seconds, 1–5 rounds")
+    report(asyncio.run(run(args.viewers, args.seconds, args.settle, args.think, args.rounds)))
 
 
 if __name__ == "__main__":
