@@ -2,7 +2,8 @@
 # Installs the Debian/Ubuntu packages Shanhe needs that are missing, and nothing else.
 #   system-deps.sh venv     python3-venv (to create .venv)
 #   system-deps.sh browser  chromium + fonts-noto-cjk (chart images, PDF reports, browser tests, Chinese glyphs)
-#   system-deps.sh test     the above + poppler-utils (pdftotext/pdfinfo) + nginx (the deployment test)
+#   system-deps.sh test     the above + poppler-utils (pdftotext/pdfinfo), and for the deployment tests nginx,
+#                           systemd (systemd-analyze verify) and curl (deploy/healthcheck.sh)
 # Uses sudo when not run as root.
 set -eu
 need=""
@@ -15,6 +16,8 @@ case "${1:-}" in
     if [ "$1" = test ]; then
       command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
       [ -x /usr/sbin/nginx ] || need="$need nginx"
+      command -v systemd-analyze >/dev/null 2>&1 || need="$need systemd"
+      command -v curl >/dev/null 2>&1 || need="$need curl"
     fi ;;
   *)
     echo "usage: $0 venv|browser|test" >&2; exit 2 ;;
