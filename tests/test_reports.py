@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from shanhe.formatting import number
 from shanhe.progress import assess
 from shanhe.report import build_report
 from shanhe.report_html import render_html
+from shanhe.report_render import render
 from shanhe.store import Store, open_store
 from tests.conftest import DATA, Cli
 
@@ -77,6 +79,15 @@ def test_html_is_self_contained_and_prints_to_a4(scenario: Path) -> None:
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"?https?://", html)  # nothing fetched online
     assert "Plotly" in html and html.count('class="chart"') >= 20
     assert "示例数据" not in html
+
+
+def test_every_report_is_logged_with_who_asked(scenario: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="shanhe")
+    with Store.open(scenario) as store:
+        report = build_report(store, 2024, "midterm")
+        data = render(report, {i.code: i for i in store.indicators()}, "html", user="李科长")
+    lines = [r.getMessage() for r in caplog.records if r.name == "shanhe"]
+    assert lines == [f"report user=李科长 kind=midterm year=2024 format=html bytes={len(data)}"]
 
 
 def test_sample_data_is_labelled_on_the_cover_and_every_page(tmp_path: Path) -> None:
