@@ -1,7 +1,8 @@
 """Cached reads for pages.
 
-Keyed on the DB path and the store's data version, so an import shows at once and
-two stores (tests, or a moved DB) never share a cached result.
+Keyed on the DB path and the store's data version, so an import shows on the next page load
+(the version is asked of the DB at most every 0.5 s; the writer's own session at once) and two
+stores (tests, or a moved DB) never share a cached result.
 """
 
 from __future__ import annotations
