@@ -9,7 +9,6 @@ from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time
 from shanhe.i18n import t
 from shanhe.matrix import matrix_html
-from shanhe.milestones import completions
 from shanhe.schedule import project_status
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
@@ -17,10 +16,10 @@ from shanhe.ui.session import app_params, is_sample, lang, store
 
 L = lang()
 db = store()
-done = completions(db)
+done = loaders.completions(db)
 view = loaders.overview(db, loaders.regions(db)[0])
 indicators = loaders.indicators(db)
-themes = db.themes()
+themes = loaders.themes(db)
 sample = is_sample(db)
 links = {**app_params(), "year": str(view.year)}
 rows = {r.assessment.code: r for r in view.rows}
@@ -52,7 +51,7 @@ elif topic in CATEGORIES or topic == "supplementary":
     st.markdown(matrix_html(part, L, links), unsafe_allow_html=True)
 elif topic == "projects":
     today = dt.date.today()
-    statuses = [project_status(p, today, done) for p in db.projects()]
+    statuses = [project_status(p, today, done) for p in loaders.projects(db)]
     st.plotly_chart(charts.gantt_chart(statuses, today, L, large=True, sample=sample), config=charts.PNG_CONFIG,
                     key="slide-projects")
 else:

@@ -7,16 +7,16 @@ import streamlit as st
 
 from shanhe import charts
 from shanhe.i18n import t
-from shanhe.milestones import completions, latest_updates
+from shanhe.milestones import latest_updates
 from shanhe.schedule import project_status
-from shanhe.ui import urlstate
+from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import is_sample, lang, store
 
 L = lang()
 db = store()
-done = completions(db)
-projects = db.projects()
+done = loaders.completions(db)
+projects = loaders.projects(db)
 today = dt.date.today()
 units = sorted({p.lead_unit for p in projects})
 urlstate.choices("unit", units)

@@ -7,7 +7,6 @@ import streamlit as st
 
 from shanhe.i18n import t
 from shanhe.matrix import matrix_html
-from shanhe.milestones import completions
 from shanhe.schedule import project_status
 from shanhe.ui import loaders
 from shanhe.ui.layout import page_header
@@ -15,16 +14,16 @@ from shanhe.ui.session import app_params, lang, store
 
 L = lang()
 db = store()
-done = completions(db)
+done = loaders.completions(db)
 view = loaders.overview(db, loaders.regions(db)[0])
 rows = {r.assessment.code: r for r in view.rows}
-projects = db.projects()
+projects = loaders.projects(db)
 today = dt.date.today()
 
 page_header(db)
 st.title(t("themes.title", L))
 st.caption(t("themes.note", L))
-for column, theme in zip(st.columns(3), db.themes(), strict=True):
+for column, theme in zip(st.columns(3), loaders.themes(db), strict=True):
     with column:
         st.subheader(f"{theme.name}（{theme.scope}）")
         st.caption(t("themes.scope", L, scope=theme.scope, source=theme.source))

@@ -16,8 +16,8 @@ from types import MappingProxyType
 import plotly.graph_objects as go
 import streamlit as st
 
-from shanhe import charts
-from shanhe.catalog import Flag, Indicator
+from shanhe import charts, milestones
+from shanhe.catalog import Flag, Indicator, Project, Theme
 from shanhe.i18n import Lang
 from shanhe.overview import Overview, build_overview
 from shanhe.progress import assess, default_year
@@ -107,6 +107,26 @@ def flags(store: Store) -> tuple[Flag, ...]:
 def history(store: Store, code: str) -> tuple[Revision, ...]:
     """Every revision of one indicator's values, once per data version."""
     return _read(store, str(store.path), "observation_history", (code,), version(store))
+
+
+def projects(store: Store) -> tuple[Project, ...]:
+    """The 附表1 projects and their milestones, once per data version."""
+    return _read(store, str(store.path), "projects", (), version(store))
+
+
+def themes(store: Store) -> tuple[Theme, ...]:
+    """The three areas 一山/一河/一流域, once per data version."""
+    return _read(store, str(store.path), "themes", (), version(store))
+
+
+@_shared
+def _completions(_store: Store, path: str, version: Version) -> Mapping[str, dt.date]:
+    return MappingProxyType(milestones.completions(_store))
+
+
+def completions(store: Store) -> Mapping[str, dt.date]:
+    """Completion dates of milestones marked done, once per data version."""
+    return _completions(store, str(store.path), version(store))
 
 
 _VERSION_TTL = 0.5  # seconds
