@@ -1,12 +1,12 @@
-"""下达目标: staff enter the values a superior assigned, with the document; the lights use them at once."""
-
-import datetime as dt
+"""下达目标: staff enter targets a document sets (a superior's assigned value, the next plan's target), with the
+document; the lights use them at once. ``python -m shanhe targets set`` is the same form on the command line."""
 
 import pandas as pd
 import streamlit as st
 
-from shanhe.assigned import assignable, enter_assigned_target
-from shanhe.formatting import local_time, number
+from shanhe import clock
+from shanhe.assigned import TARGET_YEARS, awaiting, enter_document_target
+from shanhe.formatting import indicator_name, local_time, number, target_text
 from shanhe.i18n import t
 from shanhe.store import StoreError
 from shanhe.ui import loaders
@@ -16,21 +16,28 @@ L, db, user = staff_page("asg.title", "asg_result")
 st.caption(t("asg.intro", L))
 
 indicators = loaders.indicators(db)
-choices = {code: ind for code, ind in indicators.items() if assignable(ind)}
-code = st.selectbox(t("asg.indicator", L), list(choices), key="asg_code",
-                    format_func=lambda c: f"{c} {choices[c].name}（{choices[c].target_for(2025).text}）")
-ind = choices[code]
+regions = loaders.regions(db)
+waiting = [code for code, ind in indicators.items() if awaiting(ind)]
+code = st.selectbox(t("asg.indicator", L), list(indicators), key="asg_code",
+                    format_func=lambda c: f"{c} {indicator_name(indicators[c], L)}"
+                    + (f"（{t('label.pending', L)}）" if c in waiting else ""))
+ind = indicators[code]
+years = list(TARGET_YEARS)
+first = (awaiting(ind) or [2025])[0]
 with st.form("assigned"):
-    year = st.selectbox(t("asg.year", L), assignable(ind), key="asg_year")
+    year = st.selectbox(t("asg.year", L), years, index=years.index(first), key="asg_year",
+                        format_func=lambda y: f"{y}：{target_text(ind.target_for(y), ind.unit, L)}"
+                        if ind.target_for(y) else str(y))
+    region = st.selectbox(t("ind.region", L), regions, key="asg_region") if len(regions) > 1 else regions[0]
     value = st.number_input(f"{t('asg.value', L)}（{ind.unit}）", value=None, format="%.4f", key="asg_value")
     doc_ref = st.text_input(t("asg.doc_ref", L), key="asg_doc")
-    doc_date = st.date_input(t("asg.doc_date", L), value=dt.date.today(), key="asg_date")
+    doc_date = st.date_input(t("asg.doc_date", L), value=clock.today(), max_value=clock.today(), key="asg_date")
     submitted = st.form_submit_button(t("asg.submit", L))
 if submitted:
     try:
         if value is None:
             raise StoreError("assigned.bad_value", value="—")
-        enter_assigned_target(db, ind, year, float(value), doc_ref, doc_date, user)
+        enter_document_target(db, ind, year, float(value), doc_ref, doc_date, user, region=region)
     except StoreError as exc:
         st.error(t(exc.key, L, **exc.params))
     else:
@@ -40,8 +47,8 @@ if submitted:
 
 st.subheader(t("asg.entered", L))
 st.dataframe(pd.DataFrame([{
-    t("col.code", L): c, t("col.name", L): indicators[c].name if c in indicators else "", t("col.year", L): tg.year,
-    t("col.value", L): number(tg.value), t("asg.doc_ref", L): tg.doc_ref or "",
-    t("asg.doc_date", L): tg.doc_date.isoformat() if tg.doc_date else "", t("col.entered_by", L): tg.entered_by or "",
-    t("col.entered_at", L): local_time(tg.entered_at),
+    t("col.code", L): c, t("col.name", L): indicator_name(indicators[c], L) if c in indicators else "",
+    t("col.year", L): tg.year, t("col.region", L): tg.region or regions[0], t("col.value", L): number(tg.value),
+    t("asg.doc_ref", L): tg.doc_ref or "", t("asg.doc_date", L): tg.doc_date.isoformat() if tg.doc_date else "",
+    t("col.entered_by", L): tg.entered_by or "", t("col.entered_at", L): local_time(tg.entered_at),
 } for c, tg in reversed(db.staff_targets())]), hide_index=True, width="stretch")

@@ -1,30 +1,40 @@
-"""指标详情: one indicator's chart, reason, measures, values, history, plan text, flags, downloads."""
+"""指标详情: one indicator's verdicts, chart, reason, measures, values, history, plan text, flags, downloads."""
 
 import pandas as pd
 import streamlit as st
 
-from shanhe import charts
+from shanhe import charts, clock
 from shanhe.exports import export_table
-from shanhe.formatting import amount, local_time, number, with_unit
+from shanhe.formatting import (
+    amount,
+    baseline_text,
+    indicator_name,
+    local_time,
+    target_text,
+    verdict_label,
+    with_unit,
+)
 from shanhe.i18n import t
+from shanhe.messages import text
+from shanhe.overview import verdict_target
 from shanhe.progress import assess, default_year
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import is_sample, lang, store
 
-YEARS = list(range(2020, 2036))
+YEARS = list(range(2020, min(2035, clock.current_year()) + 1))
 L = lang()
 db = store()
 indicators = loaders.indicators(db)
 observations = loaders.current(db)
 regions = loaders.regions(db)
 urlstate.choice("code", list(indicators), "I07")
-urlstate.choice("ind_year", YEARS, default_year(observations, regions[0], pd.Timestamp.today().year), param="year")
+urlstate.choice("ind_year", YEARS, default_year(observations, regions[0], clock.current_year()), param="year")
 
 page_header(db)
 code = st.selectbox(t("ind.select", L), list(indicators), key="code",
-                    format_func=lambda c: f"{c} {indicators[c].name}")
+                    format_func=lambda c: f"{c} {indicator_name(indicators[c], L)}")
 ind = indicators[code]
 mine = [o for o in observations if o.indicator_code == code]
 with_data = sorted({o.region for o in mine}, key=lambda r: (regions.index(r) if r in regions else len(regions), r))
@@ -36,19 +46,34 @@ region = c2.selectbox(t("ind.region", L), region_options, key="region") if len(r
 urlstate.write({"code": (code, "I07"), "year": (year, None), "region": (region, regions[0])})
 
 a = assess(ind, mine, year, region)
-st.title(f"{ind.name}")
+st.title(indicator_name(ind, L))
 box = {"green": st.success, "amber": st.warning, "red": st.error, "grey": st.info}[a.light]
-box(f"{a.label}：{a.reason}" if L == "zh" else f"{t(f'label.{a.label_code}', L)}: {a.reason_en}")
+box(f"{t(f'label.{a.label_code}', L)}：{text(a.reason, L)}" if L == "zh"
+    else f"{t(f'label.{a.label_code}', L)}: {text(a.reason, L)}")
+if a.baseline_conflict:
+    st.warning(t("ind.baseline_conflict", L, year=a.plan_start_year, observed=with_unit(a.baseline_observed, a.unit),
+                 baseline=with_unit(a.plan_start_value, a.unit)))
+if a.stale:
+    st.warning(t("ind.stale", L, year=a.year))
+
+due = [v for v in a.verdicts if v.verdict != "qualitative"]
+if due:
+    st.subheader(t("ind.verdicts", L))
+    st.dataframe(pd.DataFrame([{
+        t("col.year", L): v.target_year, t("col.target", L): verdict_target(v, a.unit, L),
+        t("col.value", L): "—" if v.actual_value is None else with_unit(v.actual_value, a.unit),
+        t("col.verdict_short", L): verdict_label(v.label_code, L), t("col.target_source", L): v.source,
+        t("col.verdict_reason", L): text(v.reason, L),
+    } for v in due]), hide_index=True, width="stretch")
 
 sample = is_sample(db)
 st.plotly_chart(loaders.progress_figure(db, code, year, region, L, sample), config=charts.PNG_CONFIG,
                 key="progress")
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("ind.path_ratio", L), "—" if a.path_ratio is None else number(a.path_ratio, 2))
-m2.metric(t("ind.trend_ratio", L), "—" if a.trend_ratio is None else number(a.trend_ratio, 2))
-m3.metric(t("ind.required", L),
+m1, m2, m3 = st.columns(3)
+m1.metric(t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%")
+m2.metric(t("ind.required", L),
           "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True))
-m4.metric(t("ind.projected", L, year=a.target_year or ""),
+m3.metric(t("ind.projected", L, year=a.target_year or ""),
           "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, 2))
 
 if len(with_data) > 1:
@@ -80,12 +105,14 @@ else:
     st.caption(t("ind.no_values", L))
 
 st.subheader(t("ind.plan", L))
-st.markdown(f"- {t('ind.baseline_line', L, text=ind.baseline.text or '—', source=ind.source)}")
-for tg in ind.targets:
-    rule = f"{tg.rule} {number(tg.value)}" if tg.value is not None else tg.rule
-    line = t("ind.target_line", L, year=tg.year, text=tg.text, rule=rule, source=tg.source)
-    st.markdown(f"- {line}" + (f"（{tg.note}）" if tg.note else ""))
-st.markdown(f"- {t('ind.measure', L, measure=t(f'measure.{ind.measure}', L))}")
+st.markdown(f"- {t('ind.baseline_line', L, text=baseline_text(ind, L), source=ind.source)}\n"
+            f"- {t('ind.measure', L, measure=t(f'measure.{ind.measure}', L))}")
+# a document target's source is the 文号 staff typed: table cells, never markup
+st.dataframe(pd.DataFrame([{
+    t("col.year", L): tg.year, t("col.target", L): target_text(tg, ind.unit, L), t("col.source", L): tg.source,
+    t("col.note", L): tg.note or "", t("col.flag_status", L): t("ind.in_force" if in_force else "ind.replaced", L),
+} for in_force, targets in ((True, ind.targets_in(region)), (False, ind.replaced)) for tg in targets]),
+    hide_index=True, width="stretch")
 
 st.subheader(t("ind.flags", L))
 flags = [f for f in loaders.flags(db) if f.id in ind.flags]

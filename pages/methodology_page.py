@@ -1,9 +1,10 @@
-"""方法说明: the rules, thresholds and live worked examples, all from the engine's own code."""
+"""方法说明: the rules, thresholds, precisions and live worked examples, all from the engine's own code."""
 
 import pandas as pd
 import streamlit as st
 
 from shanhe import methodology
+from shanhe.formatting import indicator_name
 from shanhe.i18n import t
 from shanhe.ui import loaders
 from shanhe.ui.layout import page_header
@@ -13,6 +14,7 @@ L = lang()
 db = store()
 region = loaders.regions(db)[0]
 view = loaders.overview(db, region)
+indicators = loaders.indicators(db)
 
 page_header(db)
 st.title(t("method.title", L))
@@ -20,19 +22,25 @@ st.markdown(t("method.intro", L))
 st.subheader(t("method.steps_title", L))
 st.markdown(t("method.steps", L))
 st.markdown(t("method.why_path", L))
+st.subheader(t("method.verdicts_title", L))
+st.dataframe(pd.DataFrame(methodology.verdict_rows(L)), hide_index=True, width="stretch")
 st.subheader(t("method.thresholds_title", L))
 st.dataframe(pd.DataFrame(methodology.threshold_rows(L)), hide_index=True)
 st.subheader(t("method.labels_title", L))
 st.dataframe(pd.DataFrame(methodology.label_rows(L)), hide_index=True, width="stretch")
+st.subheader(t("method.precision_title", L))
+st.markdown(t("method.precision", L))
+st.dataframe(pd.DataFrame(methodology.precision_rows(list(indicators.values()), L)), hide_index=True)
+st.markdown(t("method.stale", L))
 st.subheader(t("method.trend_title", L))
 st.markdown(methodology.trend_text(L))
 
 st.subheader(t("method.examples_title", L))
-indicators = {i.code: i for i in db.indicators()}
-current = db.current_observations()
+current = loaders.current(db)
 for code in methodology.EXAMPLE_CODES:
     assessment, sample = methodology.example(indicators[code], current, view.year, region)
-    caption = t("method.example_caption", L, name=assessment.name, code=code, year=assessment.evaluation_year)
+    caption = t("method.example_caption", L, name=indicator_name(indicators[code], L), code=code,
+                year=assessment.evaluation_year)
     st.markdown(f"**{caption}**")
     if sample:
         st.warning(t("method.sample_note", L))

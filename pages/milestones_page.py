@@ -5,6 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from shanhe import clock
 from shanhe.i18n import t
 from shanhe.milestones import STATUSES, add_milestone, completions, latest_updates, update_milestone
 from shanhe.schedule import project_status
@@ -17,7 +18,7 @@ L, db, user = staff_page("ms.title", "ms_result")
 projects = {p.id: p for p in db.projects()}
 pid = st.selectbox(t("ms.project", L), list(projects), key="ms_project", format_func=lambda i: projects[i].name)
 updates = latest_updates(db)
-status = project_status(projects[pid], dt.date.today(), completions(db))
+status = project_status(projects[pid], clock.today(), completions(db))
 st.dataframe(pd.DataFrame([{
     t("ms.milestone", L): m.milestone.title, t("col.due", L): m.milestone.due.isoformat(),
     t("ms.status", L): t(f"status.{m.status}", L),

@@ -1,13 +1,15 @@
-"""总览: year, summary, the two headline charts, and the light matrix with filters."""
+"""总览: year, summary, the target-year verdicts, the two headline charts, and the light matrix with filters."""
 
 import pandas as pd
 import streamlit as st
 
-from shanhe import charts
+from shanhe import charts, clock
 from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time
 from shanhe.i18n import t
 from shanhe.matrix import matrix_html
+from shanhe.messages import text
+from shanhe.overview import verdict_counts, verdict_table
 from shanhe.rules import LABELS
 from shanhe.summary import ATTRIBUTES
 from shanhe.ui import loaders, urlstate
@@ -15,7 +17,7 @@ from shanhe.ui.layout import page_header
 from shanhe.ui.session import app_params, is_sample, lang, store
 
 HEADLINE = ("I07", "I02")
-YEARS = list(range(2020, 2036))
+YEARS = list(range(2020, min(2035, clock.current_year()) + 1))
 LIGHTS = ("green", "amber", "red", "grey")
 
 L = lang()
@@ -37,7 +39,7 @@ st.caption(t("overview.data_as_of", L, when=local_time(batch.created_at), batch=
 
 year = st.selectbox(t("overview.year", L), YEARS, key="ov_year")
 view = loaders.overview(db, region, year)
-st.markdown("\n".join(f"- {line}" for line in (view.summary.sentences if L == "zh" else view.summary.sentences_en)))
+st.markdown("\n".join(f"- {text(line, L)}" for line in view.summary.sentences))
 
 with st.expander(t("overview.counts", L)):
     groups = [(t(f"category.{c}", L), view.summary.by_category[c]) for c in CATEGORIES]
@@ -46,13 +48,22 @@ with st.expander(t("overview.counts", L)):
     st.dataframe(pd.DataFrame([{t("overview.group", L): name, **{t(f"label.{c}", L): n.get(c, 0) for c in LABELS}}
                                for name, n in groups]), hide_index=True)
 
+if view.verdict_year is not None:
+    st.subheader(t("report.verdicts", L, year=view.verdict_year))
+    st.caption(t("report.verdicts_note", L, year=view.verdict_year))
+    header, rows = verdict_counts(view.summary, L)
+    st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True)
+    with st.expander(t("overview.verdict_table", L, year=view.verdict_year)):
+        header, rows = verdict_table(view.rows, view.verdict_year, view.year, L)
+        st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True, width="stretch")
+
 st.subheader(t("overview.headline", L))
 sample = is_sample(db)
 for column, code in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
     assessment = next(r.assessment for r in view.rows if r.assessment.code == code)
     figure = loaders.progress_figure(db, code, year, region, L, sample)
     column.plotly_chart(figure, config=charts.PNG_CONFIG, key=f"headline-{code}")
-    column.caption(assessment.reason if L == "zh" else assessment.reason_en)
+    column.caption(text(assessment.reason, L))
 
 st.subheader(t("overview.matrix", L))
 f1, f2, f3 = st.columns(3)
@@ -72,13 +83,13 @@ for category in CATEGORIES:
             and (not attrs or r.assessment.attribute in attrs) and (not lights or r.assessment.light in lights)]
     if part:
         st.markdown(f"#### {t(f'category.{category}', L)}")
-        st.markdown(matrix_html(part, L, links), unsafe_allow_html=True)
+        st.markdown(matrix_html(part, L, links, view.verdict_year), unsafe_allow_html=True)
         shown += len(part)
 
 supplementary = [r for r in view.rows if r.assessment.seq is None and not attrs
                  and (not cats or r.assessment.category in cats) and (not lights or r.assessment.light in lights)]
 if supplementary:
     st.subheader(t("overview.supplementary", L))
-    st.markdown(matrix_html(supplementary, L, links), unsafe_allow_html=True)
+    st.markdown(matrix_html(supplementary, L, links, view.verdict_year), unsafe_allow_html=True)
 if not shown and not supplementary:
     st.info(t("overview.filtered_out", L))

@@ -1,14 +1,15 @@
 """演示: one topic per screen, large type, previous/next, and a footer with the plan and data date."""
 
-import datetime as dt
-
+import pandas as pd
 import streamlit as st
 
-from shanhe import charts
+from shanhe import charts, clock
 from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time
 from shanhe.i18n import t
 from shanhe.matrix import matrix_html
+from shanhe.messages import text
+from shanhe.overview import verdict_counts
 from shanhe.schedule import project_status
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
@@ -24,7 +25,8 @@ sample = is_sample(db)
 links = {**app_params(), "year": str(view.year)}
 rows = {r.assessment.code: r for r in view.rows}
 
-SLIDES = ["summary", "I07", "I02", *CATEGORIES, "supplementary", "projects", *(th.key for th in themes)]
+VERDICTS = ["verdicts"] if view.verdict_year is not None else []
+SLIDES = ["summary", *VERDICTS, "I07", "I02", *CATEGORIES, "supplementary", "projects", *(th.key for th in themes)]
 urlstate.choice("slide", list(range(1, len(SLIDES) + 1)), 1)
 
 
@@ -37,27 +39,34 @@ n = st.session_state["slide"]
 topic = SLIDES[n - 1]
 if topic == "summary":
     st.title(t("present.summary", L, year=view.year))
-    for line in view.summary.sentences if L == "zh" else view.summary.sentences_en:
-        st.markdown(f"### {line}")
+    for line in view.summary.sentences:
+        st.markdown(f"### {text(line, L)}")
+elif topic == "verdicts":
+    st.title(t("report.verdicts", L, year=view.verdict_year))
+    header, counts = verdict_counts(view.summary, L)
+    st.dataframe(pd.DataFrame(counts, columns=header), hide_index=True, width="stretch")
+    for line in view.summary.sentences:
+        if line.key.startswith("summary.binding_missed"):
+            st.markdown(f"### {text(line, L)}")
 elif topic in indicators:
     a = rows[topic].assessment
     st.plotly_chart(charts.progress_chart(indicators[topic], a, L, sample=sample, large=True),
                     config=charts.PNG_CONFIG, height=720, key=f"slide-{topic}")
-    st.markdown(f"### {a.reason if L == 'zh' else a.reason_en}")
+    st.markdown(f"### {text(a.reason, L)}")
 elif topic in CATEGORIES or topic == "supplementary":
     part = [r for r in view.rows if (r.assessment.seq is None if topic == "supplementary"
                                      else r.assessment.category == topic and r.assessment.seq is not None)]
     st.title(t("overview.supplementary", L) if topic == "supplementary" else t(f"category.{topic}", L))
-    st.markdown(matrix_html(part, L, links), unsafe_allow_html=True)
+    st.markdown(matrix_html(part, L, links, view.verdict_year), unsafe_allow_html=True)
 elif topic == "projects":
-    today = dt.date.today()
+    today = clock.today()
     statuses = [project_status(p, today, done) for p in loaders.projects(db)]
     st.plotly_chart(charts.gantt_chart(statuses, today, L, large=True, sample=sample), config=charts.PNG_CONFIG,
                     key="slide-projects")
 else:
     theme = next(th for th in themes if th.key == topic)
     st.title(f"{theme.name}（{theme.scope}）")
-    st.markdown(matrix_html([rows[c] for c in theme.indicators], L, links), unsafe_allow_html=True)
+    st.markdown(matrix_html([rows[c] for c in theme.indicators], L, links, view.verdict_year), unsafe_allow_html=True)
 
 prev, info, nxt, leave = st.columns([1, 3, 1, 1])
 prev.button(t("present.prev", L), on_click=move, args=(-1,), disabled=n == 1, key="prev")

@@ -1,11 +1,9 @@
 """重点工程: the 11 projects of 附表1 as a Gantt chart with milestones, overdue ones first, and details."""
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
-from shanhe import charts
+from shanhe import charts, clock
 from shanhe.i18n import t
 from shanhe.milestones import latest_updates
 from shanhe.schedule import project_status
@@ -17,7 +15,7 @@ L = lang()
 db = store()
 done = loaders.completions(db)
 projects = loaders.projects(db)
-today = dt.date.today()
+today = clock.today()
 units = sorted({p.lead_unit for p in projects})
 urlstate.choices("unit", units)
 urlstate.choice("project", [p.id for p in projects], projects[0].id)

@@ -4,6 +4,7 @@ import time
 
 import streamlit as st
 
+from shanhe import clock
 from shanhe.exports import batches_table, export_table, history_table
 from shanhe.i18n import t
 from shanhe.progress import default_year
@@ -21,11 +22,11 @@ db = store()
 page_header(db)
 st.title(t("rep.title", L))
 st.caption(t("rep.intro", L))
-years = list(range(2020, 2036))
+years = list(range(2020, min(2035, clock.current_year()) + 1))
 region = loaders.regions(db)[0]
 c1, c2, c3 = st.columns(3)
 year = c1.selectbox(t("overview.year", L), years, key="rep_year",
-                    index=years.index(default_year(loaders.current(db), region, time.localtime().tm_year)))
+                    index=years.index(default_year(loaders.current(db), region, clock.current_year())))
 kind = c2.selectbox(t("rep.kind", L), KINDS, key="rep_kind", format_func=lambda k: t(f"kind.{k}", L))
 fmt = c3.selectbox(t("rep.format", L), ("html", "pptx", "pdf"), key="rep_format", format_func=str.upper)
 only_behind = st.checkbox(t("rep.only_behind", L), key="rep_behind")

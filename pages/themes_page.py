@@ -1,10 +1,9 @@
 """一山一河一流域: each area's plan text, its indicators' lights and its projects on one screen."""
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
+from shanhe import clock
 from shanhe.i18n import t
 from shanhe.matrix import matrix_html
 from shanhe.schedule import project_status
@@ -18,7 +17,7 @@ done = loaders.completions(db)
 view = loaders.overview(db, loaders.regions(db)[0])
 rows = {r.assessment.code: r for r in view.rows}
 projects = loaders.projects(db)
-today = dt.date.today()
+today = clock.today()
 
 page_header(db)
 st.title(t("themes.title", L))
@@ -29,8 +28,8 @@ for column, theme in zip(st.columns(3), loaders.themes(db), strict=True):
         st.caption(t("themes.scope", L, scope=theme.scope, source=theme.source))
         st.markdown(theme.description)
         st.markdown(f"**{t('themes.indicators', L)}**")
-        st.markdown(matrix_html([rows[c] for c in theme.indicators], L, {**app_params(), "year": str(view.year)}),
-                    unsafe_allow_html=True)
+        st.markdown(matrix_html([rows[c] for c in theme.indicators], L, {**app_params(), "year": str(view.year)},
+                                view.verdict_year), unsafe_allow_html=True)
         st.markdown(f"**{t('themes.projects', L)}**")
         statuses = [project_status(p, today, done) for p in projects if p.group == theme.project_group]
         st.dataframe(pd.DataFrame([{t("col.project", L): s.project.name,

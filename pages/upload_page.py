@@ -1,11 +1,9 @@
 """数据填报: template, upload, the same validation as the CLI, a preview, then one confirmed batch."""
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
-from shanhe import settings
+from shanhe import clock, settings
 from shanhe.exports import template_table
 from shanhe.formatting import number, with_unit
 from shanhe.i18n import t
@@ -20,10 +18,10 @@ from shanhe.ui.layout import staff_page
 L, db, user = staff_page("upload.title", "upload_result")
 
 st.subheader(t("upload.template", L))
-years = list(range(2020, 2036))
-year = st.selectbox(t("upload.template_year", L), years, index=years.index(min(2035, dt.date.today().year - 1)),
+years = list(range(2020, min(2035, clock.current_year()) + 1))
+year = st.selectbox(t("upload.template_year", L), years, index=years.index(min(2035, clock.current_year() - 1)),
                     key="template_year")
-table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, db.regions()[0])
+table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, loaders.regions(db)[0])
 c1, c2, _ = st.columns([1, 1, 3])
 c1.download_button(t("upload.template_xlsx", L), lambda: to_xlsx([table]), file_name=f"shanhe-{year}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

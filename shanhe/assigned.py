@@ -1,7 +1,10 @@
-"""Targets a superior assigns (完成上级下达指标 / 控制在省下达的指标之内), entered by staff.
+"""Targets set by a later document, entered by staff: values a superior assigns (完成上级下达指标 /
+控制在省下达的指标之内), and targets of a document such as the 十五五 plan.
 
-Each entry is a new revision of the indicator's target for that year, with the document
-(文号) and date; the progress engine uses the newest one at once.
+Each entry is a new revision of the indicator's target for that year (and region), with the
+document (文号) and date; the progress engine uses the newest one at once, and the plan's own
+target for that year stays visible beside it. The 下达目标 page and ``python -m shanhe targets set``
+both call ``enter_document_target``, so they validate alike.
 """
 
 from __future__ import annotations
@@ -9,23 +12,29 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from shanhe import clock
 from shanhe.auth import User, require
 from shanhe.catalog import Indicator, assigned_target
+from shanhe.progress import BASE_YEAR
 from shanhe.store import Store, StoreError
 
-
-def assignable(indicator: Indicator) -> list[int]:
-    """Years whose plan target is assigned by a superior (and so needs a number from staff)."""
-    return [t.year for t in indicator.targets if t.rule == "assigned_by_superior" or
-            (t.origin == "staff" and t.doc_ref)]
+#: Years a document target may be set for: after the base year, within the plan (近期 to 远期).
+TARGET_YEARS = range(BASE_YEAR + 1, 2036)
 
 
-def enter_assigned_target(
-    store: Store, indicator: Indicator, year: int, value: float, doc_ref: str, doc_date: dt.date, actor: User | None
+def awaiting(indicator: Indicator) -> list[int]:
+    """Years whose target is still "assigned by a superior" with no value entered."""
+    return [t.year for t in indicator.targets if t.rule == "assigned_by_superior"]
+
+
+def enter_document_target(
+    store: Store, indicator: Indicator, year: int, value: float, doc_ref: str, doc_date: dt.date,
+    actor: User | None, region: str | None = None,
 ) -> None:
+    """Record a document's target for ``year`` (in ``region``; None or the district: the whole district)."""
     require(actor, "staff")
-    if year not in assignable(indicator):
-        raise StoreError("assigned.not_assignable", code=indicator.code, year=year)
+    if year not in TARGET_YEARS:
+        raise StoreError("assigned.bad_year", year=year, first=TARGET_YEARS[0], last=TARGET_YEARS[-1])
     if not math.isfinite(value):
         raise StoreError("assigned.bad_value", value=value)
     low, high = indicator.range
@@ -33,7 +42,12 @@ def enter_assigned_target(
         raise StoreError("assigned.bad_value", value=value)
     if not doc_ref.strip():
         raise StoreError("assigned.doc_required")
-    if doc_date > dt.date.today():
+    if doc_date > clock.today():
         raise StoreError("assigned.future_date", date=doc_date.isoformat())
-    store.record_staff_target(indicator.code, assigned_target(indicator, year, value, doc_ref.strip(), doc_date),
-                              actor.name)
+    regions = store.regions()
+    if region is not None and region not in regions:
+        raise StoreError("assigned.bad_region", region=region, allowed="、".join(regions))
+    district = store.plan_info().default_region
+    target = assigned_target(indicator, year, value + 0.0, doc_ref.strip(), doc_date,
+                             region=None if region in (None, district) else region)
+    store.record_staff_target(indicator.code, target, actor.name)

@@ -16,10 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from shanhe.settings import PLAN_DIR
 
-Rule = Literal["at_least", "at_most", "no_decrease", "increase_by", "assigned_by_superior", "qualitative"]
+Rule = Literal["at_least", "at_most", "no_decrease", "increase_by", "improve", "assigned_by_superior", "qualitative"]
 Category = Literal["生态保护", "环境质量", "生态经济"]
 CATEGORIES: tuple[str, ...] = ("生态保护", "环境质量", "生态经济")
 RULES_WITH_VALUE = {"at_least", "at_most", "increase_by"}
+#: Rules whose target value is the 2020 value (or made from it): they cannot be judged without one.
+RULES_ON_BASE = {"no_decrease", "increase_by", "improve"}
 PLAN_FILES = ("plan.yaml", "indicators.yaml", "flags.yaml", "projects.yaml", "goals.yaml", "themes.yaml")
 
 
@@ -38,11 +40,15 @@ class Target(Strict):
     rule: Rule
     value: float | None
     text: str
+    #: A reviewed English rendering of ``text`` (the Chinese text is authoritative).
+    text_en: str | None = None
     source: str
     note: str | None = None
     derived: bool = False
-    # Set only for values entered by staff (an assigned target), never in data/plan.
+    # Set only for values entered by staff (an assigned or document target), never in data/plan.
     origin: Literal["plan", "staff"] = "plan"
+    #: The region a document target applies to; None for the plan's own targets and the whole district.
+    region: str | None = None
     doc_ref: str | None = None
     doc_date: dt.date | None = None
     entered_by: str | None = None
@@ -52,7 +58,7 @@ class Target(Strict):
     def _value_matches_rule(self) -> Target:
         if (self.rule in RULES_WITH_VALUE) != (self.value is not None):
             raise ValueError(f"rule {self.rule} with value {self.value!r}")
-        if self.rule in ("no_decrease", "qualitative", "assigned_by_superior") and self.value is not None:
+        if self.rule in ("no_decrease", "improve", "qualitative", "assigned_by_superior") and self.value is not None:
             raise ValueError(f"rule {self.rule} takes no value")
         return self
 
@@ -61,6 +67,8 @@ class Indicator(Strict):
     code: str = Field(pattern=r"^(I\d{2}|S\d{2})$")
     seq: int | None = Field(ge=1, le=26)
     name: str
+    #: A reviewed English rendering of ``name`` (the Chinese name is authoritative).
+    name_en: str | None = None
     category: Category
     unit: str
     attribute: Literal["binding", "expected"] | None
@@ -72,6 +80,8 @@ class Indicator(Strict):
     baseline: Baseline
     source: str
     targets: tuple[Target, ...]
+    #: Plan targets a later document replaced (kept so that both can be shown with their sources).
+    replaced: tuple[Target, ...] = ()
     flags: tuple[str, ...] = ()
 
     @property
@@ -79,7 +89,18 @@ class Indicator(Strict):
         return self.seq is None
 
     def target_for(self, year: int) -> Target | None:
-        return next((t for t in self.targets if t.year == year), None)
+        """The district's target for ``year`` (a region's own document targets are left out)."""
+        return next((t for t in self.targets if t.year == year and t.region is None), None)
+
+    def targets_in(self, region: str | None) -> tuple[Target, ...]:
+        """The targets in force in ``region``, one per year: its own document targets, else the district's."""
+        own = {t.year: t for t in self.targets if region is not None and t.region == region}
+        general = {t.year: t for t in self.targets if t.region is None}
+        return tuple(sorted({**general, **own}.values(), key=lambda t: t.year))
+
+    def replaced_for(self, year: int) -> Target | None:
+        """The plan's own target for ``year`` when a document replaced it."""
+        return next((t for t in self.replaced if t.year == year), None)
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
@@ -87,23 +108,30 @@ class Indicator(Strict):
             raise ValueError(f"{self.code}: I-codes carry a 序号, S-codes do not")
         if not self.supplementary and self.code != f"I{self.seq:02d}":
             raise ValueError(f"{self.code}: code must be I + 序号")
-        years = [t.year for t in self.targets]
+        years = [(t.year, t.region) for t in self.targets]
         if len(years) != len(set(years)):
             raise ValueError(f"{self.code}: two targets for one year")
         return self
 
 
-def assigned_target(indicator: Indicator, year: int, value: float, doc_ref: str, doc_date: dt.date) -> Target:
-    """The target a superior assigned for ``year``: a bound in the indicator's better direction.
+def assigned_target(indicator: Indicator, year: int, value: float, doc_ref: str, doc_date: dt.date,
+                    region: str | None = None) -> Target:
+    """The target a document (上级下达文件, the next five-year plan) sets for ``year``: a bound in the
+    indicator's better direction.
 
-    The plan's literal text (完成上级下达指标…) is kept; the value and the document
-    (文号, date) that assigned it are recorded beside it.
+    Where the plan's own target for that year is "assigned by a superior", its literal text
+    (完成上级下达指标…) is kept; otherwise the text says a document set it. The document
+    (文号, date) is recorded beside the value; the plan's target stays visible as replaced.
     """
     plan = indicator.target_for(year)
+    # the plan's own words say the figure comes from above (完成上级下达指标 / 省下达的指标)
+    assigned = plan is not None and (plan.rule == "assigned_by_superior" or "下达" in plan.text)
     return Target(
         year=year, rule="at_least" if indicator.direction == "higher" else "at_most", value=value,
-        text=plan.text if plan else "上级下达指标", source=f"{doc_ref}（{doc_date.isoformat()}）",
-        origin="staff", doc_ref=doc_ref, doc_date=doc_date,
+        text=plan.text if assigned else "文件下达目标",
+        text_en=plan.text_en if assigned else "Target set by a document",
+        source=f"{doc_ref}（{doc_date.isoformat()}）", origin="staff", region=region, doc_ref=doc_ref,
+        doc_date=doc_date,
     )
 
 
@@ -180,6 +208,8 @@ class PlanInfo(Strict):
     title_source: str
     document_number: str
     document_number_source: str
+    short_title: str
+    short_title_source: str
     issuer: str
     issued_on: dt.date
     issued_on_source: str
@@ -223,7 +253,7 @@ class Catalog(Strict):
         if seqs != list(range(1, 27)):
             raise ValueError(f"表2-1 needs 序号 1–26 exactly once, got {seqs}")
         flag_ids = {f.id for f in self.flags}
-        subjects = set(codes) | {p.id for p in self.projects} | {"plan"}
+        subjects = set(codes) | {p.id for p in self.projects} | {g.id for g in self.goals} | {"plan"}
         for ind in self.indicators:
             missing = set(ind.flags) - flag_ids
             if missing:

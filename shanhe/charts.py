@@ -15,13 +15,13 @@ import plotly.graph_objects as go
 from shanhe.catalog import Indicator
 from shanhe.formatting import with_unit
 from shanhe.i18n import Lang, t
-from shanhe.progress import Assessment, Point, start_point
+from shanhe.progress import Assessment, Verdict
+from shanhe.rules import VERDICT_LABELS
 from shanhe.schedule import STATUS_COLOURS, ProjectStatus
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Source Han Sans SC, sans-serif"
 COLOURS = {"observed": "#0072B2", "path": "#7F7F7F", "target": "#D55E00", "projection": "#E69F00",
            "baseline": "#000000"}
-_BOUND = {"at_least": "≥", "no_decrease": "≥", "increase_by": "≥", "at_most": "≤"}
 PNG_CONFIG = {"toImageButtonOptions": {"format": "png", "scale": 2}, "displaylogo": False}
 
 
@@ -52,36 +52,47 @@ def _axis_suffix(unit: str) -> str:
 def progress_chart(
     indicator: Indicator, a: Assessment, lang: Lang = "zh", *, sample: bool = False, large: bool = False
 ) -> go.Figure:
-    """Start, observed values, the straight path to the active target, every dated numeric target,
-    qualitative targets as notes, and the projection (with its band from three points)."""
+    """The plan's start, observed values, the straight path to the active target, every dated numeric target
+    (with its verdict once due; derived ones marked), qualitative targets as notes, and the projection (with
+    its band from three points)."""
     unit = indicator.unit
     fig = go.Figure()
-    points = [p for p in a.series if not (a.start_kind in ("baseline", "base_year_zero") and p.year == a.start_year)]
-    start, kind = start_point(indicator, points)
-    if start is not None and kind in ("baseline", "base_year_zero"):
-        fig.add_trace(go.Scatter(x=[start.year], y=[start.value], mode="markers", name=t("chart.baseline", lang,
-                                 year=start.year), marker={"symbol": "diamond", "size": 14,
-                                                          "color": COLOURS["baseline"]}))
+    injected = a.plan_start_kind in ("baseline", "base_year_zero")
+    points = [p for p in a.series if not (injected and p.year == a.plan_start_year)]
+    if injected and a.plan_start_year is not None:
+        fig.add_trace(go.Scatter(x=[a.plan_start_year], y=[a.plan_start_value], mode="markers",
+                                 name=t("chart.baseline", lang, year=a.plan_start_year),
+                                 marker={"symbol": "diamond", "size": 14, "color": COLOURS["baseline"]}))
+    if a.baseline_conflict and a.baseline_observed is not None:
+        fig.add_trace(go.Scatter(x=[a.plan_start_year], y=[a.baseline_observed], mode="markers",
+                                 name=t("chart.baseline_conflict", lang, year=a.plan_start_year),
+                                 marker={"symbol": "x", "size": 12, "color": COLOURS["target"]}))
     if points:
         fig.add_trace(go.Scatter(x=[p.year for p in points], y=[p.value for p in points], mode="lines+markers",
                                  name=t("chart.observed", lang), line={"color": COLOURS["observed"], "width": 3},
                                  marker={"size": 10}))
     ys: list[float] = [p.value for p in a.series]
-    if a.start_year is not None and a.target_value is not None and a.target_year and a.target_year > a.start_year:
+    if (not a.final and a.start_year is not None and a.target_value is not None and a.target_year
+            and a.target_year > a.start_year):
         fig.add_trace(go.Scatter(x=[a.start_year, a.target_year], y=[a.start_value, a.target_value], mode="lines",
                                  name=t("chart.path", lang), line={"color": COLOURS["path"], "dash": "dash"}))
-    for year, value, rule in _numeric_targets(indicator, start):
-        label = t("chart.target", lang, year=year, target=f"{_BOUND[rule]}{with_unit(value, unit, 2)}")
-        fig.add_trace(go.Scatter(x=[year], y=[value], mode="markers+text", name=label, text=[label],
-                                 textposition="top left", marker={"symbol": "star", "size": 18,
-                                                                    "color": COLOURS["target"]}))
-        ys.append(value)
-    years = [2020, *(p.year for p in a.series), *(y for y, _, _ in _numeric_targets(indicator, start))]
+    dated = [v for v in a.verdicts if v.target_value is not None]
+    for v in dated:
+        label = t("chart.target", lang, year=v.target_year, target=f"{v.bound}{with_unit(v.target_value, unit, 2)}")
+        if v.derived:
+            label += t("chart.derived", lang)
+        if v.verdict in ("met", "missed"):
+            label += f" {VERDICT_LABELS[v.label_code].icon}{t(f'verdict.{v.label_code}', lang)}"
+        fig.add_trace(go.Scatter(x=[v.target_year], y=[v.target_value], mode="markers+text", name=label,
+                                 text=[label], textposition="top left",
+                                 marker={"symbol": "star", "size": 18, "color": COLOURS["target"]}))
+        ys.append(v.target_value)
+    years = [a.plan_start_year or 2020, *(p.year for p in a.series), *(v.target_year for v in dated)]
     if a.target_year:
         years.append(a.target_year)
     # qualitative goals have no number to plot: they go under the title, so 2035 does not squash the data
-    notes = [t("chart.qualitative", lang, year=tg.year) + f"：{_shorten(tg.text, 40)}"
-             for tg in indicator.targets if tg.rule == "qualitative"]
+    notes = [t("chart.qualitative", lang, year=v.target_year) + f"：{_shorten(_plan_text(v, lang), 40)}"
+             for v in a.verdicts if v.verdict == "qualitative"]
     if a.projected_value is not None and a.year is not None and a.target_year and a.target_year > a.year:
         xs = [a.year, a.target_year]
         if a.projection_low is not None and a.projection_high is not None:
@@ -97,7 +108,8 @@ def progress_chart(
     fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5], dtick=1, title=t("chart.year", lang))
     fig.update_yaxes(title=unit if unit != "—" else None, ticksuffix=_axis_suffix(unit),
                      range=_value_range(ys, unit))
-    title = f"{indicator.name}（{unit}）" if unit != "—" else indicator.name
+    name = indicator.name_en if lang == "en" and indicator.name_en else indicator.name
+    title = f"{name}（{unit}）" if unit != "—" else name
     if notes:
         title += "<br><sup>" + "；".join(html.escape(n) for n in notes) + "</sup>"
     return _layout(fig, title, large, sample, lang)
@@ -107,16 +119,8 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _numeric_targets(indicator: Indicator, start: Point | None) -> list[tuple[int, float, str]]:
-    out = []
-    for tg in indicator.targets:
-        if tg.rule in ("at_least", "at_most") and tg.value is not None:
-            out.append((tg.year, tg.value, tg.rule))
-        elif tg.rule == "no_decrease" and start is not None:
-            out.append((tg.year, start.value, tg.rule))
-        elif tg.rule == "increase_by" and start is not None and tg.value is not None:
-            out.append((tg.year, start.value + tg.value, tg.rule))
-    return out
+def _plan_text(v: Verdict, lang: Lang) -> str:
+    return v.target_text_en if lang == "en" and v.target_text_en else v.target_text
 
 
 def _value_range(values: Sequence[float], unit: str) -> list[float] | None:

@@ -1,4 +1,4 @@
-"""``python -m shanhe``: init, indicators, template, import, export, status, demo, users, backup,
+"""``python -m shanhe``: init, indicators, template, import, export, status, targets, demo, users, backup,
 restore, report.
 
 Every failure is one line on stderr and a non-zero exit (2 for usage, 1 for
@@ -20,17 +20,27 @@ from pathlib import Path
 import duckdb
 from pydantic import ValidationError
 
-from shanhe import auth, settings
+from shanhe import auth, clock, settings
+from shanhe.assigned import enter_document_target
 from shanhe.auth import AuthError, User
-from shanhe.catalog import Indicator, load_catalog
+from shanhe.catalog import Indicator, Target, load_catalog
 from shanhe.demo import build_demo
 from shanhe.exports import batches_table, export_table, history_table, template_table
-from shanhe.formatting import baseline_text, local_time, number, status_text, target_text, trend_text
+from shanhe.formatting import (
+    baseline_text,
+    local_time,
+    number,
+    status_text,
+    target_text,
+    trend_text,
+    verdict_cell,
+)
 from shanhe.i18n import both, t
 from shanhe.importer import commit_import, plan_import
 from shanhe.logs import configure as configure_logs
+from shanhe.messages import text
 from shanhe.problems import InputRejected
-from shanhe.progress import Assessment, assess_all, default_year
+from shanhe.progress import Assessment, Verdict, assess_all, default_year, verdict_year
 from shanhe.report import build_report
 from shanhe.report_render import render
 from shanhe.rules import LABELS
@@ -74,6 +84,19 @@ def build_parser() -> Parser:
     st.add_argument("--region", help="地区 / region (default: 全区)")
     st.add_argument("--format", choices=("table", "json", "csv"), default="table")
     st.add_argument("--summary", action="store_true", help="只输出汇总 / print the roll-ups only")
+
+    tg = sub.add_parser("targets", help="文件下达的目标 / targets set by a document")
+    tg_sub = tg.add_subparsers(dest="targets_command", required=True, parser_class=Parser)
+    tg_set = tg_sub.add_parser("set", help="录入下达目标（与“下达目标”页相同的校验）/ record a document's target")
+    tg_set.add_argument("code", help="指标编码 / indicator code, e.g. I08")
+    tg_set.add_argument("--year", type=int, required=True, help="目标年份 / target year")
+    tg_set.add_argument("--value", type=float, required=True, help="目标值 / target value")
+    tg_set.add_argument("--document", required=True, help="文号 / document number")
+    tg_set.add_argument("--date", type=dt.date.fromisoformat, help="文件日期 YYYY-MM-DD（默认今天）/ document date")
+    tg_set.add_argument("--region", help="地区（默认全区）/ region (default: the whole district)")
+    tg_set.add_argument("--user", required=True, help="录入人 / who records it")
+    tg_list = tg_sub.add_parser("list", help="列出文件下达的目标 / list targets set by documents")
+    tg_list.add_argument("--format", choices=("table", "json"), default="table")
 
     demo = sub.add_parser("demo", help="生成示例数据库 / write a labelled sample database")
     demo.add_argument("--out", type=Path, default=settings.DEMO_DB, help="默认 / default: data/shanhe-demo.duckdb")
@@ -160,6 +183,7 @@ def indicator_record(ind: Indicator) -> dict[str, object]:
         "seq": ind.seq,
         "code": ind.code,
         "name": ind.name,
+        "name_en": ind.name_en,
         "category": ind.category,
         "unit": ind.unit,
         "attribute": ind.attribute,
@@ -169,10 +193,12 @@ def indicator_record(ind: Indicator) -> dict[str, object]:
         "baseline_value": ind.baseline.value,
         "baseline_text": ind.baseline.text,
         "targets": [
-            {"year": tg.year, "rule": tg.rule, "value": tg.value, "text": tg.text, "source": tg.source,
-             "note": tg.note, "derived": tg.derived, "origin": tg.origin}
+            {"year": tg.year, "rule": tg.rule, "value": tg.value, "text": tg.text, "text_en": tg.text_en,
+             "source": tg.source, "note": tg.note, "derived": tg.derived, "origin": tg.origin, "region": tg.region}
             for tg in ind.targets
         ],
+        "replaced_targets": [{"year": tg.year, "rule": tg.rule, "value": tg.value, "text": tg.text,
+                              "source": tg.source} for tg in ind.replaced],
         "source": ind.source,
         "flags": list(ind.flags),
     }
@@ -182,8 +208,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     with _store(args) as store:
         indicators = store.indicators()
     if args.format == "json":
-        json.dump([indicator_record(i) for i in indicators], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        _json([indicator_record(i) for i in indicators])
         return 0
     header = ("序号", "编码", "指标", "类别", "单位", "属性", "2020年现状", "2025年目标", "待核实")
     rows = [
@@ -222,20 +247,17 @@ def _write(path: Path, tables: Sequence[Table]) -> None:
 
 def cmd_template(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        indicators, current, regions = store.indicators(), store.current_observations(), store.regions()
+        indicators, current = store.indicators(), store.current_observations()
+        district = store.plan_info().default_region
     year = args.year or _last_year()
-    if not 2020 <= year <= 2035:
-        raise UsageError(f"--year {year}: 2020–2035")
-    _write(args.out, [template_table(indicators, current, year, regions[0])])
+    if not 2020 <= year <= min(2035, clock.current_year()):
+        raise UsageError(f"--year {year}: 2020–{min(2035, clock.current_year())}")
+    _write(args.out, [template_table(indicators, current, year, district)])
     return 0
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
-
 def _last_year() -> int:
-    return min(2035, max(2020, _today().year - 1))
+    return min(2035, max(2020, clock.current_year() - 1))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -276,57 +298,108 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 #: The documented fields of ``status --format json|csv`` (README lists them), in output order.
 STATUS_FIELDS = (
-    "code", "seq", "name", "category", "attribute", "unit", "region", "evaluation_year", "year", "value",
-    "target_year", "target_rule", "target_value", "target_text", "final", "light", "label", "label_code", "reason",
-    "reason_en", "start_year", "start_value", "start_kind", "expected_value", "path_ratio", "trend_ratio", "trend",
-    "trend_improving", "annual_change", "recent_annual_change", "recent_years", "required_annual_change",
-    "projected_value", "projected_gap", "projection_low", "projection_high", "binding_behind",
+    "code", "seq", "name", "name_en", "category", "attribute", "unit", "region", "evaluation_year", "year", "value",
+    "target_year", "target_rule", "target_value", "target_text", "target_text_en", "target_derived", "final", "light",
+    "label", "label_code", "reason", "reason_en", "start_year", "start_value", "start_kind", "plan_start_year",
+    "plan_start_value", "plan_start_kind", "expected_value", "path_ratio", "trend_ratio", "trend", "trend_improving",
+    "annual_change", "recent_annual_change", "recent_years", "required_annual_change", "projected_value",
+    "projected_gap", "projection_low", "projection_high", "binding_behind", "stale", "baseline_conflict",
+    "baseline_observed", "change_since_start", "worsened", "precision", "verdicts",
 )
+#: The documented fields of each entry of ``verdicts``.
+VERDICT_FIELDS = (
+    "target_year", "rule", "target_value", "bound", "target_text", "target_text_en", "source", "derived", "origin",
+    "doc_ref", "replaced", "actual_year", "actual_value", "verdict", "verdict_label", "reason", "reason_en",
+    "estimate_year", "estimate_value", "projected_value",
+)
+
+
+def verdict_record(v: Verdict) -> dict[str, object]:
+    """One dated target's verdict as documented in the README (``verdicts`` entries)."""
+    fields: dict[str, object] = {f: getattr(v, f) for f in VERDICT_FIELDS if hasattr(v, f)}
+    fields["replaced"] = ({"rule": v.replaced.rule, "value": v.replaced.value, "text": v.replaced.text,
+                           "source": v.replaced.source} if v.replaced else None)
+    fields["verdict_label"] = t(f"verdict.{v.label_code}")
+    fields["reason"], fields["reason_en"] = text(v.reason, "zh"), text(v.reason, "en")
+    return {f: fields[f] for f in VERDICT_FIELDS}
+
+
+def status_record(a: Assessment) -> dict[str, object]:
+    """One indicator's assessment as documented in the README (``status --format json``)."""
+    fields: dict[str, object] = {f: getattr(a, f) for f in STATUS_FIELDS if f in Assessment.model_fields}
+    fields["label"] = t(f"label.{a.label_code}")
+    fields["reason"], fields["reason_en"] = text(a.reason, "zh"), text(a.reason, "en")
+    fields["verdicts"] = [verdict_record(v) for v in a.verdicts]
+    return {f: fields[f] for f in STATUS_FIELDS}
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     with _store(args) as store:
         indicators, current, regions = store.indicators(), store.current_observations(), store.regions()
-    region = args.region or regions[0]
+        district = store.plan_info().default_region
+    region = args.region or district
     if region not in regions:
         raise UsageError(f"--region {region}: {'、'.join(regions)}")
-    year = args.year or default_year(current, region, _today().year)
+    year = args.year or default_year(current, region, clock.current_year())
     if not 2020 <= year <= 2035:
         raise UsageError(f"--year {year}: 2020–2035")
     assessments = assess_all(indicators, current, year, region)
     if args.summary:
         return _print_summary(summarize(assessments), args.format)
-    records = [{f: getattr(a, f) for f in STATUS_FIELDS} for a in assessments]
+    records = [status_record(a) for a in assessments]
     if args.format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        _json(records)
     elif args.format == "csv":
-        rows = [[r[f] for f in STATUS_FIELDS] for r in records]
+        rows = [[r[f] if f != "verdicts" else _verdicts_cell(r[f]) for f in STATUS_FIELDS] for r in records]
         sys.stdout.write(to_csv(Table("status", STATUS_FIELDS, rows)).decode("utf-8-sig"))
     else:
-        header = ("序号", "编码", "指标", "属性", "年份", "数值", "目标", "状态", "路径比", "趋势", "说明")
-        rows = [
-            [a.seq or "", a.code, a.name, t(f"attribute.{a.attribute or 'none'}"), a.year or "",
-             "" if a.value is None else number(a.value, 2), _target_cell(a),
-             status_text(a.label_code, a.binding_behind), "" if a.path_ratio is None else f"{a.path_ratio:.2f}",
-             trend_text(a.trend, a.trend_improving), a.reason]
-            for a in assessments
-        ]
+        due = verdict_year(assessments)
+        header = ["序号", "编码", "指标", "属性", "年份", "数值", "目标", "状态", "完成进度", "趋势", "说明"]
+        if due is not None:
+            header.insert(8, f"{due}年目标")
+        rows = []
+        for a in assessments:
+            row = [a.seq or "", a.code, a.name, t(f"attribute.{a.attribute or 'none'}"), a.year or "",
+                   "" if a.value is None else number(a.value), _target_cell(a),
+                   status_text(a.label_code, a.binding_behind) + (" · 数据过旧" if a.stale else ""),
+                   "" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%",
+                   trend_text(a.trend, a.trend_improving), text(a.reason, "zh")]
+            if due is not None:
+                row.insert(8, verdict_cell(a.verdict_for(due), a.unit, "zh"))
+            rows.append(row)
         print(f"评估年份 {year}，地区 {region}")
         print(_text_table(header, rows))
     return 0
 
 
+def _verdicts_cell(verdicts: list[dict[str, object]]) -> str:
+    return "; ".join(f"{v['target_year']} {v['verdict']}" for v in verdicts)
+
+
+def _json(data: object) -> None:
+    """Strict JSON: a NaN or infinity anywhere is a bug, never printed as invalid JSON."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False, default=str)
+    print()
+
+
 def _target_cell(a: Assessment) -> str:
+    derived = "（推导）" if a.target_derived else ""
     if a.target_value is None:
         return f"{a.target_year or ''} {a.target_text or ''}".strip()
-    return f"{a.target_year} {number(a.target_value, 2)}"
+    return f"{a.target_year} {number(a.target_value)}{derived}"
+
+
+def summary_record(summary: Summary) -> dict[str, object]:
+    """``status --summary --format json``: the counts, and the sentences in both languages."""
+    record = summary.model_dump(exclude={"sentences"})
+    record["sentences"] = [text(m, "zh") for m in summary.sentences]
+    record["sentences_en"] = [text(m, "en") for m in summary.sentences]
+    return record
 
 
 def _print_summary(summary: Summary, fmt: str) -> int:
     if fmt == "json":
-        json.dump(summary.model_dump(), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        _json(summary_record(summary))
         return 0
     header = ("分组", *(t(f"label.{code}") for code in LABELS))
     groups = [(t(f"category.{c}"), counts) for c, counts in summary.by_category.items()]
@@ -338,10 +411,43 @@ def _print_summary(summary: Summary, fmt: str) -> int:
         return 0
     print(f"评估年份 {summary.evaluation_year}，地区 {summary.region}")
     for line in summary.sentences:
-        print(line)
+        print(text(line, "zh"))
     print()
     print(_text_table(header, rows))
     return 0
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    """``targets set``: the CLI twin of the 下达目标 page; ``targets list``: every document target entered."""
+    with _store(args) as store:
+        if args.targets_command == "set":
+            indicators = {i.code: i for i in store.indicators()}
+            code = args.code.strip().upper()
+            if code not in indicators:
+                raise StoreError("assigned.unknown_indicator", code=args.code)
+            # the command line is the server operator's: it acts with the admin role under the given name
+            enter_document_target(store, indicators[code], args.year, args.value, args.document,
+                                  args.date or clock.today(), User(name=args.user, role="admin"), region=args.region)
+            print(both("targets.saved", code=code, year=args.year, value=number(args.value), document=args.document))
+            return 0
+        entries = store.staff_targets()
+        names = {i.code: i.name for i in store.indicators()}
+    if args.format == "json":
+        _json([target_record(code, tg) for code, tg in entries])
+        return 0
+    header = ("编码", "指标", "年份", "地区", "目标", "文号", "文件日期", "录入人", "录入时间")
+    rows = [[code, names.get(code, ""), tg.year, tg.region or "全区", f"{'≥' if tg.rule == 'at_least' else '≤'}"
+             f"{number(tg.value)}", tg.doc_ref or "", tg.doc_date.isoformat() if tg.doc_date else "",
+             tg.entered_by or "", local_time(tg.entered_at)] for code, tg in entries]
+    print(_text_table(header, rows))
+    return 0
+
+
+def target_record(code: str, tg: Target) -> dict[str, object]:
+    """One document target as ``targets list --format json`` prints it."""
+    return {"code": code, "year": tg.year, "region": tg.region, "rule": tg.rule, "value": tg.value, "text": tg.text,
+            "source": tg.source, "doc_ref": tg.doc_ref, "doc_date": tg.doc_date.isoformat() if tg.doc_date else None,
+            "entered_by": tg.entered_by, "entered_at": tg.entered_at.isoformat() if tg.entered_at else None}
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -426,7 +532,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != f".{args.format}":
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
     with _store(args) as store:
-        year = args.year or default_year(store.current_observations(), store.regions()[0], _today().year)
+        year = args.year or default_year(store.current_observations(), store.plan_info().default_region,
+                                         clock.current_year())
         report = build_report(store, year, args.kind, only_behind=args.only_behind)
         indicators = {i.code: i for i in store.indicators()}
     args.out.write_bytes(render(report, indicators, args.format, user="cli"))
@@ -441,6 +548,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "status": cmd_status,
+    "targets": cmd_targets,
     "demo": cmd_demo,
     "users": cmd_users,
     "backup": cmd_backup,

@@ -12,58 +12,72 @@ import datetime as dt
 from pathlib import Path
 
 from shanhe.catalog import Catalog, assigned_target
-from shanhe.store import Observation, Store, StoreError, open_store
+from shanhe.store import MilestoneUpdate, Observation, Store, StoreError, open_store, utcnow
 
 SAMPLE_SOURCE = "示例数据（python -m shanhe demo 生成，非实际监测或统计数据）"
 SAMPLE_USER = "示例数据"
 SAMPLE_DOC = "示例文号（非真实文件）"
 #: Invented 镇/街道 names, so that the region selector and ranking can be shown.
 SAMPLE_REGIONS = ("示例镇甲", "示例街道乙", "示例街道丙")
-YEARS = (2021, 2022, 2023, 2024)
+YEARS = (2020, 2021, 2022, 2023, 2024, 2025)
 
-#: Invented 2021–2024 values, one row per indicator; None leaves an indicator without data.
-SERIES: dict[str, tuple[float, float, float, float] | None] = {
-    "I01": (17.2, 17.2, 17.2, 17.2),
-    "I02": (19.9, 20.0, 20.2, 20.3),
-    "I03": (0.8, 0.7, 0.66, 0.6),
-    "I04": (3.6, 3.5, 3.4, 3.3),
-    "I05": (61.0, 61.6, 62.1, 62.8),
-    "I06": (55.0, 55.8, 56.1, 57.0),
-    "I07": (67.9, 69.0, 70.5, 71.2),
-    "I08": (46.0, 44.0, 41.0, 39.0),
-    "I09": (50.0, 53.0, 55.0, 58.0),
-    "I10": (10.0, 6.0, 3.0, 0.0),
-    "I11": (8.0, 6.0, 5.0, 3.0),
-    "I12": (100.0, 100.0, 100.0, 100.0),
-    "I13": (88.0, 89.5, 90.6, 91.5),
-    "I14": (90.0, 91.0, 92.0, 93.0),
+#: Invented values for 2020–2025, one row per indicator, so that the sample shows a whole 末期考核: some 2025
+#: targets met, some missed, one 2025 value missing (I11), some assigned targets entered and some awaited.
+#: None leaves a year (or, for the whole row, an indicator) without data; 2020 is None where the plan gives the
+#: baseline, and for cumulative change-rate indicators (2020 is their base year, 0 by definition).
+SERIES: dict[str, tuple[float | None, ...] | None] = {
+    "I01": (17.2, 17.2, 17.2, 17.2, 17.2, 17.2),
+    "I02": (None, 19.9, 20.0, 20.2, 20.3, 20.5),
+    "I03": (0.9, 0.8, 0.7, 0.66, 0.6, 0.55),
+    "I04": (3.8, 3.6, 3.5, 3.4, 3.3, 3.0),
+    "I05": (60.4, 61.0, 61.6, 62.1, 62.8, 63.6),
+    "I06": (54.0, 55.0, 55.8, 56.1, 57.0, 57.4),
+    "I07": (None, 67.9, 69.0, 70.5, 71.2, 73.8),
+    "I08": (48.0, 46.0, 44.0, 41.0, 39.0, 37.0),
+    "I09": (48.0, 50.0, 53.0, 55.0, 58.0, 66.0),
+    "I10": (12.0, 10.0, 6.0, 3.0, 0.0, 0.0),
+    "I11": (10.0, 8.0, 6.0, 5.0, 3.0, None),
+    "I12": (None, 100.0, 100.0, 100.0, 100.0, 100.0),
+    "I13": (87.0, 88.0, 89.5, 90.6, 91.5, 92.3),
+    "I14": (89.0, 90.0, 91.0, 92.0, 93.0, 93.5),
     "I15": None,
-    "I16": (40.0, 48.0, 57.0, 65.0),
-    "I17": (1.5, 3.0, 5.2, 7.0),
-    "I18": (1.0, 2.5, 4.0, 6.0),
-    "I19": (0.5, 0.0, -1.0, -0.5),
+    "I16": (32.0, 40.0, 48.0, 57.0, 65.0, 78.0),
+    "I17": (None, 1.5, 3.0, 5.2, 7.0, 8.6),
+    "I18": (None, 1.0, 2.5, 4.0, 6.0, 8.5),
+    "I19": (None, 0.5, 0.0, -1.0, -0.5, 0.8),
     "I20": None,
-    "I21": (3.0, 6.0, 9.0, 12.0),
-    "I22": (3.0, 5.5, 8.0, 11.8),
-    "I23": (2.0, 4.5, 7.0, 10.0),
+    "I21": (None, 3.0, 6.0, 9.0, 12.0, 14.0),
+    "I22": (None, 3.0, 5.5, 8.0, 11.8, 14.9),
+    "I23": (None, 2.0, 4.5, 7.0, 10.0, 12.0),
     "I24": None,
-    "I25": (2.0, 5.0, 7.5, 10.0),
-    "I26": (1.2, 1.15, 1.1, 1.08),
-    "S01": (100.0, 100.0, 100.0, 100.0),
-    "S02": (4.0, 3.9, 3.8, 3.7),
-    "S03": (75.0, 77.0, 79.0, 81.0),
-    "S04": (100.0, 100.0, 100.0, 100.0),
+    "I25": (None, 2.0, 5.0, 7.5, 10.0, 12.0),
+    "I26": (1.25, 1.2, 1.15, 1.1, 1.08, 1.02),
+    "S01": (100.0, 100.0, 100.0, 100.0, 100.0, 100.0),
+    "S02": (4.1, 4.0, 3.9, 3.8, 3.7, 3.45),
+    "S03": (74.0, 75.0, 77.0, 79.0, 81.0, 82.0),
+    "S04": (100.0, 100.0, 100.0, 100.0, 100.0, 100.0),
     "S05": None,
-    "S06": (96.5, 97.0, 97.6, 98.0),
-    "S07": (0.08, 0.16, 0.25, 0.35),
+    "S06": (96.0, 96.5, 97.0, 97.6, 98.0, 98.5),
+    "S07": (0.0, 0.08, 0.16, 0.25, 0.35, 0.41),
     "S08": None,
-    "S09": (100.0, 100.0, 100.0, 100.0),
-    "S10": (9.0, 7.0, 6.0, 5.0),
+    "S09": (100.0, 100.0, 100.0, 100.0, 100.0, 100.0),
+    "S10": (12.0, 9.0, 7.0, 6.0, 5.0, 4.0),
+    "S11": (None, 1.2, 2.5, 3.6, 4.8, 6.0),
+    "S12": (0.545, 0.548, 0.551, 0.553, 0.556, 0.56),
+    "S13": None,
+    "S14": (62.0, 63.0, 64.0, 66.0, 67.0, 68.0),
+    "S15": (75.0, 75.0, 100.0, 100.0, 100.0, 100.0),
+    "S16": (None, 10.0, 30.0, 55.0, 75.0, 90.0),
 }
-#: Invented values "assigned by a superior", for some 完成上级下达指标 indicators.
-ASSIGNED: dict[str, float] = {"I16": 80.0, "I17": 8.0, "I18": 10.0, "I19": 8.0, "I22": 14.5, "I26": 1.0}
+#: Invented values "assigned by a superior", for some 完成上级下达指标 indicators (others stay 待下达).
+ASSIGNED: dict[str, float] = {"I08": 38.0, "I16": 80.0, "I17": 8.0, "I18": 10.0, "I19": 8.0, "I22": 14.5,
+                              "I26": 1.0}
 #: Invented regional spread (× the district value) for two headline indicators.
 REGIONAL = {"I07": (1.04, 0.97, 0.99), "I02": (1.35, 0.72, 0.88)}
+#: Invented completions of some milestones (the others show as 逾期 once past due, as they would).
+COMPLETED = {"P05-M1": dt.date(2021, 11, 30), "P09-M1": dt.date(2021, 12, 20), "P10-M1": dt.date(2021, 12, 28),
+             "P07-M1": dt.date(2022, 12, 15), "P04-M1": dt.date(2025, 12, 20), "P05-M2": dt.date(2025, 11, 30),
+             "P11-M1": dt.date(2025, 10, 16)}
 
 
 def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
@@ -85,11 +99,11 @@ def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
     district = catalog.plan.default_region
     rows = []
     for ind in catalog.indicators:
-        values = SERIES[ind.code] or ()
-        rows += [_obs(ind.code, district, year, value) for year, value in zip(YEARS, values, strict=False)]
+        series = [(year, value) for year, value in zip(YEARS, SERIES[ind.code] or (None,) * len(YEARS), strict=True)
+                  if value is not None]
+        rows += [_obs(ind.code, district, year, value) for year, value in series]
         for region, factor in zip(SAMPLE_REGIONS, REGIONAL.get(ind.code, ()), strict=False):
-            rows += [_obs(ind.code, region, year, round(min(value * factor, 100.0), 2))
-                     for year, value in zip(YEARS, values, strict=False)]
+            rows += [_obs(ind.code, region, year, round(min(value * factor, 100.0), 2)) for year, value in series]
     with open_store(building, demo, create=True) as store:
         store.set_meta("sample_data", "1")
         store.record_batch(rows, kind="sample", user=SAMPLE_USER, file_name=None, sha256=None,
@@ -97,6 +111,10 @@ def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
         for code, value in ASSIGNED.items():
             target = assigned_target(catalog.indicator(code), 2025, value, SAMPLE_DOC, dt.date(2023, 6, 1))
             store.record_staff_target(code, target, SAMPLE_USER)
+        for milestone, day in COMPLETED.items():
+            store.add_milestone_update(MilestoneUpdate(
+                milestone_id=milestone, status="done", completed_on=day, note=SAMPLE_SOURCE, evidence_link=None,
+                entered_by=SAMPLE_USER, entered_at=utcnow()))
     Path(f"{path}.wal").unlink(missing_ok=True)
     building.replace(path)
     return len(rows)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from shanhe.catalog import Indicator, Target
 from shanhe.i18n import TEXT, Lang, t
-from shanhe.rules import LABELS
+from shanhe.rules import LABELS, VERDICT_LABELS
+
+if TYPE_CHECKING:
+    from shanhe.progress import Verdict
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 _BOUND = {"at_least": "≥", "at_most": "≤"}
@@ -30,39 +34,81 @@ def amount(value: float, unit: str, lang: Lang = "zh", *, signed: bool = False) 
         n = "+" + n
     key = f"diff.{unit}"
     if key in TEXT:
-        return t(key, lang, n=n)
-    return n if unit == "—" else f"{n} {unit}"
+        one = f"{key}.one"
+        return t(one if abs(float(n)) == 1 and one in TEXT else key, lang, n=n)
+    return n if unit == "—" else f"{n} {unit_label(unit, lang)}"
 
 
-def with_unit(value: float, unit: str, digits: int = 6) -> str:
+def with_unit(value: float, unit: str, digits: int = 6, lang: Lang = "zh") -> str:
     if unit in ("%", "‰"):
         return f"{number(value, digits)}{unit}"
     if unit == "—":
         return number(value, digits)
-    return f"{number(value, digits)} {unit}"
+    return f"{number(value, digits)} {unit_label(unit, lang)}"
 
 
-def target_text(target: Target | None, unit: str) -> str:
+def unit_label(unit: str, lang: Lang) -> str:
+    """The unit as printed in the plan, or its English rendering ('亿立方米' → '×10⁸ m³')."""
+    key = f"unit.{unit}"
+    return t(key, lang) if key in TEXT else unit
+
+
+def target_text(target: Target | None, unit: str, lang: Lang = "zh") -> str:
     """The plan's literal target, plus its number where the literal does not show it.
 
     '≥19.83' stays as printed; '完成上级下达指标' with 第九章's 75 reads
-    '完成上级下达指标（≥75%）', so the figure used for the light is always visible.
+    '完成上级下达指标（≥75%）', so the figure used for the light is always visible; a derived
+    figure says so. English shows the reviewed translation of the literal.
     """
     if target is None:
         return "—"
-    if target.rule in _BOUND and target.value is not None and number(target.value) not in target.text:
-        return f"{target.text}（{_BOUND[target.rule]}{with_unit(target.value, unit)}）"
+    literal = target.text_en if lang == "en" and target.text_en else target.text
+    if target.rule in _BOUND and target.value is not None and number(target.value) not in literal:
+        derived = t("target.derived", lang) if target.derived else ""
+        return f"{literal}（{_BOUND[target.rule]}{with_unit(target.value, unit)}{derived}）"
     if target.rule == "increase_by" and target.value is not None:
-        return f"{target.text}（按 +{number(target.value)} 个百分点）"
-    return target.text
+        return f"{literal}（{t('target.increase_by', lang, n=number(target.value))}）"
+    if target.derived:
+        return f"{literal}（{t('target.derived', lang).lstrip('，, ')}）"
+    return literal
 
 
-def baseline_text(indicator: Indicator) -> str:
-    """The 2020 figure as printed; a literal the code does not use is marked 待核实."""
+def baseline_text(indicator: Indicator, lang: Lang = "zh") -> str:
+    """The 2020 figure as printed; a literal the code does not use is marked 待核实; an empty cell says so."""
     b = indicator.baseline
-    if b.value is None and b.text not in ("", "—"):
-        return f"{b.text}（待核实）"
-    return b.text or "—"
+    if not b.text:
+        return t("baseline.not_printed", lang)
+    if b.value is None and b.text != "—":
+        return t("baseline.flagged", lang, text=b.text)
+    return b.text
+
+
+def target_cell(year: int | None, target: Target | None, unit: str, lang: Lang) -> str:
+    """'2025年：完成上级下达指标（≥75%）' — the target a light is measured against, with its year."""
+    if year is None:
+        return "—"
+    return t("target.cell", lang, year=year, text=target_text(target, unit, lang))
+
+
+def verdict_cell(verdict: Verdict | None, unit: str, lang: Lang) -> str:
+    """'✔ 达标（76.2%）', '✖ 未达标（74%）', '○ 缺数据': a dated target's verdict in a table cell."""
+    if verdict is None:
+        return "—"
+    text = verdict_label(verdict.label_code, lang)
+    if verdict.actual_value is not None:
+        text += f"（{with_unit(verdict.actual_value, unit)}）" if lang == "zh" else \
+            f" ({with_unit(verdict.actual_value, unit)})"
+    return text
+
+
+def verdict_label(code: str, lang: Lang) -> str:
+    """Icon and words of a verdict: '✔ 达标', '○ 缺数据'."""
+    return f"{VERDICT_LABELS[code].icon} {t(f'verdict.{code}', lang)}"
+
+
+def indicator_name(indicator: Indicator, lang: Lang) -> str:
+    """The plan's name, or its reviewed English rendering."""
+    return indicator.name_en if lang == "en" and indicator.name_en else indicator.name
 
 
 def local_time(moment: dt.datetime | None) -> str:

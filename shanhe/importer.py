@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from shanhe import clock
 from shanhe.auth import User, require
 from shanhe.catalog import Indicator
 from shanhe.logs import event
@@ -150,6 +151,8 @@ class ObservationRow(BaseModel):
         year = int(match.group(1))
         if not YEAR_MIN <= year <= YEAR_MAX:
             raise _fail("cell.year_out_of_range", min=YEAR_MIN, max=YEAR_MAX)
+        if year > clock.current_year():  # a typo such as 2030 would otherwise become the dashboard's year
+            raise _fail("cell.year_future", year=year)
         ind = _ctx(info).by_code.get(info.data.get("indicator_code", ""))
         if ind is not None and ind.measure == "cumulative_change" and year == YEAR_MIN:
             raise _fail("cell.year_is_base", name=ind.name)

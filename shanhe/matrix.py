@@ -11,7 +11,7 @@ import html
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode
 
-from shanhe.formatting import status_text, trend_text
+from shanhe.formatting import indicator_name, status_text, target_cell, trend_text, verdict_cell, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.overview import OverviewRow
 from shanhe.progress import Point
@@ -53,29 +53,38 @@ def indicator_link(code: str, params: Mapping[str, str]) -> str:
     return "indicator?" + urlencode({"code": code, **params})
 
 
-def matrix_html(rows: Sequence[OverviewRow], lang: Lang, params: Mapping[str, str]) -> str:
+def matrix_html(rows: Sequence[OverviewRow], lang: Lang, params: Mapping[str, str],
+                verdict_year: int | None = None) -> str:
+    """The light table; with ``verdict_year`` a column for that year's verdicts (2025年目标完成情况)."""
     e = html.escape
     head = [t("col.seq", lang), t("col.name", lang), t("col.status", lang), t("col.attribute", lang),
-            t("col.latest", lang), t("col.latest_year", lang), t("col.target_2025", lang), t("col.trend", lang),
-            ""]
+            t("col.latest", lang), t("col.latest_year", lang), t("col.target", lang)]
+    if verdict_year is not None:
+        head.append(t("col.verdict", lang, year=verdict_year))
+    head += [t("col.trend", lang), ""]
     out = [CSS, '<table class="sh-matrix"><thead><tr>', *(f"<th>{e(h)}</th>" for h in head), "</tr></thead><tbody>"]
     for r in rows:
-        a = r.assessment
+        a, ind = r.assessment, r.indicator
         tint = LIGHT_COLOURS[a.light][1]
         attribute = a.attribute or "none"
         badge = f'<span class="badge {e(attribute)}">{e(t(f"attribute.{attribute}", lang))}</span>'
-        out.append(
-            f'<tr class="{e(attribute)}" data-code="{e(a.code)}">'
-            f"<td>{e(str(a.seq or ''))}</td>"
-            f'<td><a href="{e(indicator_link(a.code, params))}" target="_self">{e(a.name)}</a></td>'
-            f'<td class="status" style="background:{tint}">{e(status_text(a.label_code, a.binding_behind, lang))}</td>'
-            f"<td>{badge}</td>"
-            f"<td>{e(r.latest_value or t('overview.no_data', lang))}</td>"
-            f"<td>{e(str(a.year or ''))}</td>"
-            f"<td>{e(r.target_2025)}</td>"
-            f"<td>{e(trend_text(a.trend, a.trend_improving, lang))}</td>"
-            f"<td>{sparkline_svg(a.series)}</td>"
-            "</tr>"
-        )
+        status = status_text(a.label_code, a.binding_behind, lang)
+        if a.stale:
+            status += f" · {t('status.stale', lang)}"
+        latest = with_unit(a.value, a.unit) if a.value is not None else t("overview.no_data", lang)
+        target = next((tg for tg in ind.targets_in(a.region) if tg.year == a.target_year), None)
+        cells = [
+            f"<td>{e(str(a.seq or ''))}</td>",
+            f'<td><a href="{e(indicator_link(a.code, params))}" target="_self">{e(indicator_name(ind, lang))}</a></td>',
+            f'<td class="status" style="background:{tint}">{e(status)}</td>',
+            f"<td>{badge}</td>",
+            f"<td>{e(latest)}</td>",
+            f"<td>{e(str(a.year or ''))}</td>",
+            f"<td>{e(target_cell(a.target_year, target, a.unit, lang))}</td>",
+        ]
+        if verdict_year is not None:
+            cells.append(f"<td>{e(verdict_cell(r.verdict, a.unit, lang))}</td>")
+        cells += [f"<td>{e(trend_text(a.trend, a.trend_improving, lang))}</td>", f"<td>{sparkline_svg(a.series)}</td>"]
+        out.append(f'<tr class="{e(attribute)}" data-code="{e(a.code)}">{"".join(cells)}</tr>')
     out.append("</tbody></table>")
     return "".join(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlparse
 
+from shanhe import clock
 from shanhe.auth import User, require
 from shanhe.store import MilestoneUpdate, Store, StoreError, utcnow
 
@@ -23,7 +24,7 @@ def update_milestone(
         raise StoreError("milestone.bad_status", status=status)
     if status == "done" and completed_on is None:
         raise StoreError("milestone.date_required")
-    if completed_on is not None and completed_on > dt.date.today():
+    if completed_on is not None and completed_on > clock.today():
         raise StoreError("milestone.future_date", date=completed_on.isoformat())
     if evidence_link and urlparse(evidence_link).scheme not in ("http", "https"):
         raise StoreError("milestone.bad_link", link=evidence_link)

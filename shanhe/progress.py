@@ -1,14 +1,21 @@
-"""The progress engine: one light, label and reason per indicator, region and evaluation year.
+"""The progress engine: verdicts on dated targets, and one light per indicator, region and evaluation year.
 
 Pure functions over the catalog's indicators and the store's observations.
-The light is decided by the **path ratio**: progress made since the start ÷ the
-progress the straight line from start to target expects by the latest data
-year. It works for zero baselines and zero targets (劣V类 0%), for ‰ and for
-lower-is-better indicators, because it uses differences, never growth rates.
-The **trend ratio** (weighted trend slope ÷ the straight line's annual change)
-is reported beside it but does not decide: a single good or bad year moves the
-latest value, which leaders can check, while a regression slope cannot be
-checked by hand. Thresholds and labels are in ``shanhe.rules``.
+
+**Verdicts.** Every dated target gets its own verdict, decided by the value *for the target year
+itself* and kept for ever: 达标 (met) or 未达标 (missed) once that value is in, 缺数据 (no_data)
+when it is not (the latest value and the trend are then shown as an estimate, never as the
+verdict). Evaluating any year at or after the target year gives the same verdict.
+
+**The light** follows the active target: the earliest numeric target in or after the evaluation
+year. In the target year itself the light is that target's verdict. Before it, the **path ratio**
+decides: progress made since the start ÷ the progress the straight line from start to target
+expects by the latest data year (differences, never growth rates, so zero targets, ‰ and
+lower-is-better indicators work). After a target year the next target takes over, on a path
+that starts at the actual value of the previous target year (the 十五五 convention: 2030 goals
+are judged from the 2025 result), or at the previous target if that year has no data; after the
+last numeric target the light is its verdict. The **trend ratio** is reported beside the path
+ratio but does not decide. Thresholds and labels are in ``shanhe.rules``.
 """
 
 from __future__ import annotations
@@ -19,22 +26,44 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from shanhe.catalog import Indicator, Target
-from shanhe.formatting import amount, with_unit
-from shanhe.i18n import Lang, t
-from shanhe.rules import BAND_MIN_POINTS, LABELS, RECENT_YEARS, TOLERANCE, TREND_FLAT_SHARE, thresholds_for
+from shanhe.catalog import RULES_ON_BASE, Indicator, Target
+from shanhe.formatting import number
+from shanhe.messages import Bilingual, Clauses, Difference, Message, Quantity, msg
+from shanhe.rules import (
+    BAND_MIN_POINTS,
+    DEFAULT_PRECISION,
+    LABELS,
+    RECENT_YEARS,
+    STALE_YEARS,
+    TOLERANCE,
+    TREND_FLAT_SHARE,
+    UNIT_PRECISION,
+    VERDICT_LABELS,
+    thresholds_for,
+)
 from shanhe.store import Observation
 
 BASE_YEAR = 2020
-_CN_DIGITS = "零一二三四五六七八九十"
-# Which way "meeting" a rule lies: +1 means the value must be ≥ the target value.
-_RULE_SIGN = {"at_least": 1, "no_decrease": 1, "increase_by": 1, "at_most": -1}
-_BOUND = {1: "≥", -1: "≤"}
+StartKind = Literal["baseline", "base_year_zero", "base_year_observed", "first_observation", "previous_actual",
+                    "previous_target"]
+#: Starts that are a 2020 value: the only ones rules such as 不减少 / 增加3% can be measured against.
+BASE_KINDS = ("baseline", "base_year_zero", "base_year_observed")
+_BOUND = {"at_least": "≥", "no_decrease": "≥", "increase_by": "≥", "at_most": "≤"}
 
 
 class Point(BaseModel):
+    model_config = ConfigDict(frozen=True)
     year: int
     value: float
+
+
+class Start(BaseModel):
+    """Where progress toward a target is measured from."""
+
+    model_config = ConfigDict(frozen=True)
+    year: int
+    value: float
+    kind: StartKind
 
 
 class Trend(BaseModel):
@@ -50,12 +79,38 @@ class Trend(BaseModel):
         return self.intercept + self.slope * year
 
 
+class Verdict(BaseModel):
+    """How one dated target stands: decided by the value for its own year, the same whenever it is asked."""
+
+    model_config = ConfigDict(frozen=True)
+    target_year: int
+    rule: str
+    target_value: float | None
+    target_text: str
+    target_text_en: str | None
+    bound: str  # how the value reads: "≥", "≤", or ">" / "<" for 改善 (strictly better than 2020)
+    source: str
+    derived: bool
+    origin: str
+    doc_ref: str | None
+    replaced: Target | None  # the plan's own target for that year, when a later document replaced it
+    actual_year: int | None
+    actual_value: float | None
+    label_code: str  # a key of rules.VERDICT_LABELS
+    verdict: Literal["met", "missed", "no_data", "pending", "qualitative"]
+    reason: Message
+    estimate_year: int | None = None  # with no_data: the latest value, shown only as an estimate
+    estimate_value: float | None = None
+    projected_value: float | None = None
+
+
 class Assessment(BaseModel):
     model_config = ConfigDict(frozen=True)  # shared read-only by every session (shanhe.ui.loaders)
 
     code: str
     seq: int | None
     name: str
+    name_en: str | None
     category: str
     attribute: str | None
     unit: str
@@ -69,17 +124,20 @@ class Assessment(BaseModel):
     target_rule: str | None
     target_value: float | None
     target_text: str | None
+    target_text_en: str | None
+    target_derived: bool
     final: bool
     light: str
     label_code: str
-    label: str
-    reason: str
-    reason_en: str
-    start_year: int | None
+    reason: Message
+    start_year: int | None  # the start of the active target's path (a previous target year after the first)
     start_value: float | None
-    start_kind: Literal["baseline", "first_observation", "base_year_zero"] | None
+    start_kind: StartKind | None
+    plan_start_year: int | None  # where the plan's indicator starts: 2020 (baseline, 0, or the stored value)
+    plan_start_value: float | None
+    plan_start_kind: StartKind | None
     expected_value: float | None
-    path_ratio: float | None
+    path_ratio: float | None  # rounded to 0.001: the figure shown ("完成进度 99.6%") is the figure compared
     trend_ratio: float | None
     trend: Literal["up", "flat", "down"] | None
     trend_improving: bool | None
@@ -91,19 +149,42 @@ class Assessment(BaseModel):
     projected_gap: float | None
     projection_low: float | None
     projection_high: float | None
-    binding_behind: bool
-    series: list[Point]
+    binding_behind: bool  # binding and amber/red before its target year (a missed target is in ``verdicts``)
+    stale: bool
+    baseline_conflict: bool
+    baseline_observed: float | None  # the stored 2020 value that differs from the plan's baseline
+    change_since_start: float | None  # latest − the plan start (2020 where known), in the indicator's unit
+    worsened: bool | None  # moved the wrong way since the plan start, by more than the plan's precision
+    precision: float
+    verdicts: tuple[Verdict, ...]
+    series: tuple[Point, ...]
+
+    def verdict_for(self, year: int) -> Verdict | None:
+        return next((v for v in self.verdicts if v.target_year == year), None)
 
 
-def start_point(indicator: Indicator, points: Sequence[Point]) -> tuple[Point | None, str | None]:
-    """Where progress is measured from: 0 in 2020 for cumulative changes, the plan's baseline, else the first value."""
-    if indicator.measure == "cumulative_change":
-        return Point(year=BASE_YEAR, value=0.0), "base_year_zero"
+def precision(indicator: Indicator) -> float:
+    """The plan's printed precision for this indicator: its own figures' decimals where finer than the unit's."""
+    unit_step = UNIT_PRECISION.get(indicator.unit, DEFAULT_PRECISION)
+    printed = [t.value for t in indicator.targets if t.origin == "plan" and not t.derived and t.value is not None]
     if indicator.baseline.value is not None:
-        return Point(year=indicator.baseline.year, value=indicator.baseline.value), "baseline"
+        printed.append(indicator.baseline.value)
+    decimals = [len(number(v).partition(".")[2]) for v in printed]
+    return min(unit_step, 10.0 ** -max(decimals)) if decimals and max(decimals) else unit_step
+
+
+def plan_start(indicator: Indicator, points: Sequence[Point]) -> Start | None:
+    """Where progress is first measured from: 0 in 2020 for cumulative changes, the plan's baseline, a stored
+    2020 value where the plan gives none, else the first value."""
+    if indicator.measure == "cumulative_change":
+        return Start(year=BASE_YEAR, value=0.0, kind="base_year_zero")
+    if indicator.baseline.value is not None:
+        return Start(year=indicator.baseline.year, value=indicator.baseline.value, kind="baseline")
+    if points and points[0].year == indicator.baseline.year:
+        return Start(year=points[0].year, value=points[0].value, kind="base_year_observed")
     if points:
-        return points[0], "first_observation"
-    return None, None
+        return Start(year=points[0].year, value=points[0].value, kind="first_observation")
+    return None
 
 
 def fit_trend(series: Sequence[Point]) -> Trend | None:
@@ -154,25 +235,39 @@ def _t975(df: int) -> float:
     return table[df - 1] if df <= len(table) else 1.96 + 2.4 / df
 
 
-def active_target(indicator: Indicator, year: int) -> tuple[Target | None, bool]:
-    """The earliest non-qualitative target in or after ``year``; else the last one, assessed as final."""
-    numeric = sorted((tg for tg in indicator.targets if tg.rule != "qualitative"), key=lambda tg: tg.year)
-    upcoming = [tg for tg in numeric if tg.year >= year]
-    if upcoming:
-        return upcoming[0], False
-    return (numeric[-1], True) if numeric else (None, False)
+def target_sign(target: Target, indicator: Indicator) -> int:
+    """+1 when meeting the target means being at or above its value, −1 at or below."""
+    if target.rule in ("at_least", "no_decrease", "increase_by"):
+        return 1
+    if target.rule == "at_most":
+        return -1
+    return 1 if indicator.direction == "higher" else -1
 
 
-def _target_value(target: Target, start: Point | None) -> float | None:
+def target_value(target: Target, base: Start | None) -> float | None:
+    """The number a target asks for; rules on the 2020 value need a 2020 value (``base``)."""
     if target.rule in ("at_least", "at_most"):
         return target.value
-    if start is None:
-        return None
-    if target.rule == "no_decrease":
-        return start.value
-    if target.rule == "increase_by" and target.value is not None:
-        return start.value + target.value  # percentage points (flag F03)
+    if target.rule in RULES_ON_BASE:
+        if base is None:
+            return None
+        if target.rule == "increase_by" and target.value is not None:
+            return base.value + target.value  # percentage points (flag F03)
+        return base.value  # no_decrease, improve
     return None
+
+
+def meets(target: Target, sign: int, value: float, x: float) -> bool:
+    """Whether ``value`` satisfies a target of value ``x``; 改善 (improve) asks for strictly better."""
+    if target.rule == "improve":
+        return sign * (value - x) > TOLERANCE
+    return sign * (value - x) >= -TOLERANCE
+
+
+def _bound(target: Target, sign: int) -> str:
+    if target.rule == "improve":
+        return ">" if sign > 0 else "<"
+    return _BOUND.get(target.rule, "≥" if sign > 0 else "≤")
 
 
 def assess(indicator: Indicator, observations: Iterable[Observation], year: int, region: str) -> Assessment:
@@ -182,83 +277,259 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
          if o.indicator_code == indicator.code and o.region == region and o.year <= year),
         key=lambda p: p.year,
     )
-    start, start_kind = start_point(indicator, points)
-    series = list(points)
-    if start is not None and all(p.year != start.year for p in points):
-        series = sorted([start, *points], key=lambda p: p.year)
+    actual = {p.year: p.value for p in points}
+    start0 = plan_start(indicator, points)
+    observed_at_start = actual.get(start0.year) if start0 else None
+    conflict = (start0 is not None and start0.kind in ("baseline", "base_year_zero")
+                and observed_at_start is not None and abs(observed_at_start - start0.value) > TOLERANCE)
+    # one start for path and trend: the plan's baseline replaces a stored 2020 value that differs from it
+    series = tuple(points)
+    if start0 is not None and start0.kind in ("baseline", "base_year_zero"):
+        series = tuple(sorted([Point(year=start0.year, value=start0.value),
+                               *(p for p in points if p.year != start0.year)], key=lambda p: p.year))
     latest = points[-1] if points else None
     trend = fit_trend(series)
     recent = _recent_change(series)
-    target, final = active_target(indicator, year)
-    qualitative = next((tg for tg in sorted(indicator.targets, key=lambda tg: tg.year)
-                        if tg.rule == "qualitative" and tg.year >= year), None)
-    x = _target_value(target, start) if target else None
-    sign = _RULE_SIGN.get(target.rule, 0) if target else 0
+    unit, step = indicator.unit, precision(indicator)
+    q = _quantities(unit)
+    base = start0 if start0 is not None and start0.kind in BASE_KINDS else None
 
+    targets = indicator.targets_in(region)
+    numeric = [tg for tg in targets if tg.rule != "qualitative"]
+    resolved = [target_value(tg, base) for tg in numeric]
+    starts: list[Start | None] = []
+    for k in range(len(numeric)):
+        if k == 0:
+            starts.append(start0)
+            continue
+        previous, value = numeric[k - 1], resolved[k - 1]
+        if previous.year in actual:
+            starts.append(Start(year=previous.year, value=actual[previous.year], kind="previous_actual"))
+        elif value is not None:
+            starts.append(Start(year=previous.year, value=value, kind="previous_target"))
+        else:
+            starts.append(starts[k - 1])
+
+    def estimate(tg: Target) -> tuple[Point | None, float | None]:
+        projected = trend.at(tg.year) if trend is not None and latest is not None and tg.year > latest.year else None
+        return latest, projected
+
+    verdicts = tuple(_verdict(indicator, tg, resolved[numeric.index(tg)] if tg in numeric else None, base,
+                              actual, year, q, estimate) for tg in targets)
+    by_year = {v.target_year: v for v in verdicts}
+
+    change = worsened = None
+    if latest is not None and start0 is not None and latest.year > start0.year:
+        change = latest.value - start0.value
+        worsened = (change if indicator.direction == "higher" else -change) < -step + TOLERANCE
+    notes: list[Message] = []
+
+    active = next((k for k, tg in enumerate(numeric) if tg.year >= year), None)
+    target = x = start = None
+    final = False
     expected = path_ratio = trend_ratio = required = projected = gap = None
     band = None
-    if target is None:
-        code, reason_key = "qualitative", "reason.qualitative"
-    elif target.rule == "assigned_by_superior" and x is None:
-        code, reason_key = "pending", "reason.pending"
-    elif latest is None or start is None or x is None:
-        code, reason_key = "no_data", "reason.no_data"
+    sign = 0
+    if not numeric:
+        qualitative = next((tg for tg in targets if tg.year >= year), targets[-1] if targets else None)
+        code = "qualitative"
+        reason = msg("reason.qualitative", text=_text(qualitative) if qualitative else "—",
+                     latest=_latest(latest, q))
+        shown = qualitative
     else:
-        meets = sign * (latest.value - x) >= -TOLERANCE
-        gap0 = sign * (x - start.value)
-        span = target.year - start.year
-        if final:
-            code, reason_key = ("achieved", "reason.achieved_final") if meets else ("not_met", "reason.not_met")
-        elif meets:
-            code, reason_key = "achieved", "reason.achieved"
-        elif gap0 <= TOLERANCE:
-            code, reason_key = "off_track", "reason.slipped"
-        elif latest.year <= start.year or span <= 0:
-            code, reason_key = "insufficient", "reason.insufficient"
+        k = active if active is not None else len(numeric) - 1
+        target, x, start = numeric[k], resolved[k], starts[k]
+        sign = target_sign(target, indicator)
+        shown = target
+        verdict = by_year[target.year]
+        if target.year <= year:
+            code, reason, final = _light_from_verdict(verdict)
+        elif x is None and target.rule == "assigned_by_superior":
+            code, reason = "pending", msg("reason.pending", target_year=target.year, text=_text(target),
+                                          latest=_latest(latest, q))
+        elif latest is None or start is None:
+            code, reason = "no_data", msg("reason.no_data", eval_year=year)
+        elif x is None:
+            code, reason = "insufficient", msg("reason.needs_base", target_year=target.year, text=_text(target),
+                                               latest=_latest(latest, q))
         else:
-            share = (latest.year - start.year) / span
-            expected = start.value + (x - start.value) * share
-            # rounded so that floating-point noise (0.9999999999) cannot flip a light at a threshold
-            path_ratio = round(sign * (latest.value - start.value) / (gap0 * share), 9)
-            limits = thresholds_for(indicator.attribute)
-            code = ("on_track" if path_ratio >= limits.on_track else "accelerate" if path_ratio >= limits.behind
-                    else "behind" if path_ratio >= 0 else "off_track")
-            reason_key = "reason.path"
-        if gap0 > TOLERANCE and trend is not None and span > 0:
-            trend_ratio = sign * trend.slope / (gap0 / span)
-        if not meets and target.year > latest.year:
-            required = (x - latest.value) / (target.year - latest.year)
-        if trend is not None and not final:
-            projected = trend.at(target.year)
-            gap = projected - x
-            band = _band(trend, series, target.year)
-
+            target_q = q(x, bound=_bound(target, sign))
+            ok = meets(target, sign, latest.value, x)
+            gap0 = sign * (x - start.value)
+            span = target.year - start.year
+            diff = Difference(value=abs(x - latest.value), unit=unit)
+            verb = msg("verb.raise" if x > latest.value else "verb.lower")
+            if not ok and target.year > latest.year:
+                required = (x - latest.value) / (target.year - latest.year)
+            if ok:
+                code, reason = "achieved", msg("reason.achieved", year=latest.year, value=q(latest.value),
+                                               target_year=target.year, target=target_q)
+            elif gap0 <= TOLERANCE:
+                code, reason = "off_track", msg("reason.slipped", year=latest.year, value=q(latest.value),
+                                                target_year=target.year, target=target_q, verb=verb, gap=diff,
+                                                recent=_recent(recent, unit))
+            elif latest.year <= start.year or span <= 0:
+                code, reason = "insufficient", msg("reason.insufficient", start_year=start.year, year=latest.year,
+                                                   value=q(latest.value), target_year=target.year, target=target_q,
+                                                   verb=verb, gap=diff)
+            else:
+                share = (latest.year - start.year) / span
+                expected = start.value + (x - start.value) * share
+                # rounded to the shown precision (完成进度 99.6%): the figure people read is the figure compared
+                path_ratio = round(sign * (latest.value - start.value) / (gap0 * share), 3) + 0.0
+                limits = thresholds_for(indicator.attribute)
+                code = ("on_track" if path_ratio >= limits.on_track else "accelerate"
+                        if path_ratio >= limits.behind else "behind" if path_ratio >= 0 else "off_track")
+                if code != "on_track" and sign * (expected - latest.value) < step - TOLERANCE:
+                    code = "on_track"
+                    notes.append(msg("note.tolerance", precision=Difference(value=step, unit=unit)))
+                per_year = (msg("reason.per_year", annual=Difference(value=required, unit=unit, signed=True))
+                            if required is not None and target.year - latest.year > 1 else None)
+                reason = msg("reason.path", year=latest.year, value=q(latest.value),
+                             expected=q(expected, digits=2), progress=Quantity(value=path_ratio * 100, unit="%",
+                                                                               digits=1),
+                             target_year=target.year, target=target_q, verb=verb, gap=diff, per_year=per_year,
+                             recent=_recent(recent, unit))
+            if gap0 > TOLERANCE and trend is not None and span > 0:
+                trend_ratio = sign * trend.slope / (gap0 / span)
+            if trend is not None:
+                projected = trend.at(target.year)
+                gap = projected - x
+                band = _band(trend, series, target.year)
+            notes += _start_notes(start, q)
+        if indicator.measure == "cumulative_change" and not any(n.key == "note.start_cumulative" for n in notes):
+            notes.append(msg("note.start_cumulative"))
+        if target.derived:
+            notes.append(msg("note.derived"))
+    if conflict and start0 is not None:
+        notes.append(msg("note.baseline_conflict", year=start0.year, observed=q(observed_at_start),
+                         baseline=q(start0.value)))
+    stale = latest is not None and latest.year < year - STALE_YEARS
+    if stale and latest is not None:
+        notes.append(msg("note.stale", year=latest.year))
     label = LABELS[code]
-    assessment = Assessment(
-        code=indicator.code, seq=indicator.seq, name=indicator.name, category=indicator.category,
-        attribute=indicator.attribute, unit=indicator.unit, direction=indicator.direction,
+    if label.light == "grey" and change is not None and start0 is not None:
+        # grey says nothing about progress: still say which way the indicator moved since the start
+        better = (change if indicator.direction == "higher" else -change) > step - TOLERANCE
+        notes.append(msg("note.direction", start_year=start0.year,
+                         state=msg("state.worse" if worsened else "state.better" if better else "state.same"),
+                         change=Difference(value=change, unit=unit, signed=True)))
+    reason = reason.model_copy(update={"params": {**reason.params, "notes": Clauses(items=tuple(notes))}})
+
+    return Assessment(
+        code=indicator.code, seq=indicator.seq, name=indicator.name, name_en=indicator.name_en,
+        category=indicator.category, attribute=indicator.attribute, unit=unit, direction=indicator.direction,
         measure=indicator.measure, region=region, evaluation_year=year,
         year=latest.year if latest else None, value=latest.value if latest else None,
-        target_year=target.year if target else (qualitative.year if qualitative else None),
-        target_rule=target.rule if target else ("qualitative" if qualitative else None),
-        target_value=x, target_text=target.text if target else (qualitative.text if qualitative else None),
-        final=final and code in ("achieved", "not_met"),
-        light=label.light, label_code=code, label=t(f"label.{code}"), reason="", reason_en="",
-        start_year=start.year if start else None, start_value=start.value if start else None,
-        start_kind=start_kind, expected_value=expected, path_ratio=path_ratio, trend_ratio=trend_ratio,
-        trend=trend.direction if trend else None,
-        trend_improving=_improving(trend, indicator.direction),
+        target_year=shown.year if shown else None, target_rule=shown.rule if shown else None,
+        target_value=x, target_text=shown.text if shown else None, target_text_en=shown.text_en if shown else None,
+        target_derived=bool(shown and shown.derived), final=final, light=label.light, label_code=code,
+        reason=reason, start_year=start.year if start else (start0.year if start0 else None),
+        start_value=start.value if start else (start0.value if start0 else None),
+        start_kind=start.kind if start else (start0.kind if start0 else None),
+        plan_start_year=start0.year if start0 else None, plan_start_value=start0.value if start0 else None,
+        plan_start_kind=start0.kind if start0 else None,
+        expected_value=expected, path_ratio=path_ratio, trend_ratio=trend_ratio,
+        trend=trend.direction if trend else None, trend_improving=_improving(trend, indicator.direction),
         annual_change=trend.slope if trend else None,
         recent_annual_change=recent[0] if recent else None, recent_years=recent[1] if recent else None,
-        required_annual_change=required, projected_value=projected, projected_gap=gap,
-        projection_low=band[0] if band else None, projection_high=band[1] if band else None,
-        binding_behind=indicator.attribute == "binding" and label.light in ("amber", "red"),
-        series=series,
+        required_annual_change=required if not final else None, projected_value=None if final else projected,
+        projected_gap=None if final else gap,
+        projection_low=band[0] if band and not final else None, projection_high=band[1] if band and not final else None,
+        binding_behind=indicator.attribute == "binding" and label.light in ("amber", "red") and not final,
+        stale=stale, baseline_conflict=conflict, baseline_observed=observed_at_start if conflict else None,
+        change_since_start=change, worsened=worsened, precision=step, verdicts=verdicts, series=series,
     )
-    return assessment.model_copy(update={
-        "reason": reason(assessment, reason_key, sign, "zh"),
-        "reason_en": reason(assessment, reason_key, sign, "en"),
-    })
+
+
+def _quantities(unit: str):  # noqa: ANN202 - a small closure factory
+    def q(value: float, *, bound: str = "", digits: int = 6) -> Quantity:
+        return Quantity(value=value, unit=unit, digits=digits, bound=bound)
+
+    return q
+
+
+def _text(target: Target) -> Bilingual:
+    return Bilingual(zh=target.text, en=target.text_en)
+
+
+def _latest(latest: Point | None, q) -> Message | None:  # noqa: ANN001
+    return msg("reason.latest", year=latest.year, value=q(latest.value)) if latest else None
+
+
+def _verdict(indicator: Indicator, tg: Target, x: float | None, base: Start | None, actual: dict[int, float],
+             year: int, q, estimate) -> Verdict:  # noqa: ANN001
+    """The verdict on one dated target at evaluation ``year``."""
+    sign = target_sign(tg, indicator)
+    value = actual.get(tg.year) if tg.year <= year else None
+    est_point = projected = None
+    target_q = q(x, bound=_bound(tg, sign)) if x is not None else _text(tg)
+    if tg.rule == "qualitative":
+        code, reason = "qualitative", msg("reason.qualitative", text=_text(tg), latest=None)
+    elif tg.year > year:
+        code = "not_due"
+        est_point, projected = estimate(tg)
+        reason = msg("reason.not_due", target_year=tg.year, target=target_q, estimate=_estimate(est_point,
+                     projected, tg.year, q))
+    elif x is None and tg.rule == "assigned_by_superior":
+        code, reason = "awaiting", msg("reason.pending", target_year=tg.year, text=_text(tg), latest=None)
+    elif value is None:
+        code = "no_data"
+        est_point, projected = estimate(tg)
+        reason = msg("reason.target_no_data", target_year=tg.year, target=target_q,
+                     estimate=_estimate(est_point, projected, tg.year, q))
+    elif x is None:  # a rule on the 2020 value, and no 2020 value
+        code, reason = "no_base", msg("reason.needs_base", target_year=tg.year, text=_text(tg), latest=None)
+    elif meets(tg, sign, value, x):
+        code, reason = "met", msg("reason.met", target_year=tg.year, value=q(value), target=target_q)
+    elif tg.rule == "improve":  # no gap to state: the value had to be better than 2020's and is not
+        code, reason = "missed", msg("reason.not_improved", target_year=tg.year, value=q(value), target=target_q)
+    else:
+        code, reason = "missed", msg("reason.missed", target_year=tg.year, value=q(value), target=target_q,
+                                     gap=Difference(value=abs(x - value), unit=indicator.unit))
+    notes = (msg("note.derived"),) if tg.derived else ()
+    reason = reason.model_copy(update={"params": {**reason.params, "notes": Clauses(items=notes)}})
+    label = VERDICT_LABELS[code]
+    return Verdict(
+        target_year=tg.year, rule=tg.rule, target_value=x, target_text=tg.text, target_text_en=tg.text_en,
+        bound=_bound(tg, sign), source=tg.source, derived=tg.derived, origin=tg.origin, doc_ref=tg.doc_ref,
+        replaced=indicator.replaced_for(tg.year) if tg.origin == "staff" and tg.region is None else None,
+        actual_year=tg.year if value is not None else None, actual_value=value, label_code=code,
+        verdict=label.verdict, reason=reason,
+        estimate_year=est_point.year if est_point else None, estimate_value=est_point.value if est_point else None,
+        projected_value=projected,
+    )
+
+
+def _estimate(point: Point | None, projected: float | None, target_year: int, q) -> Message | None:  # noqa: ANN001
+    if point is None:
+        return None
+    return msg("reason.estimate", year=point.year, value=q(point.value),
+               projection=msg("reason.estimate_projection", target_year=target_year, projected=q(projected, digits=2))
+               if projected is not None else None)
+
+
+def _light_from_verdict(verdict: Verdict) -> tuple[str, Message, bool]:
+    """The light in or after the active target's year: its verdict."""
+    code = {"met": "achieved", "missed": "not_met", "no_data": "no_data", "no_base": "insufficient",
+            "awaiting": "pending"}[verdict.label_code]
+    return code, verdict.reason, code in ("achieved", "not_met")
+
+
+def _start_notes(start: Start | None, q) -> list[Message]:  # noqa: ANN001
+    if start is None:
+        return []
+    if start.kind == "first_observation":
+        return [msg("note.start_first", start_year=start.year)]
+    if start.kind == "base_year_observed":
+        return [msg("note.start_observed", start_year=start.year)]
+    if start.kind == "base_year_zero":
+        return [msg("note.start_cumulative")]
+    if start.kind == "previous_actual":
+        return [msg("note.start_previous_actual", start_year=start.year, start=q(start.value))]
+    if start.kind == "previous_target":
+        return [msg("note.start_previous_target", start_year=start.year, start=q(start.value))]
+    return []
 
 
 def _improving(trend: Trend | None, direction: str) -> bool | None:
@@ -279,38 +550,14 @@ def _recent_change(series: Sequence[Point]) -> tuple[float, int] | None:
     return (last.value - first.value) / (last.year - first.year), last.year - first.year
 
 
-def reason(a: Assessment, key: str, sign: int, lang: Lang) -> str:
-    """The one sentence that says where the indicator stands and what must happen next."""
-    unit = a.unit
-    fields: dict[str, object] = {"eval_year": a.evaluation_year, "target_year": a.target_year,
-                                 "text": a.target_text, "year": a.year}
-    if a.value is not None:
-        fields["value"] = with_unit(a.value, unit, 2)
-    fields["latest"] = t("reason.latest", lang, **fields) if a.value is not None else ""
-    if a.target_value is not None:
-        fields["target_plain"] = with_unit(a.target_value, unit, 2)
-        fields["target"] = f"{_BOUND.get(sign, '')}{fields['target_plain']}"
-    if a.value is not None and a.target_value is not None:
-        diff = a.target_value - a.value
-        fields["gap"] = amount(abs(diff), unit, lang)
-        fields["verb"] = t("verb.raise" if diff > 0 else "verb.lower", lang)
-    if a.expected_value is not None:
-        fields["expected"] = with_unit(a.expected_value, unit, 2)
-    years_left = (a.target_year or 0) - (a.year or 0)
-    fields["per_year"] = (t("reason.per_year", lang, annual=amount(a.required_annual_change, unit, lang,
-                                                                   signed=True))
-                          if a.required_annual_change is not None and years_left > 1 else "")
-    fields["recent"] = ""
-    if a.recent_annual_change is not None and a.recent_years:
-        years = _CN_DIGITS[a.recent_years] if lang == "zh" and a.recent_years <= 10 else a.recent_years
-        fields["recent"] = t("reason.recent", lang, years=years,
-                             recent=amount(a.recent_annual_change, unit, lang, signed=True))
-    fields["start_note"] = ""
-    if a.start_kind == "first_observation":
-        fields["start_note"] = t("reason.start_first", lang, start_year=a.start_year)
-    elif a.start_kind == "base_year_zero":
-        fields["start_note"] = t("reason.start_cumulative", lang)
-    return t(key, lang, **fields)
+def _recent(recent: tuple[float, int] | None, unit: str) -> Message | None:
+    """"近三年平均每年 +1.1 个百分点", or "比上年 +1.1 个百分点" over a single year."""
+    if recent is None:
+        return None
+    change = Difference(value=recent[0], unit=unit, signed=True)
+    if recent[1] == 1:
+        return msg("reason.recent_one", recent=change)
+    return msg("reason.recent", years=msg(f"count.{recent[1]}"), recent=change)
 
 
 def assess_all(
@@ -323,6 +570,15 @@ def assess_all(
 
 
 def default_year(observations: Sequence[Observation], region: str, today_year: int) -> int:
-    """The latest year with any data in ``region``; with none, last calendar year (within 2020–2035)."""
-    years = [o.year for o in observations if o.region == region]
+    """The latest year with data in ``region`` that is not in the future; with none, last calendar year
+    (within 2020–2035). A value stored for a later year (a typo) never moves the dashboard's year."""
+    years = [o.year for o in observations if o.region == region and o.year <= today_year]
     return max(years) if years else min(max(today_year - 1, BASE_YEAR), 2035)
+
+
+def verdict_year(assessments: Sequence[Assessment]) -> int | None:
+    """The latest target year at or before the evaluation year: whose verdicts the 末期考核 reads (2025 from
+    2025 on, until a later target year is reached)."""
+    years = [v.target_year for a in assessments for v in a.verdicts
+             if v.target_year <= a.evaluation_year and v.verdict != "qualitative"]
+    return max(years) if years else None

@@ -10,19 +10,22 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from shanhe import clock
 from shanhe.catalog import CATEGORIES, Flag, Indicator
-from shanhe.formatting import amount, local_time, with_unit
+from shanhe.formatting import amount, indicator_name, local_time, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.milestones import completions
 from shanhe.overview import OverviewRow, build_overview
 from shanhe.progress import Assessment
 from shanhe.schedule import ProjectStatus, project_status
 from shanhe.store import Observation, Store
-from shanhe.summary import Summary
+from shanhe.summary import VERDICT_GROUPS, Summary
 
 Kind = Literal["annual", "midterm", "final"]
 KINDS: tuple[Kind, ...] = ("annual", "midterm", "final")
 _ORDER = {"off_track": 0, "not_met": 0, "behind": 1, "accelerate": 2}
+#: The 目标完成情况 table reads misses first, then what cannot be judged, then what was met.
+_VERDICT_ORDER = {"missed": 0, "no_data": 1, "no_base": 1, "awaiting": 2, "met": 3}
 
 
 class Section(BaseModel):
@@ -42,6 +45,8 @@ class Report(BaseModel):
     sample: bool
     summary: Summary
     rows: list[OverviewRow]
+    #: Rows with a verdict on ``summary.verdict_year``, binding misses first (the 末期考核 table).
+    verdict_rows: list[OverviewRow]
     behind: list[Assessment]
     charts: list[str]
     projects: list[ProjectStatus]
@@ -57,24 +62,29 @@ class Report(BaseModel):
 def build_report(store: Store, year: int, kind: Kind = "annual", *, region: str | None = None,
                  only_behind: bool = False, today: dt.date | None = None, lang: Lang = "zh") -> Report:
     indicators = store.indicators()
-    region = region or store.regions()[0]
+    region = region or store.plan_info().default_region
     current = store.current_observations()
     view = build_overview(indicators, current, region, year)
     assessments = [r.assessment for r in view.rows]
+    judged = [r for r in view.rows if r.verdict is not None and r.verdict.label_code in _VERDICT_ORDER]
+    verdict_rows = sorted(judged, key=lambda r: (VERDICT_GROUPS.index(r.assessment.attribute or "supplementary"),
+                                                 _VERDICT_ORDER[r.verdict.label_code], r.assessment.seq or 99,
+                                                 r.assessment.code))
     behind = sorted((a for a in assessments if a.light in ("amber", "red")),
                     key=lambda a: (not a.binding_behind, _ORDER.get(a.label_code, 3), a.seq or 99, a.code))
     charted = [a.code for a in (behind if only_behind else assessments) if a.series]
     batch = store.latest_batch()
     info = store.plan_info()
     done = completions(store)
-    today = today or dt.date.today()
+    today = today or clock.today()
     return Report(
         kind=kind, lang=lang, year=year, today=today, region=region,
         title=t("report.title", lang, year=year, kind=t(f"kind.{kind}", lang)),
         subtitle=t("report.subtitle", lang, number=info.document_number, title=info.title),
         as_of=(t("report.as_of", lang, when=local_time(batch.created_at), batch=batch.id, year=year, region=region)
                if batch else t("report.no_data_yet", lang, year=year, region=region)),
-        sample=store.meta("sample_data") == "1", summary=view.summary, rows=view.rows, behind=behind,
+        sample=store.meta("sample_data") == "1", summary=view.summary, rows=list(view.rows),
+        verdict_rows=verdict_rows, behind=behind,
         charts=charted, projects=[project_status(p, today, done) for p in store.projects()],
         narrative=narrative(indicators, assessments, lang),
         sources=sorted((o for o in current if o.region == region and o.year <= year),
@@ -83,17 +93,37 @@ def build_report(store: Store, year: int, kind: Kind = "annual", *, region: str 
     )
 
 
+def sections(report: Report) -> dict[str, str]:
+    """Numbered section titles in the order the report reads: the 末期考核 leads with the verdicts."""
+    L, year = report.lang, report.summary.verdict_year
+    keys = ["summary", "verdicts", "table", "narrative", "charts", "projects"]
+    if year is None:
+        keys.remove("verdicts")
+    elif report.kind == "final":
+        keys.insert(0, keys.pop(1))
+    titles = {k: t("report.verdicts", L, year=year) if k == "verdicts" else t(f"report.{k}", L) for k in keys}
+    return {k: t("report.section", L, n=_CN_NUMERALS[n] if L == "zh" else n, title=titles[k])
+            for n, k in enumerate(keys, start=1)}
+
+
+_CN_NUMERALS = "〇一二三四五六七八九十"
+
+
 def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: Lang) -> list[Section]:
     """Per category: the lights, what improved since the start, and what must happen by the target year."""
     sep = "，" if lang == "zh" else ", "
-    names = "、" if lang == "zh" else ", "
+    names = "、" if lang == "zh" else "; "
+    by_code = {i.code: i for i in indicators}
+
+    def name(a: Assessment) -> str:
+        return indicator_name(by_code[a.code], lang)
     out = []
     for category in CATEGORIES:
         group = [a for a in assessments if a.category == category and a.seq is not None]
         parts = []
         for code in ("achieved", "on_track", "accelerate", "behind", "off_track", "not_met", "no_data",
                      "insufficient"):
-            members = [a.name for a in group if a.label_code == code]
+            members = [name(a) for a in group if a.label_code == code]
             if members:
                 parts.append(t("narr.part", lang, label=t(f"label.{code}", lang), count=len(members),
                                names=names.join(members)))
@@ -101,14 +131,14 @@ def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: 
                         parts=sep.join(parts) if parts else "—")]
         improved = [a for a in group if _improved(a)]
         paragraphs.append(t("narr.improved", lang, items=names.join(
-            t("narr.improved_item", lang, name=a.name, start_year=a.start_year,
-              start=with_unit(a.start_value, a.unit, 2), year=a.year, value=with_unit(a.value, a.unit, 2))
+            t("narr.improved_item", lang, name=name(a), start_year=a.plan_start_year,
+              start=with_unit(a.plan_start_value, a.unit, 2), year=a.year, value=with_unit(a.value, a.unit, 2))
             for a in improved)) if improved else t("narr.none_improved", lang))
         needs = [a for a in group if a.light in ("amber", "red") and a.target_value is not None
                  and a.value is not None and not a.final]
-        paragraphs.append(t("narr.needs", lang, items=names.join(_need(a, lang) for a in needs)) if needs
+        paragraphs.append(t("narr.needs", lang, items=names.join(_need(a, name(a), lang) for a in needs)) if needs
                           else t("narr.no_needs", lang))
-        pending = [a.name for a in group if a.label_code == "pending"]
+        pending = [name(a) for a in group if a.label_code == "pending"]
         if pending:
             paragraphs.append(t("narr.pending", lang, count=len(pending), names=names.join(pending)))
         out.append(Section(title=t(f"category.{category}", lang), paragraphs=paragraphs))
@@ -116,18 +146,19 @@ def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: 
 
 
 def _improved(a: Assessment) -> bool:
-    if a.value is None or a.start_value is None or a.year is None or a.year <= (a.start_year or a.year):
+    """Better than the plan's start by at least the plan's printed precision."""
+    if a.change_since_start is None:
         return False
-    change = a.value - a.start_value
-    return change > 0 if a.direction == "higher" else change < 0
+    better = a.change_since_start if a.direction == "higher" else -a.change_since_start
+    return better >= a.precision
 
 
-def _need(a: Assessment, lang: Lang) -> str:
+def _need(a: Assessment, name: str, lang: Lang) -> str:
     diff = a.target_value - a.value
     per_year = ""
     if a.required_annual_change is not None and (a.target_year or 0) - (a.year or 0) > 1:
         per_year = t("reason.per_year", lang, annual=amount(a.required_annual_change, a.unit, lang, signed=True))
-    return t("narr.needs_item", lang, name=a.name, target_year=a.target_year,
+    return t("narr.needs_item", lang, name=name, target_year=a.target_year,
              verb=t("verb.raise" if diff > 0 else "verb.lower", lang), gap=amount(abs(diff), a.unit, lang),
              per_year=per_year)
 

@@ -10,10 +10,12 @@ from plotly.offline import get_plotlyjs
 
 from shanhe import charts, methodology
 from shanhe.catalog import CATEGORIES, Indicator
-from shanhe.formatting import local_time, status_text, with_unit
+from shanhe.formatting import baseline_text, indicator_name, local_time, status_text, target_cell, with_unit
 from shanhe.i18n import t
-from shanhe.report import Report, required_cell
-from shanhe.rules import LABELS, LIGHT_COLOURS
+from shanhe.messages import text
+from shanhe.overview import OverviewRow, verdict_counts, verdict_table
+from shanhe.report import Report, required_cell, sections
+from shanhe.rules import LABELS, LIGHT_COLOURS, VERDICT_LABELS
 
 e = html.escape
 STATIC = {"staticPlot": True, "displayModeBar": False}  # paper: no toolbar, no hover
@@ -52,6 +54,28 @@ def _figure(fig: object) -> str:
     return pio.to_html(fig, include_plotlyjs=False, full_html=False, config=STATIC)
 
 
+def _target(r: OverviewRow, lang: str) -> str:
+    target = next((tg for tg in r.indicator.targets_in(r.assessment.region) if tg.year == r.assessment.target_year),
+                  None)
+    return target_cell(r.assessment.target_year, target, r.assessment.unit, lang)
+
+
+def _verdicts(report: Report, title: str) -> str:
+    """The 目标完成情况 section: counts per attribute, binding misses, and one row per indicator."""
+    L, s = report.lang, report.summary
+    year = s.verdict_year
+    parts = [f"<section><h2>{e(title)}</h2>",
+             f"<p>{e(t('report.verdicts_note', L, year=year))}</p>"]
+    header, rows = verdict_counts(s, L)
+    parts.append(f"<h3>{e(t('report.verdict_counts', L))}</h3>" + _table(header, rows))
+    parts += [f"<p>{e(text(line, L))}</p>" for line in s.sentences if line.key.startswith("summary.binding_missed")]
+    header, rows = verdict_table(report.verdict_rows, year, report.year, L)
+    tints = [LIGHT_COLOURS[VERDICT_LABELS[r.verdict.label_code].light][1] for r in report.verdict_rows]
+    parts.append(_table(header, rows, (5, tints)))
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     L = report.lang
     parts = [f"<!DOCTYPE html><html lang=\"{'zh-CN' if L == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">",
@@ -65,8 +89,11 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     parts.append("</div>")
 
     s = report.summary
-    parts.append(f"<section><h2>{e(t('report.summary', L))}</h2>")
-    parts += [f"<p>{e(line)}</p>" for line in (s.sentences if L == "zh" else s.sentences_en)]
+    titles = sections(report)
+    if report.kind == "final" and s.verdict_year is not None:
+        parts.append(_verdicts(report, titles["verdicts"]))
+    parts.append(f"<section><h2>{e(titles['summary'])}</h2>")
+    parts += [f"<p>{e(text(line, L))}</p>" for line in s.sentences]
     groups = [(t(f"category.{c}", L), s.by_category[c]) for c in CATEGORIES]
     groups += [(t(f"attribute.{a}", L), counts) for a, counts in s.by_attribute.items()]
     groups += [(t("summary.supplementary", L), s.supplementary)]
@@ -76,36 +103,39 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     parts.append(f"<h3>{e(t('report.behind', L))}</h3>")
     binding = [a for a in report.behind if a.binding_behind]
     parts.append(_table([t("col.name", L), t("col.label", L), t("col.required", L), t("col.reason", L)],
-                        [[a.name, a.label, required_cell(a, L), a.reason if L == "zh" else a.reason_en]
-                         for a in binding]) if binding else f"<p>{e(t('report.none_behind', L))}</p>")
+                        [[indicator_name(indicators[a.code], L), t(f"label.{a.label_code}", L), required_cell(a, L),
+                          text(a.reason, L)] for a in binding]) if binding
+                 else f"<p>{e(t('report.none_behind', L))}</p>")
     parts.append("</section>")
+    if report.kind != "final" and s.verdict_year is not None:
+        parts.append(_verdicts(report, titles["verdicts"]))
 
-    parts.append(f"<section><h2>{e(t('report.table', L))}</h2>")
+    parts.append(f"<section><h2>{e(titles['table'])}</h2>")
     header = [t("col.seq", L), t("col.name", L), t("col.attribute", L), t("col.unit", L), t("col.baseline", L),
-              t("col.latest", L), t("col.latest_year", L), t("col.target_2025", L), t("col.status", L),
+              t("col.latest", L), t("col.latest_year", L), t("col.target", L), t("col.status", L),
               t("col.reason", L)]
-    rows = [[r.assessment.seq or "", r.assessment.name, t(f"attribute.{r.assessment.attribute or 'none'}", L),
-             r.assessment.unit, r.baseline, r.latest_value or "—", r.assessment.year or "", r.target_2025,
-             status_text(r.assessment.label_code, r.assessment.binding_behind, L),
-             r.assessment.reason if L == "zh" else r.assessment.reason_en] for r in report.rows]
+    rows = [[a.seq or "", indicator_name(r.indicator, L), t(f"attribute.{a.attribute or 'none'}", L), a.unit,
+             baseline_text(r.indicator, L), "—" if a.value is None else with_unit(a.value, a.unit), a.year or "",
+             _target(r, L), status_text(a.label_code, a.binding_behind, L), text(a.reason, L)]
+            for r in report.rows for a in (r.assessment,)]
     parts.append(_table(header, rows, (8, [LIGHT_COLOURS[r.assessment.light][1] for r in report.rows])))
     parts.append("</section>")
 
-    parts.append(f"<section><h2>{e(t('report.narrative', L))}</h2>")
+    parts.append(f"<section><h2>{e(titles['narrative'])}</h2>")
     for sec in report.narrative:
         parts.append(f"<h3>{e(sec.title)}</h3>" + "".join(f"<p>{e(p)}</p>" for p in sec.paragraphs))
     parts.append("</section>")
 
-    parts.append(f"<section><h2>{e(t('report.charts', L))}</h2>")
+    parts.append(f"<section><h2>{e(titles['charts'])}</h2>")
     by_code = {a.code: a for a in report.assessments}
     for code in report.charts:
         a = by_code[code]
         fig = charts.progress_chart(indicators[code], a, L, sample=report.sample)
         fig.update_layout(width=700, height=380)
-        parts.append(f'<div class="chart">{_figure(fig)}<p>{e(a.reason if L == "zh" else a.reason_en)}</p></div>')
+        parts.append(f'<div class="chart">{_figure(fig)}<p>{e(text(a.reason, L))}</p></div>')
     parts.append("</section>")
 
-    parts.append(f"<section><h2>{e(t('report.projects', L))}</h2>")
+    parts.append(f"<section><h2>{e(titles['projects'])}</h2>")
     parts.append(_table([t("col.project", L), t("proj.group", L), t("proj.period", L), t("proj.lead", L),
                          t("col.flag_status", L)],
                         [[ps.project.name, ps.project.group, f"{ps.project.start_year}–{ps.project.end_year}",
@@ -121,7 +151,7 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     parts.append("</section>")
 
     parts.append(f"<section><h2>{e(t('report.sources', L))}</h2>")
-    names = {code: ind.name for code, ind in indicators.items()}
+    names = {code: indicator_name(ind, L) for code, ind in indicators.items()}
     parts.append(_table([t("col.code", L), t("col.name", L), t("col.year", L), t("col.value", L),
                          t("col.source", L), t("col.entered_by", L), t("col.entered_at", L)],
                         [[o.indicator_code, names.get(o.indicator_code, ""), o.year,

@@ -12,8 +12,11 @@ from pptx.util import Emu, Inches, Pt
 
 from shanhe import charts, images
 from shanhe.catalog import CATEGORIES, Indicator
+from shanhe.formatting import indicator_name
 from shanhe.i18n import t
-from shanhe.report import Report, required_cell
+from shanhe.messages import text
+from shanhe.overview import verdict_counts, verdict_table
+from shanhe.report import Report, required_cell, sections
 from shanhe.rules import LABELS
 
 LATIN_FONT = "Arial"
@@ -56,8 +59,8 @@ def _slide(deck: Presentation, title: str, report: Report) -> object:
 def _table(slide: object, header: list[str], rows: list[list[object]], top: Emu, size: int = 11) -> None:
     shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(0.5), top, Inches(12.3),
                                    Inches(0.3) * (len(rows) + 1))
-    for col, text in enumerate(header):
-        _cell(shape.table.cell(0, col), text, size, bold=True)
+    for col, title in enumerate(header):
+        _cell(shape.table.cell(0, col), title, size, bold=True)
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
             _cell(shape.table.cell(r, col), str(value), size)
@@ -75,6 +78,27 @@ def _cell(cell: object, text: str, size: int, bold: bool = False) -> None:
             r_pr.append(east_asian)
 
 
+#: Rows of the verdict table per slide: what fits 16:9 at a readable size.
+VERDICT_ROWS_PER_SLIDE = 12
+
+
+def _verdict_slides(deck: Presentation, report: Report, title: str) -> None:
+    """The 目标完成情况: the counts per attribute, then the table, split over slides so each fits."""
+    L, year = report.lang, report.summary.verdict_year
+    counts = _slide(deck, title, report)
+    header, rows = verdict_counts(report.summary, L)
+    _table(counts, header, rows, Inches(1.2), size=14)
+    missed = [line for line in report.summary.sentences if line.key.startswith("summary.binding_missed")]
+    _text(counts, "\n".join(text(line, L) for line in missed), Inches(0.5), Inches(3.2), Inches(12.3), Inches(2),
+          size=16)
+    header, rows = verdict_table(report.verdict_rows, year, report.year, L)
+    keep = [header.index(c) for c in header if c != t("col.target_source", L)]  # sources are in the HTML/PDF
+    for start in range(0, len(rows), VERDICT_ROWS_PER_SLIDE):
+        chunk = rows[start:start + VERDICT_ROWS_PER_SLIDE]
+        page = _slide(deck, f"{title}（{start // VERDICT_ROWS_PER_SLIDE + 1}）", report)
+        _table(page, [header[i] for i in keep], [[r[i] for i in keep] for r in chunk], Inches(1.1), size=11)
+
+
 def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
     L = report.lang
     deck = Presentation()
@@ -88,9 +112,12 @@ def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
               colour=SAMPLE_RED)
 
     s = report.summary
-    summary = _slide(deck, t("report.summary", L), report)
-    _text(summary, "\n".join(s.sentences if L == "zh" else s.sentences_en), Inches(0.5), Inches(1.1), Inches(12.3),
-          Inches(2.2), size=16)
+    titles = sections(report)
+    if report.kind == "final" and s.verdict_year is not None:
+        _verdict_slides(deck, report, titles["verdicts"])
+    summary = _slide(deck, titles["summary"], report)
+    _text(summary, "\n".join(text(line, L) for line in s.sentences), Inches(0.5), Inches(1.1), Inches(12.3),
+          Inches(2.2), size=14)
     groups = [(t(f"category.{c}", L), s.by_category[c]) for c in CATEGORIES]
     groups += [(t(f"attribute.{a}", L), counts) for a, counts in s.by_attribute.items()]
     groups += [(t("summary.supplementary", L), s.supplementary)]
@@ -101,9 +128,12 @@ def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
     behind = _slide(deck, t("report.behind", L), report)
     if binding:
         _table(behind, [t("col.name", L), t("col.label", L), t("col.required", L)],
-               [[a.name, a.label, required_cell(a, L)] for a in binding], Inches(1.2), size=14)
+               [[indicator_name(indicators[a.code], L), t(f"label.{a.label_code}", L), required_cell(a, L)]
+                for a in binding], Inches(1.2), size=14)
     else:
         _text(behind, t("report.none_behind", L), Inches(0.5), Inches(1.2), Inches(12), Inches(1), size=18)
+    if report.kind != "final" and s.verdict_year is not None:
+        _verdict_slides(deck, report, titles["verdicts"])
 
     by_code = {a.code: a for a in report.assessments}
     figures = [charts.progress_chart(indicators[code], by_code[code], L, sample=report.sample)
@@ -112,11 +142,10 @@ def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
     pictures = images.render([*figures, gantt], width=1200, height=560, scale=1.5)
     for code, picture in zip(report.charts, pictures, strict=False):
         a = by_code[code]
-        slide = _slide(deck, f"{a.name}（{a.label}）", report)
+        slide = _slide(deck, f"{indicator_name(indicators[code], L)}（{t(f'label.{a.label_code}', L)}）", report)
         slide.shapes.add_picture(io.BytesIO(picture), Inches(0.9), Inches(1.0), width=Inches(11.5))
-        _text(slide, a.reason if L == "zh" else a.reason_en, Inches(0.5), Inches(6.35), Inches(12.3), Inches(0.6),
-              size=14)
-    projects = _slide(deck, t("report.projects", L), report)
+        _text(slide, text(a.reason, L), Inches(0.5), Inches(6.35), Inches(12.3), Inches(0.6), size=14)
+    projects = _slide(deck, titles["projects"], report)
     projects.shapes.add_picture(io.BytesIO(pictures[-1]), Inches(0.9), Inches(1.0), width=Inches(11.5))
     deck_bytes = io.BytesIO()
     deck.save(deck_bytes)

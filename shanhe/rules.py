@@ -78,6 +78,39 @@ RECENT_YEARS = 3
 BAND_MIN_POINTS = 3
 #: Two values closer than this count as equal (floating point noise, not data).
 TOLERANCE = 1e-9
+#: A light or verdict drawn from data more than this many years older than the evaluation year says 数据过旧.
+STALE_YEARS = 2
+#: The smallest step the plan prints per unit (表2-1 prints % and ‰ to one decimal, 66.6 and 0.5; μg/m3 and days
+#: as whole numbers); an indicator whose own printed figures are finer (19.83) uses theirs. A shortfall from the
+#: straight path smaller than this cannot be told apart at the plan's precision, so it is not "behind".
+UNIT_PRECISION: dict[str, float] = {"%": 0.1, "‰": 0.1, "μg/m3": 1.0, "天": 1.0, "万人": 0.01, "亿立方米": 0.01,
+                                    "—": 0.01}
+DEFAULT_PRECISION = 0.01
+
+
+@dataclass(frozen=True)
+class VerdictLabel:
+    """How one dated target was judged; ``verdict`` is the documented JSON value."""
+
+    code: str
+    verdict: Literal["met", "missed", "no_data", "pending", "qualitative"]
+    light: Light
+    icon: str
+
+
+#: Verdicts of dated targets (达标 / 未达标 / 缺数据 …); names in i18n ("verdict.*").
+VERDICT_LABELS: dict[str, VerdictLabel] = {
+    v.code: v
+    for v in (
+        VerdictLabel("met", "met", "green", "✔"),
+        VerdictLabel("missed", "missed", "red", "✖"),
+        VerdictLabel("no_data", "no_data", "grey", "○"),
+        VerdictLabel("no_base", "no_data", "grey", "△"),
+        VerdictLabel("awaiting", "pending", "grey", "◇"),
+        VerdictLabel("not_due", "pending", "grey", "◌"),
+        VerdictLabel("qualitative", "qualitative", "grey", "□"),
+    )
+}
 
 
 def thresholds_for(attribute: str | None) -> Thresholds:

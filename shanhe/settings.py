@@ -25,6 +25,7 @@ ENV_VARS = {
     "SHANHE_DB": "DuckDB 文件路径 / path of the DuckDB file (default data/shanhe.duckdb)",
     "SHANHE_SESSION_MINUTES": "登录闲置超时（分钟，默认 30）/ idle minutes before a login ends (default 30)",
     "SHANHE_JUMP_THRESHOLD": "上传预览中需确认的同比变化（默认 0.30）/ year-on-year change to confirm (default 0.30)",
+    "SHANHE_TODAY": "今天的日期 YYYY-MM-DD（默认系统日期；测试和演练用）/ today's date (default: the system clock)",
 }
 
 

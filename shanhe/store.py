@@ -96,6 +96,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             id VARCHAR PRIMARY KEY, project_id VARCHAR NOT NULL, title VARCHAR NOT NULL, due DATE NOT NULL,
             entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL)""",
     ),
+    (
+        "ALTER TABLE indicators ADD COLUMN name_en VARCHAR",
+        "ALTER TABLE targets ADD COLUMN text_en VARCHAR",
+        # a document target for one town or street; NULL: the plan's targets and the whole district
+        "ALTER TABLE targets ADD COLUMN region VARCHAR",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 INSERT_CHUNK = 200
@@ -115,12 +121,13 @@ CURRENT_OBSERVATIONS = """
     WHERE rn = 1 AND value IS NOT NULL
 """
 
-# The target in force for each (indicator, year): the newest staff entry, else the plan's.
-CURRENT_TARGETS = """
-    SELECT indicator_code, year, rule, value, text, source, note, derived, origin,
-           doc_ref, doc_date, entered_by, entered_at
+TARGET_COLUMNS = ("indicator_code, year, rule, value, text, text_en, source, note, derived, origin, region, doc_ref, "
+                  "doc_date, entered_by, entered_at")
+# The target in force for each (indicator, year, region): the newest staff entry, else the plan's.
+CURRENT_TARGETS = f"""
+    SELECT {TARGET_COLUMNS}
     FROM (SELECT t.*, ROW_NUMBER() OVER (
-              PARTITION BY indicator_code, year
+              PARTITION BY indicator_code, year, region
               ORDER BY CASE WHEN origin = 'staff' THEN 0 ELSE 1 END, id DESC) AS rn
           FROM targets t) latest
     WHERE rn = 1
@@ -330,15 +337,16 @@ class Store:
         }
         inserts: dict[str, tuple[tuple[str, ...], list[list[object]]]] = {
             "indicators": (
-                ("code", "seq", "name", "category", "unit", "attribute", "direction", "range_min", "range_max",
-                 "range_note", "baseline_year", "baseline_text", "baseline_value", "source", "sort_order", "measure"),
-                [[i.code, i.seq, i.name, i.category, i.unit, i.attribute, i.direction, i.range[0], i.range[1],
-                  i.range_note, i.baseline.year, i.baseline.text, i.baseline.value, i.source, n, i.measure]
+                ("code", "seq", "name", "name_en", "category", "unit", "attribute", "direction", "range_min",
+                 "range_max", "range_note", "baseline_year", "baseline_text", "baseline_value", "source", "sort_order",
+                 "measure"),
+                [[i.code, i.seq, i.name, i.name_en, i.category, i.unit, i.attribute, i.direction, i.range[0],
+                  i.range[1], i.range_note, i.baseline.year, i.baseline.text, i.baseline.value, i.source, n, i.measure]
                  for n, i in enumerate(catalog.indicators)],
             ),
             "targets": (
-                ("indicator_code", "year", "rule", "value", "text", "source", "note", "derived", "origin"),
-                [[i.code, t.year, t.rule, t.value, t.text, t.source, t.note, t.derived, "plan"]
+                ("indicator_code", "year", "rule", "value", "text", "text_en", "source", "note", "derived", "origin"),
+                [[i.code, t.year, t.rule, t.value, t.text, t.text_en, t.source, t.note, t.derived, "plan"]
                  for i in catalog.indicators for t in i.targets],
             ),
             "flags": (
@@ -381,31 +389,37 @@ class Store:
 
     # ---- reading the plan ----------------------------------------------------
     def indicators(self) -> list[Indicator]:
-        """Every indicator in plan order, with the targets currently in force."""
+        """Every indicator in plan order, with the targets currently in force and the plan targets they replaced."""
         with self._cursor() as cur:
             rows = cur.execute(
-                "SELECT code, seq, name, category, unit, attribute, direction, range_min, range_max, range_note, "
-                "baseline_year, baseline_text, baseline_value, source, measure FROM indicators ORDER BY sort_order"
+                "SELECT code, seq, name, name_en, category, unit, attribute, direction, range_min, range_max, "
+                "range_note, baseline_year, baseline_text, baseline_value, source, measure FROM indicators "
+                "ORDER BY sort_order"
             ).fetchall()
-            targets = cur.execute(CURRENT_TARGETS + " ORDER BY indicator_code, year").fetchall()
+            targets = cur.execute(CURRENT_TARGETS + " ORDER BY indicator_code, year, region").fetchall()
+            plan_targets = cur.execute(
+                f"SELECT {TARGET_COLUMNS} FROM targets WHERE origin = 'plan' ORDER BY indicator_code, year"
+            ).fetchall()
             flags = cur.execute(
                 "SELECT subject, flag_id FROM flag_subjects ORDER BY subject, flag_id"
             ).fetchall()
-        by_code: dict[str, list[Target]] = {}
+        in_force: dict[str, list[Target]] = {}
         for r in targets:
-            by_code.setdefault(r[0], []).append(
-                Target(year=r[1], rule=r[2], value=r[3], text=r[4], source=r[5], note=r[6], derived=r[7],
-                       origin=r[8], doc_ref=r[9], doc_date=r[10], entered_by=r[11], entered_at=r[12])
-            )
+            in_force.setdefault(r[0], []).append(_target(r))
+        replaced: dict[str, list[Target]] = {}
+        for r in plan_targets:
+            if any(t.year == r[1] and t.origin == "staff" and t.region is None for t in in_force.get(r[0], ())):
+                replaced.setdefault(r[0], []).append(_target(r))
         flags_of: dict[str, list[str]] = {}
         for subject, flag_id in flags:
             flags_of.setdefault(subject, []).append(flag_id)
         return [
             Indicator(
-                code=r[0], seq=r[1], name=r[2], category=r[3], unit=r[4], attribute=r[5], direction=r[6],
-                range=(r[7], r[8]), range_note=r[9],
-                baseline={"year": r[10], "text": r[11], "value": r[12]}, source=r[13], measure=r[14],
-                targets=tuple(by_code.get(r[0], ())), flags=tuple(flags_of.get(r[0], ())),
+                code=r[0], seq=r[1], name=r[2], name_en=r[3], category=r[4], unit=r[5], attribute=r[6],
+                direction=r[7], range=(r[8], r[9]), range_note=r[10],
+                baseline={"year": r[11], "text": r[12], "value": r[13]}, source=r[14], measure=r[15],
+                targets=tuple(in_force.get(r[0], ())), replaced=tuple(replaced.get(r[0], ())),
+                flags=tuple(flags_of.get(r[0], ())),
             )
             for r in rows
         ]
@@ -484,26 +498,22 @@ class Store:
         return [Goal(id=r[0], year=r[1], theme=r[2], text=r[3], source=r[4]) for r in rows]
 
     def record_staff_target(self, indicator_code: str, target: Target, user: str) -> None:
-        """A target entered by staff (e.g. an assigned value): a new revision that overrides the plan's."""
+        """A target entered by staff (an assigned value, a later document): a new revision that overrides the
+        plan's for that year (and region)."""
         with self._transaction() as cur:
             _insert_rows(
                 cur, "targets",
-                ("indicator_code", "year", "rule", "value", "text", "source", "note", "derived", "origin",
-                 "doc_ref", "doc_date", "entered_by", "entered_at"),
-                [[indicator_code, target.year, target.rule, target.value, target.text, target.source, target.note,
-                  False, "staff", target.doc_ref, target.doc_date, user, utcnow()]],
+                ("indicator_code", "year", "rule", "value", "text", "text_en", "source", "note", "derived", "origin",
+                 "region", "doc_ref", "doc_date", "entered_by", "entered_at"),
+                [[indicator_code, target.year, target.rule, target.value, target.text, target.text_en, target.source,
+                  target.note, False, "staff", target.region, target.doc_ref, target.doc_date, user, utcnow()]],
             )
 
     def staff_targets(self) -> list[tuple[str, Target]]:
         """Every target staff entered, oldest first, with its indicator code."""
         with self._cursor() as cur:
-            rows = cur.execute(
-                "SELECT indicator_code, year, rule, value, text, source, note, derived, origin, doc_ref, doc_date, "
-                "entered_by, entered_at FROM targets WHERE origin = 'staff' ORDER BY id"
-            ).fetchall()
-        return [(r[0], Target(year=r[1], rule=r[2], value=r[3], text=r[4], source=r[5], note=r[6], derived=r[7],
-                              origin=r[8], doc_ref=r[9], doc_date=r[10], entered_by=r[11], entered_at=r[12]))
-                for r in rows]
+            rows = cur.execute(f"SELECT {TARGET_COLUMNS} FROM targets WHERE origin = 'staff' ORDER BY id").fetchall()
+        return [(r[0], _target(r)) for r in rows]
 
     # ---- observations ----------------------------------------------------------
     def current_observations(self) -> list[Observation]:
@@ -726,6 +736,12 @@ def restore(directory: Path, target: Path) -> None:
         target.unlink(missing_ok=True)
         raise
     con.close()
+
+
+def _target(r: Sequence[object]) -> Target:
+    """A row of TARGET_COLUMNS (the indicator code first)."""
+    return Target(year=r[1], rule=r[2], value=r[3], text=r[4], text_en=r[5], source=r[6], note=r[7], derived=r[8],
+                  origin=r[9], region=r[10], doc_ref=r[11], doc_date=r[12], entered_by=r[13], entered_at=r[14])
 
 
 def _batch(r: Sequence[object]) -> Batch:

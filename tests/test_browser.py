@@ -134,7 +134,8 @@ def test_a_deep_link_into_a_fresh_server(browser: object, tmp_path: Path) -> Non
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
         page.goto(f"{url}/indicator?code=I09&lang=en")
-        playwright.expect(page.get_by_role("heading", name="地表水达到或好于Ⅲ类水体比例")).to_be_visible(timeout=30_000)
+        playwright.expect(page.get_by_role("heading", name="Surface water at or better than Class III")).to_be_visible(
+            timeout=30_000)  # the reviewed English name, on the English page
         playwright.expect(page.get_by_role("link", name="Projects")).to_be_visible()  # app.py's menu, in English
         playwright.expect(page.get_by_text("Page not found")).to_have_count(0)
         no_error_box(page)

@@ -9,7 +9,8 @@ import pytest
 from shanhe.catalog import Catalog
 from tests.conftest import PLAN_TEXT
 
-# 序号, name, category, unit, attribute, 2020 literal, 2020 value used, 2025 rule, 2025 value
+# 序号, name, category, unit, attribute, 2020 literal ("" where the row prints nothing), 2020 value used,
+# 2025 rule, 2025 value
 TABLE_2_1 = [
     (1, "生态保护红线占国土面积比例", "生态保护", "%", "binding", "—", None, "no_decrease", None),
     (2, "森林覆盖率", "生态保护", "%", "binding", "19.83", 19.83, "at_least", 19.83),
@@ -28,11 +29,11 @@ TABLE_2_1 = [
     (14, "重点建设用地安全利用率", "环境质量", "%", "binding", "—", None, "at_least", 92),
     (15, "地下水质量Ⅴ类水比例", "环境质量", "%", "expected", "—", None, "assigned_by_superior", None),
     (16, "农村生活污水治理率", "环境质量", "%", "expected", "—", None, "assigned_by_superior", None),
-    (17, "化学需氧量排放总量减少", "环境质量", "%", "binding", "—", None, "assigned_by_superior", None),
-    (18, "氮氧化物排放总量减少", "环境质量", "%", "binding", "—", None, "assigned_by_superior", None),
-    (19, "氨氮排放总量减少", "环境质量", "%", "binding", "—", None, "assigned_by_superior", None),
-    (20, "挥发性有机物排放总量减少", "环境质量", "%", "binding", "—", None, "assigned_by_superior", None),
-    (21, "二氧化硫排放总量减少", "环境质量", "%", "binding", "—", None, "assigned_by_superior", None),
+    (17, "化学需氧量排放总量减少", "环境质量", "%", "binding", "", None, "assigned_by_superior", None),
+    (18, "氮氧化物排放总量减少", "环境质量", "%", "binding", "", None, "assigned_by_superior", None),
+    (19, "氨氮排放总量减少", "环境质量", "%", "binding", "", None, "assigned_by_superior", None),
+    (20, "挥发性有机物排放总量减少", "环境质量", "%", "binding", "", None, "assigned_by_superior", None),
+    (21, "二氧化硫排放总量减少", "环境质量", "%", "binding", "", None, "assigned_by_superior", None),
     (22, "单位地区生产总值能源消耗降低", "生态经济", "%", "binding", "2.2", None, "assigned_by_superior", None),
     (23, "单位地区生产总值二氧化碳排放降低", "生态经济", "%", "binding", "—", None, "assigned_by_superior", None),
     (24, "非化石能源占能源消费总量比例", "生态经济", "%", "binding", "—", None, "assigned_by_superior", None),
@@ -162,3 +163,49 @@ def test_themes_file_projects_by_annex_group(catalog: Catalog) -> None:
     assert [(th.name, th.project_group) for th in catalog.themes] == [("一山", "一山"), ("一河", "一河"),
                                                                       ("一流域", "一流域")]
     assert "F22" in {f.id for f in catalog.flags}
+
+
+def test_directional_and_dated_targets_of_the_text_are_supplementary(catalog: Catalog) -> None:
+    """第九章（三）'s directional 2025 targets, 国省控断面稳定达标 and 地下水超采区治理, each with its source."""
+    expected = {
+        "单位工业增加值用水量降低": ("improve", None, "第九章（三）", "cumulative_change"),
+        "农田灌溉水有效利用系数": ("improve", None, "第九章（三）", "level"),
+        "单位GDP建设用地面积降低": ("improve", None, "第九章（三）", "cumulative_change"),
+        "大宗工业固体废物综合利用率": ("improve", None, "第九章（三）", "level"),
+        "国、省控监测断面达标比例": ("at_least", 100, "第九章（一）", "level"),
+        "地下水超采区治理任务完成比例": ("at_least", 100, "第五章（一）", "level"),
+    }
+    supp = {i.name: i for i in catalog.indicators if i.supplementary}
+    for name, (rule, value, source, measure) in expected.items():
+        target = supp[name].target_for(2025)
+        assert (target.rule, target.value, supp[name].measure) == (rule, value, measure), name
+        assert source in target.source and source in supp[name].source
+        assert {"F18"} < set(supp[name].flags)  # every reading is flagged for review
+    # the figures 100 are readings of "稳定达标" / "完成治理任务", so they are marked as derived
+    assert supp["国、省控监测断面达标比例"].target_for(2025).derived
+    assert supp["地下水超采区治理任务完成比例"].target_for(2025).derived
+
+
+def test_plan_data_corrections(catalog: Catalog) -> None:
+    flags = {f.id: f for f in catalog.flags}
+    # 第五章（三） and 专栏4 both ask 全收集、全处理: not "only 丹河流域"
+    note = catalog.indicator("I16").target_for(2025).note
+    assert "第五章（三）" in note and "专栏4" in note and "仅丹河流域" not in note
+    # #17–#21 print no "—" in the 2020 column
+    assert all(catalog.indicator(f"I{n}").baseline.text == "" for n in range(17, 22))
+    # the title as the notice prints it; the short title from the tables
+    assert catalog.plan.title == "晋城市城区“十四五”“两山七河一流域”生态保护和生态文明建设、生态经济发展规划"
+    assert catalog.plan.short_title == "晋城市城区“一山一河一流域”规划"
+    # P06 is about rural water: not linked to the urban black-odorous indicator, and the reading is flagged
+    p06 = next(p for p in catalog.projects if p.id == "P06")
+    assert "I11" not in p06.indicators and "P06" in flags["F28"].subjects
+    assert "P11" in flags["F24"].subjects and {"P06", "P07"} <= set(flags["F25"].subjects)
+    assert "G2025-2" in flags["F26"].subjects and "P08" in flags["F27"].subjects
+    assert all(flags[f].status == "待核实" for f in ("F23", "F24", "F25", "F26", "F27", "F28", "F29", "F30"))
+
+
+def test_every_target_and_name_has_a_reviewed_english_rendering(catalog: Catalog) -> None:
+    for ind in catalog.indicators:
+        assert ind.name_en and not re.search(r"[\u4e00-\u9fff]", ind.name_en), ind.code
+        for target in ind.targets:
+            assert target.text_en and not re.search(r"[\u4e00-\u9fff]", target.text_en), (ind.code, target.year)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from shanhe.assigned import enter_assigned_target
+from shanhe.assigned import enter_document_target
 from shanhe.auth import AuthError, User
 from shanhe.history import revert_batch
 from shanhe.importer import commit_import, plan_import
@@ -68,28 +68,30 @@ def test_assigned_target_is_used_at_once_and_versioned(store: Store) -> None:
     upload(store, "indicator_code,year,value\nI26,2021,1.2\nI26,2024,1.08\n", STAFF)
     ind = next(i for i in store.indicators() if i.code == "I26")
     assert assess(ind, store.current_observations(), 2024, "全区").label_code == "pending"
-    enter_assigned_target(store, ind, 2025, 1.0, "晋城政发〔2023〕1号", dt.date(2023, 6, 1), STAFF)
+    enter_document_target(store, ind, 2025, 1.0, "晋城政发〔2023〕1号", dt.date(2023, 6, 1), STAFF)
     ind = next(i for i in store.indicators() if i.code == "I26")
     assert ind.target_for(2025).value == 1.0 and ind.target_for(2025).doc_ref == "晋城政发〔2023〕1号"
     assert assess(ind, store.current_observations(), 2024, "全区").label_code == "behind"  # 0.8 < 0.85
-    enter_assigned_target(store, ind, 2025, 1.1, "晋城政发〔2024〕2号", dt.date(2024, 3, 1), STAFF)
+    enter_document_target(store, ind, 2025, 1.1, "晋城政发〔2024〕2号", dt.date(2024, 3, 1), STAFF)
     ind = next(i for i in store.indicators() if i.code == "I26")
     assert ind.target_for(2025).value == 1.1
     assert [t.value for _, t in store.staff_targets()] == [1.0, 1.1]
 
 
 @pytest.mark.parametrize(("code", "year", "value", "doc", "key"), [
-    ("I07", 2025, 75.0, "x", "assigned.not_assignable"),  # 第九章 gives 75: not assigned
+    ("I26", 2020, 1.0, "x", "assigned.bad_year"),  # the base year has no target
+    ("I26", 2036, 1.0, "x", "assigned.bad_year"),
     ("I26", 2025, -1.0, "x", "assigned.bad_value"),
+    ("I26", 2025, float("nan"), "x", "assigned.bad_value"),
     ("I26", 2025, 1.0, " ", "assigned.doc_required"),
 ])
 def test_assigned_target_checks(store: Store, code: str, year: int, value: float, doc: str, key: str) -> None:
     ind = next(i for i in store.indicators() if i.code == code)
     with pytest.raises(StoreError) as err:
-        enter_assigned_target(store, ind, year, value, doc, dt.date(2023, 1, 1), STAFF)
+        enter_document_target(store, ind, year, value, doc, dt.date(2023, 1, 1), STAFF)
     assert err.value.key == key
     with pytest.raises(AuthError):
-        enter_assigned_target(store, ind, year, value, doc, dt.date(2023, 1, 1), None)
+        enter_document_target(store, ind, year, value, doc, dt.date(2023, 1, 1), None)
 
 
 def test_milestone_updates_and_added_milestones(store: Store) -> None:

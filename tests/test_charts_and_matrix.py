@@ -39,8 +39,25 @@ def test_progress_chart_marks_the_derived_2035_target_and_sample_data(catalog: C
     ind = catalog.indicator("I08")
     a = assess(ind, _obs("I08", (2021, 45.0), (2024, 39.0)), 2024, "全区")
     fig = progress_chart(ind, a, "en", sample=True)
-    assert "2035 target ≤35 μg/m3" in [trace.name for trace in fig.data]
+    assert "2035 target ≤35 μg/m3 (derived)" in [trace.name for trace in fig.data]
     assert fig.layout.annotations[0].text == "SAMPLE DATA"
+    assert fig.layout.title.text.startswith("Fine particulate matter")  # the English name on the English page
+    zh = progress_chart(ind, a, "zh")
+    assert "2035年目标 ≤35 μg/m3（推导）" in [trace.name for trace in zh.data]
+
+
+def test_progress_chart_shows_verdicts_and_the_path_from_the_2025_result(catalog: Catalog) -> None:
+    """After 2025 the path to 2035 starts at the actual 2025 value; the 2025 verdict is on the chart."""
+    ind = catalog.indicator("I08")
+    a = assess(ind, _obs("I08", (2020, 48.0), (2024, 39.0), (2025, 37.0), (2026, 36.0)), 2026, "全区")
+    fig = progress_chart(ind, a, "zh")
+    path = next(trace for trace in fig.data if trace.name == "按进度路径")
+    assert list(path.x) == [2025, 2035] and list(path.y) == [37.0, 35]
+    assert a.verdict_for(2025).verdict == "pending"  # the plan's 2025 value is still 待下达: no star for it
+    i07 = catalog.indicator("I07")
+    b = assess(i07, _obs("I07", (2024, 73.4), (2025, 74.0)), 2026, "全区")
+    names = [trace.name for trace in progress_chart(i07, b, "zh").data]
+    assert "2025年目标 ≥75% ✖未达标" in names and "按进度路径" not in names  # a final verdict has no path
 
 
 def test_axis_range_rules() -> None:
@@ -69,7 +86,7 @@ def test_ranking_orders_best_first(catalog: Catalog) -> None:
 def test_matrix_escapes_links_and_marks_binding(catalog: Catalog) -> None:
     view = build_overview(list(catalog.indicators), _obs("I07", (2024, 70.0)), "全区", 2024)
     html = matrix_html(view.rows, "zh", {"lang": "en", "year": "2024"})
-    assert html.count("data-code=") == 36
+    assert html.count("data-code=") == 42
     assert 'href="indicator?code=I07&amp;lang=en&amp;year=2024"' in html
     assert '<tr class="binding" data-code="I07">' in html and '<tr class="expected" data-code="I03">' in html
     assert "■ 滞后 ⚠ 约束性指标滞后" in html

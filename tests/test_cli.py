@@ -20,14 +20,14 @@ def test_indicators_json_lists_26_plus_supplementary(cli: Cli) -> None:
     cli("init")
     code, out, _ = cli("indicators", "--format", "json")
     records = json.loads(out)
-    assert code == 0 and len(records) == 36
+    assert code == 0 and len(records) == 42
     table = [r for r in records if r["seq"] is not None]
     assert [r["seq"] for r in table] == list(range(1, 27))
     forest = next(r for r in records if r["name"] == "森林覆盖率")
     assert forest["baseline_value"] == 19.83 and forest["attribute"] == "binding"
     assert forest["targets"][0] == {
-        "year": 2025, "rule": "at_least", "value": 19.83, "text": "≥19.83", "source": "表2-1 #2",
-        "note": "第九章（一）：森林覆盖率增加", "derived": False, "origin": "plan"}
+        "year": 2025, "rule": "at_least", "value": 19.83, "text": "≥19.83", "text_en": "≥19.83", "source": "表2-1 #2",
+        "note": "第九章（一）：森林覆盖率增加", "derived": False, "origin": "plan", "region": None}
     pm = next(r for r in records if r["code"] == "I08")
     assert pm["baseline_value"] is None and pm["baseline_text"] == "15" and "F01" in pm["flags"]
     keys = {"seq", "code", "name", "category", "unit", "attribute", "direction", "baseline_year", "baseline_value",
@@ -40,7 +40,7 @@ def test_indicators_table_and_csv(cli: Cli) -> None:
     code, out, _ = cli("indicators")
     assert code == 0 and "城市空气质量优良天数比例" in out and "完成上级下达指标（≥75%）" in out
     code, out, _ = cli("indicators", "--format", "csv")
-    assert code == 0 and len(out.strip().splitlines()) == 37
+    assert code == 0 and len(out.strip().splitlines()) == 43
 
 
 def test_template_fill_import_export_round_trip(cli: Cli, tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_template_fill_import_export_round_trip(cli: Cli, tmp_path: Path) -> Non
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["指标编码", "序号", "指标名称"] and "上年数值（仅供参考）" in header
     rows = list(sheet.iter_rows(min_row=2))
-    assert len(rows) == 36
+    assert len(rows) == 42
     previous = {r[0].value: r[header.index("上年数值（仅供参考）")].value for r in rows}
     assert previous["I07"] == 71.2 and previous["I08"] is None
     value_col = header.index("数值")
@@ -64,7 +64,7 @@ def test_template_fill_import_export_round_trip(cli: Cli, tmp_path: Path) -> Non
     book.save(template)
     code, out, err = cli("import", template, "--user", "王工")
     assert code == 0, err
-    assert "新增 3 条" in out and "跳过 33 行空数值" in out
+    assert "新增 3 条" in out and "跳过 39 行空数值" in out
     code, _, _ = cli("export", "--format", "csv", "--out", tmp_path / "e.csv")
     lines = (tmp_path / "e.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("指标编码,序号,指标名称,单位,地区,年份,数值,数据来源")

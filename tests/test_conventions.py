@@ -81,7 +81,7 @@ def test_sql_lives_only_in_the_store() -> None:
 
 def test_every_output_field_is_documented() -> None:
     from shanhe.catalog import load_catalog
-    from shanhe.cli import STATUS_FIELDS, indicator_record
+    from shanhe.cli import STATUS_FIELDS, VERDICT_FIELDS, indicator_record
 
-    fields = set(STATUS_FIELDS) | set(indicator_record(load_catalog().indicators[0]))
+    fields = set(STATUS_FIELDS) | set(VERDICT_FIELDS) | set(indicator_record(load_catalog().indicators[0]))
     assert [f for f in sorted(fields) if f"`{f}`" not in README] == []

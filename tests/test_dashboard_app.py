@@ -78,7 +78,7 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
     at = _open(_app(monkeypatch, partial_db), "overview")
     assert at.selectbox(key="ov_year").value == 2024  # the latest year with data
     assert len(at.get("plotly_chart")) == 2
-    everything = [f"I{n:02d}" for n in range(1, 27)] + [f"S{n:02d}" for n in range(1, 11)]
+    everything = [f"I{n:02d}" for n in range(1, 27)] + [f"S{n:02d}" for n in range(1, 17)]
     assert sorted(_matrix_codes(at)) == everything
     html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
     assert "■ 滞后 ⚠ 约束性指标滞后" in html and 'class="binding"' in html
@@ -89,7 +89,7 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
 def test_filters_change_the_matrix_and_go_into_the_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _open(_app(monkeypatch, partial_db), "overview")
     at.multiselect(key="cat").set_value(["环境质量"]).run()
-    assert len(_matrix_codes(at)) == 15 + 3  # 环境质量 rows of 表2-1, plus S01, S09, S10
+    assert len(_matrix_codes(at)) == 15 + 4  # 环境质量 rows of 表2-1, plus S01, S09, S10, S15
     at.multiselect(key="attr").set_value(["binding"]).run()
     codes = _matrix_codes(at)
     assert len(codes) == 11 and all(c.startswith("I") for c in codes)  # binding rows of 环境质量
@@ -124,7 +124,7 @@ def test_indicator_page_by_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch
     assert any("按进度应达 73.32%" in e.value for e in at.error)  # red light, with the reason sentence
     spec = _spec(at)
     assert "城市空气质量优良天数比例" in spec and "按进度路径" in spec and "2025年目标 ≥75%" in spec
-    assert at.metric[0].value == "0.68"
+    assert at.metric[0].value == "68.5%"  # 完成进度: the figure the light was compared on
     assert len(at.get("download_button")) == 2
     assert not any(s.label == "地区" for s in at.selectbox)  # district data only: no region clutter
 
@@ -156,14 +156,14 @@ def test_themes_page_puts_lights_and_projects_together(partial_db: Path, monkeyp
     at = _open(_app(monkeypatch, partial_db), "themes")
     assert [s.value for s in at.subheader] == [
         "一山（太行山）", "一河（丹河支流-白水河）", "一流域（丹河流域-白水河流域）"]
-    assert len(_matrix_codes(at)) == 9 + 7 + 6
+    assert len(_matrix_codes(at)) == 9 + 8 + 9
     assert [len(d.value) for d in at.dataframe] == [5, 3, 2]
 
 
 def test_about_page_lists_every_flag(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _open(_app(monkeypatch, partial_db), "about")
     flags = at.dataframe[-1].value
-    assert list(flags["编号"]) == [f"F{n:02d}" for n in range(1, 23)]
+    assert list(flags["编号"]) == [f"F{n:02d}" for n in range(1, 31)]
     goals = at.dataframe[0].value
     assert sorted(set(goals["年份"])) == [2025, 2030, 2035] and len(goals) == 11
     assert any("城政发〔2023〕3号" in m.value for m in at.markdown)
@@ -196,3 +196,40 @@ def test_english_toggle_and_link(empty_db: Path, monkeypatch: pytest.MonkeyPatch
     # (AppTest does not carry main-script widget state or URL writes to the next run; the browser test does)
     at = _open(_app(monkeypatch, empty_db, lang="en"), "projects")
     assert at.title[0].value == "Key projects and milestones (annex 1)"
+
+
+def test_overview_shows_the_2025_verdicts_beside_the_lights(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(_app(monkeypatch, sample_db), "overview")
+    assert at.selectbox(key="ov_year").value == 2025
+    assert "2025年目标完成情况" in [s.value for s in at.subheader]
+    counts = at.dataframe[1].value  # after the light counts: the verdicts per attribute
+    binding = counts[counts["分组"] == "约束性"].iloc[0]
+    assert (binding["达标"], binding["未达标"], binding["待下达"]) == (10, 4, 5)
+    html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
+    assert "<th>2025年目标完成情况</th>" in html and "✖ 未达标（73.8%）" in html  # I07 missed, with its value
+    assert "○ 缺数据" in html  # I11 has no 2025 value: no verdict
+    assert any("未达到2025年目标的约束性指标：城市空气质量优良天数比例" in m.value for m in at.markdown)
+
+
+def test_presenter_mode_has_a_verdict_slide(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _app(monkeypatch, sample_db, present="1", slide="2")
+    at.run()
+    assert not at.exception and at.title[0].value == "2025年目标完成情况"
+    assert len(at.dataframe[0].value) == 3  # binding, expected, supplementary
+
+
+def test_indicator_page_shows_verdicts_and_warns_about_a_conflicting_baseline(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("init")
+    data = tmp_path / "i07.csv"
+    data.write_text("indicator_code,year,value\nI07,2020,60\nI07,2024,73.4\nI07,2025,74\n", encoding="utf-8")
+    assert cli("import", data)[0] == 0
+    at = _app(monkeypatch, cli.db, code="I07", year="2025")
+    at.run()
+    at.switch_page("pages/indicator_page.py").run()
+    assert not at.exception
+    assert any("录入的2020年值 60% 与规划基准值 66.6% 不一致" in w.value for w in at.warning)
+    verdicts = at.dataframe[0].value
+    assert list(verdicts["结论"]) == ["✖ 未达标"] and list(verdicts["数值"]) == ["74%"]
+    assert any("未达到2025年目标（≥75%），差 1 个百分点" in e.value for e in at.error)

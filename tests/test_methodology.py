@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from shanhe import methodology
 from shanhe.catalog import Catalog
+from shanhe.messages import text
 from shanhe.progress import assess
 from shanhe.rules import LABELS, THRESHOLDS
 from shanhe.store import Observation
@@ -15,8 +16,10 @@ from tests.conftest import DATA, ROOT, Cli
 
 def test_threshold_table_is_the_engine_config() -> None:
     rows = methodology.threshold_rows("zh")
-    assert [(r["进度正常（绿）：路径比 ≥"], r["需加快（黄）：路径比 ≥"]) for r in rows] == [
-        (f"{v.on_track:.2f}", f"{v.behind:.2f}") for v in THRESHOLDS.values()]
+    # written out, not computed from rules.THRESHOLDS: a change to the thresholds must change this test too
+    assert [(r["属性"], r["进度正常（绿）：完成进度 ≥"], r["需加快（黄）：完成进度 ≥"]) for r in rows] == [
+        ("约束性", "100%", "85%"), ("预期性", "95%", "70%"), ("补充指标", "95%", "70%")]
+    assert set(THRESHOLDS) == {"binding", "expected", "supplementary"}
     assert [r["标签"] for r in methodology.label_rows("zh")][: len(LABELS)] == [
         {"achieved": "已达标", "on_track": "进度正常", "accelerate": "需加快", "behind": "滞后",
          "off_track": "严重滞后/反向变化", "not_met": "未达标", "no_data": "无数据", "pending": "待下达",
@@ -32,8 +35,20 @@ def test_worked_steps_reproduce_the_engine(catalog: Catalog) -> None:
     assert steps["按进度应达"] == "66.6 + (75 − 66.6) × 0.8 = 73.32%"
     assert steps["实际进展"] == "71.2 − 66.6 = 4.6"
     assert steps["应有进展"] == "(75 − 66.6) × 0.8 = 6.72"
-    assert steps["路径比 = 实际进展 ÷ 应有进展"] == f"4.6 ÷ 6.72 = {round(a.path_ratio, 3)}"
-    assert steps["结论"] == "■ 滞后" and steps["说明"] == a.reason
+    assert steps["完成进度 = 实际进展 ÷ 应有进展"] == "4.6 ÷ 6.72 = 68.5%"
+    assert steps["结论"] == "■ 滞后" and steps["说明"] == text(a.reason, "zh")
+
+
+def test_worked_steps_show_the_tolerance_and_the_verdict(catalog: Catalog) -> None:
+    ind = catalog.indicator("I07")
+    # 2024: 73.25 against the path's 73.32 — 99.0 %, short by 0.07 < 0.1: on track, and the steps say why
+    a = assess(ind, [Observation(indicator_code="I07", region="全区", year=2024, value=73.25)], 2024, "全区")
+    steps = {r["步骤"]: r["计算"] for r in methodology.worked_steps(a, "zh")}
+    assert a.label_code == "on_track" and steps["完成进度 = 实际进展 ÷ 应有进展"].endswith("= 99%")
+    assert steps["容差（规划数值精度）"] == "与应达值相差 0.07 个百分点，不足 0.1 个百分点：视为进度正常"
+    b = assess(ind, [Observation(indicator_code="I07", region="全区", year=2025, value=74.0)], 2026, "全区")
+    steps = {r["步骤"]: r["计算"] for r in methodology.worked_steps(b, "zh")}
+    assert steps["2025年目标结论"].startswith("✖ 未达标：2025年 74%，未达到2025年目标（≥75%）")
 
 
 def test_examples_fall_back_to_labelled_samples(catalog: Catalog) -> None:
@@ -57,8 +72,8 @@ def test_methodology_page_with_sample_examples(app: AppTest) -> None:
     assert not app.exception
     assert app.title[0].value == "方法说明：红绿灯怎样判定"
     assert len(app.warning) == 2  # both examples are sample data, and say so
-    thresholds = app.dataframe[0].value
-    assert list(thresholds.iloc[0]) == ["约束性", "1.00", "0.85"]
+    thresholds = app.dataframe[1].value
+    assert list(thresholds.iloc[0]) == ["约束性", "100%", "85%"]
 
 
 def test_methodology_page_uses_store_data(app: AppTest, cli: Cli) -> None:
@@ -66,5 +81,5 @@ def test_methodology_page_uses_store_data(app: AppTest, cli: Cli) -> None:
     app.run()
     app.switch_page("pages/methodology_page.py").run()
     assert not app.exception and len(app.warning) == 0
-    steps = app.dataframe[2].value
+    steps = app.dataframe[-2].value
     assert "2024：71.2%" in list(steps["计算"])

@@ -32,4 +32,4 @@ def test_install_from_the_wheelhouse_without_an_index(tmp_path: Path) -> None:
         run = subprocess.run([python, "-m", "shanhe", "--db", db, *args], cwd=ROOT, capture_output=True, text=True,
                              timeout=300)
         assert run.returncode == 0, run.stderr[-2000:]
-    assert len(run.stdout.strip().splitlines()) == 37
+    assert len(run.stdout.strip().splitlines()) == 43

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from shanhe.catalog import Catalog, Indicator, Target, assigned_target
+from shanhe.messages import text
 from shanhe.progress import Assessment, assess
 from shanhe.rules import THRESHOLDS
 from shanhe.store import Observation
@@ -54,15 +55,19 @@ CASES = [
     ("I09", [(2023, 60.0)], 2024, None, "insufficient", "grey"),
     # gaps in years: 2021 and 2024 only; (73.5−66.6)/6.72 = 1.027
     ("I07", [(2021, 68.0), (2024, 73.5)], 2024, None, "on_track", "green"),
-    # after the target year: final assessment of the 2025 target
-    ("I07", [(2026, 74.0)], 2027, None, "not_met", "red"),
-    ("I07", [(2026, 75.5)], 2027, None, "achieved", "green"),
+    # after the target year: the verdict on the 2025 target, from the 2025 value itself
+    ("I07", [(2025, 74.0), (2026, 76.0)], 2027, None, "not_met", "red"),
+    ("I07", [(2025, 75.5), (2026, 74.0)], 2027, None, "achieved", "green"),
+    # ... and without a 2025 value there is no verdict, whatever later years say
+    ("I07", [(2026, 76.0)], 2027, None, "no_data", "grey"),
     # assigned target not yet entered
     ("I17", [(2022, 3.0)], 2024, None, "pending", "grey"),
     # assigned target arrived: cumulative since 2020 (0), 8 % by 2025; expected 6.4 by 2024; 7/6.4 = 1.094
     ("I17", [(2022, 3.0), (2024, 7.0)], 2024, (2025, 8.0), "on_track", "green"),
-    # ‰: start 0.9, ≤0.5 by 2025; expected progress 0.3 by 2024; 0.28/0.3 = 0.933 (expected: amber)
-    ("I03", [(2021, 0.9), (2024, 0.62)], 2024, None, "accelerate", "amber"),
+    # ‰: start 1.5, ≤0.5 by 2025; expected progress 0.75 by 2024; 0.62/0.75 = 0.827 (expected: amber)
+    ("I03", [(2021, 1.5), (2024, 0.88)], 2024, None, "accelerate", "amber"),
+    # start 0.9: expected 0.6 by 2024; 0.28/0.3 = 0.933 < 0.95, but 0.62 is within 0.1‰ (the plan prints 0.5) of it
+    ("I03", [(2021, 0.9), (2024, 0.62)], 2024, None, "on_track", "green"),
     # change-rate indicator: 11.8/(14.5×4/5) = 1.017
     ("I22", [(2021, 3.0), (2024, 11.8)], 2024, (2025, 14.5), "on_track", "green"),
     # change-rate indicator getting worse (emissions rose): ratio < 0
@@ -71,11 +76,17 @@ CASES = [
     ("I26", [(2021, 1.2), (2024, 1.08)], 2024, (2025, 1.0), "behind", "red"),
     # exactly on the straight line is on track, despite floating point: (1.2−1.1)/(0.2×2/4) = 1
     ("I26", [(2021, 1.2), (2023, 1.1)], 2023, (2025, 1.0), "on_track", "green"),
-    # no decrease: the start (first value) is the target; falling below it is moving away
-    ("I01", [(2021, 10.0), (2023, 9.9)], 2024, None, "off_track", "red"),
-    ("I01", [(2021, 10.0), (2023, 10.1)], 2024, None, "achieved", "green"),
-    # increase by 3 percentage points: target 63; expected 1.5 by 2023; 1.5/1.5 = 1
-    ("I05", [(2021, 60.0), (2023, 61.5)], 2024, None, "on_track", "green"),
+    # no decrease: the 2020 value is the target; falling below it is moving away
+    ("I01", [(2020, 10.0), (2023, 9.9)], 2024, None, "off_track", "red"),
+    ("I01", [(2020, 10.0), (2023, 10.1)], 2024, None, "achieved", "green"),
+    # ... and without a 2020 value there is nothing to compare with
+    ("I01", [(2021, 10.0), (2023, 10.1)], 2024, None, "insufficient", "grey"),
+    # increase by 3 percentage points on 60 (2020): target 63; expected 1.8 by 2023; 1.8/1.8 = 1
+    ("I05", [(2020, 60.0), (2023, 61.8)], 2024, None, "on_track", "green"),
+    # 1.5/1.8 = 0.833 < 0.85, short of the path (61.8) by 0.3 ≥ 0.1: behind
+    ("I05", [(2020, 60.0), (2023, 61.5)], 2024, None, "behind", "red"),
+    # 1.75/1.8 = 0.972 < 1.00, but short of the path by 0.05 < 0.1 (the plan prints % to one decimal): on track
+    ("I05", [(2020, 60.0), (2023, 61.75)], 2024, None, "on_track", "green"),
     # maintaining a target the baseline already met (饮用水 100 → ≥100): slipping is moving away
     ("I12", [(2024, 95.0)], 2024, None, "off_track", "red"),
     # no data
@@ -93,7 +104,7 @@ CASES = [
 def test_rule(catalog: Catalog, code: str, pairs: list, year: int, target: tuple | None, label: str,
               light: str) -> None:
     a = run(catalog, code, pairs, year, target)
-    assert (a.label_code, a.light) == (label, light), a.reason
+    assert (a.label_code, a.light) == (label, light), text(a.reason, "zh")
 
 
 def test_binding_thresholds_are_at_least_as_strict_as_expected() -> None:
@@ -103,32 +114,33 @@ def test_binding_thresholds_are_at_least_as_strict_as_expected() -> None:
 
 def test_the_reason_sentence_says_what_must_happen(catalog: Catalog) -> None:
     a = run(catalog, "I07", [(2021, 67.9), (2022, 69.0), (2023, 70.5), (2024, 71.2)])
-    assert a.reason == ("2024年 71.2%，按进度应达 73.32%；要在2025年达到 75%，需提高 3.8 个百分点，"
-                        "近三年平均每年 +1.1 个百分点。")
+    assert text(a.reason, "zh") == ("2024年 71.2%，按进度应达 73.32%（完成进度 68.5%）；要在2025年达到 ≥75%，"
+                                    "需提高 3.8 个百分点，近三年平均每年 +1.1 个百分点。")
     assert a.expected_value == pytest.approx(73.32)
     assert a.recent_annual_change == pytest.approx(1.1) and a.recent_years == 3
     assert a.required_annual_change == pytest.approx(3.8)
-    assert a.path_ratio == pytest.approx(4.6 / 6.72)
-    assert a.binding_behind and a.reason_en.startswith("2024: 71.2%, the straight path expects 73.32%")
+    assert a.path_ratio == round(4.6 / 6.72, 3) == 0.685
+    assert a.binding_behind and text(a.reason, "en").startswith(
+        "2024: 71.2%, the straight path expects 73.32% (progress 68.5%)")
 
 
 def test_missing_baseline_says_where_it_starts(catalog: Catalog) -> None:
     a = run(catalog, "I09", [(2021, 50.0), (2024, 58.0)])
     assert (a.start_year, a.start_value, a.start_kind) == (2021, 50.0, "first_observation")
-    assert "以2021年首个观测值为起点" in a.reason
-    assert a.path_ratio == pytest.approx(8 / 11.25)
+    assert "以2021年首个观测值为起点" in text(a.reason, "zh")
+    assert a.path_ratio == round(8 / 11.25, 3)
 
 
 def test_cumulative_indicators_start_from_zero_in_2020(catalog: Catalog) -> None:
     a = run(catalog, "I22", [(2021, 3.0), (2024, 11.8)], target=(2025, 14.5))
     assert (a.start_year, a.start_value, a.start_kind) == (2020, 0.0, "base_year_zero")
-    assert "累计口径" in a.reason
+    assert "累计口径" in text(a.reason, "zh")
 
 
 def test_pending_target_still_has_a_trend(catalog: Catalog) -> None:
     a = run(catalog, "I08", [(2021, 45.0), (2024, 39.0)])
-    assert a.label == "待下达" and a.trend == "down" and a.trend_improving is True
-    assert "下达值尚未录入" in a.reason
+    assert a.label_code == "pending" and a.trend == "down" and a.trend_improving is True
+    assert "下达值尚未录入" in text(a.reason, "zh")
 
 
 def test_trend_ratio_uses_differences_so_zero_targets_work(catalog: Catalog) -> None:
@@ -147,14 +159,14 @@ def test_projection_band_from_three_points(catalog: Catalog) -> None:
 
 def test_permille_reason_uses_permille_points(catalog: Catalog) -> None:
     a = run(catalog, "I03", [(2021, 0.9), (2024, 0.62)])
-    assert "千分点" in a.reason and "0.62‰" in a.reason
+    assert "千分点" in text(a.reason, "zh") and "0.62‰" in text(a.reason, "zh")
 
 
 def test_only_qualitative_targets(catalog: Catalog) -> None:
     ind = catalog.indicator("I07")
     qual = ind.model_copy(update={"targets": tuple(t for t in ind.targets if t.rule == "qualitative")})
     a = assess(qual, obs("I07", (2024, 71.0)), 2024, REGION)
-    assert (a.label_code, a.light) == ("qualitative", "grey") and "蓝天白云" in a.reason
+    assert (a.label_code, a.light) == ("qualitative", "grey") and "蓝天白云" in text(a.reason, "zh")
 
 
 def test_other_regions_are_ignored(catalog: Catalog) -> None:

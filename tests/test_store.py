@@ -25,7 +25,7 @@ def _import(store: Store, name: str, user: str = "测试员") -> None:
 def test_fresh_init_builds_every_table(store: Store) -> None:
     counts = store.table_counts()
     assert store.schema_version() == SCHEMA_VERSION
-    assert counts["indicators"] == 36 and counts["projects"] == 11 and counts["milestones"] == 12
+    assert counts["indicators"] == 42 and counts["projects"] == 11 and counts["milestones"] == 12
     assert counts["observations"] == 0 and counts["batches"] == 0
     assert store.regions() == ["全区"]
     assert store.meta("plan_number") == "城政发〔2023〕3号"

@@ -16,7 +16,7 @@ from types import MappingProxyType
 import plotly.graph_objects as go
 import streamlit as st
 
-from shanhe import charts, milestones
+from shanhe import charts, clock, milestones
 from shanhe.catalog import Flag, Indicator, Project, Theme
 from shanhe.i18n import Lang
 from shanhe.overview import Overview, build_overview
@@ -34,7 +34,7 @@ _shared = st.cache_resource(show_spinner=False, max_entries=64)
 @_shared
 def _overview(_store: Store, path: str, region: str, year: int | None, version: Version) -> Overview:
     observations = _current(_store, path, version)
-    year = year or default_year(observations, region, dt.date.today().year)
+    year = year or default_year(observations, region, clock.current_year())
     return build_overview(list(_indicators(_store, path, version).values()), observations, region, year)
 
 
