@@ -31,7 +31,7 @@ urlstate.choices("light", LIGHTS)
 
 page_header(db)
 st.title(t("overview.title", L))
-st.caption(t("overview.caption", L, number=loaders.meta(db, "plan_number"), title=loaders.meta(db, "plan_title"),
+st.caption(t("overview.caption", L, number=loaders.meta(db, "plan_number"), title=loaders.meta(db, "plan_short_title"),
              supplementary=sum(1 for r in latest.rows if r.assessment.seq is None)))
 batch = loaders.latest_batch(db)
 st.caption(t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id) if batch

@@ -75,6 +75,6 @@ if leave.button(t("present.exit", L), key="exit"):
     st.switch_page("pages/overview_page.py", query_params={"lang": "en"} if L == "en" else None)
 urlstate.write({"slide": (n, 1)})
 batch = loaders.latest_batch(db)
-footer = t("present.footer", L, number=loaders.meta(db, "plan_number"), title=loaders.meta(db, "plan_title"),
+footer = t("present.footer", L, number=loaders.meta(db, "plan_number"), title=loaders.meta(db, "plan_short_title"),
            when=local_time(batch.created_at) if batch else "—", n=n, total=len(SLIDES))
 st.markdown(f'<div class="sh-footer">{footer}</div>', unsafe_allow_html=True)

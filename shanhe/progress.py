@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -270,6 +271,27 @@ def _bound(target: Target, sign: int) -> str:
     return _BOUND.get(target.rule, "≥" if sign > 0 else "≤")
 
 
+class _Path(BaseModel):
+    """The light before a target year, and the figures behind it."""
+
+    code: str
+    reason: Message
+    notes: list[Message] = []
+    expected: float | None = None
+    path_ratio: float | None = None
+    required: float | None = None
+
+
+@dataclass(frozen=True)
+class _In:
+    """Quantities in one indicator's unit, for messages: ``q(71.2)`` reads '71.2%', ``q(75, bound="≥")`` '≥75%'."""
+
+    unit: str
+
+    def __call__(self, value: float, *, bound: str = "", digits: int = 6) -> Quantity:
+        return Quantity(value=value, unit=self.unit, digits=digits, bound=bound)
+
+
 def assess(indicator: Indicator, observations: Iterable[Observation], year: int, region: str) -> Assessment:
     """Assess one indicator in ``region`` at evaluation ``year`` from observations in any order."""
     points = sorted(
@@ -290,131 +312,75 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
     latest = points[-1] if points else None
     trend = fit_trend(series)
     recent = _recent_change(series)
-    unit, step = indicator.unit, precision(indicator)
-    q = _quantities(unit)
+    unit, step, q = indicator.unit, precision(indicator), _In(indicator.unit)
     base = start0 if start0 is not None and start0.kind in BASE_KINDS else None
 
     targets = indicator.targets_in(region)
     numeric = [tg for tg in targets if tg.rule != "qualitative"]
-    resolved = [target_value(tg, base) for tg in numeric]
-    starts: list[Start | None] = []
-    for k in range(len(numeric)):
-        if k == 0:
-            starts.append(start0)
-            continue
-        previous, value = numeric[k - 1], resolved[k - 1]
-        if previous.year in actual:
-            starts.append(Start(year=previous.year, value=actual[previous.year], kind="previous_actual"))
-        elif value is not None:
-            starts.append(Start(year=previous.year, value=value, kind="previous_target"))
-        else:
-            starts.append(starts[k - 1])
-
-    def estimate(tg: Target) -> tuple[Point | None, float | None]:
-        projected = trend.at(tg.year) if trend is not None and latest is not None and tg.year > latest.year else None
-        return latest, projected
-
-    verdicts = tuple(_verdict(indicator, tg, resolved[numeric.index(tg)] if tg in numeric else None, base,
-                              actual, year, q, estimate) for tg in targets)
-    by_year = {v.target_year: v for v in verdicts}
+    resolved = {tg.year: target_value(tg, base) for tg in numeric}
+    starts = _segment_starts(numeric, resolved, start0, actual)
+    verdicts = tuple(_verdict(indicator, tg, resolved.get(tg.year), actual, year, q, latest, trend)
+                     for tg in targets)
 
     change = worsened = None
     if latest is not None and start0 is not None and latest.year > start0.year:
         change = latest.value - start0.value
         worsened = (change if indicator.direction == "higher" else -change) < -step + TOLERANCE
-    notes: list[Message] = []
 
-    active = next((k for k, tg in enumerate(numeric) if tg.year >= year), None)
-    target = x = start = None
+    active = next((tg for tg in numeric if tg.year >= year), numeric[-1] if numeric else None)
+    x = resolved.get(active.year) if active else None
+    start = starts.get(active.year) if active else None
     final = False
-    expected = path_ratio = trend_ratio = required = projected = gap = None
-    band = None
-    sign = 0
-    if not numeric:
-        qualitative = next((tg for tg in targets if tg.year >= year), targets[-1] if targets else None)
-        code = "qualitative"
-        reason = msg("reason.qualitative", text=_text(qualitative) if qualitative else "—",
-                     latest=_latest(latest, q))
-        shown = qualitative
+    trend_ratio = projected = gap = band = None
+    if active is None:  # only qualitative targets
+        shown = next((tg for tg in targets if tg.year >= year), targets[-1] if targets else None)
+        path = _Path(code="qualitative", reason=msg("reason.qualitative", text=_text(shown) if shown else "—",
+                                                    latest=_latest(latest, q)))
     else:
-        k = active if active is not None else len(numeric) - 1
-        target, x, start = numeric[k], resolved[k], starts[k]
-        sign = target_sign(target, indicator)
-        shown = target
-        verdict = by_year[target.year]
-        if target.year <= year:
-            code, reason, final = _light_from_verdict(verdict)
-        elif x is None and target.rule == "assigned_by_superior":
-            code, reason = "pending", msg("reason.pending", target_year=target.year, text=_text(target),
-                                          latest=_latest(latest, q))
+        shown = active
+        sign = target_sign(active, indicator)
+        if active.year <= year:  # in and after the target year: its verdict
+            verdict = next(v for v in verdicts if v.target_year == active.year)
+            code = _VERDICT_LIGHT[verdict.label_code]
+            path, final = _Path(code=code, reason=verdict.reason), code in ("achieved", "not_met")
+        elif x is None and active.rule == "assigned_by_superior":
+            path = _Path(code="pending", reason=msg("reason.pending", target_year=active.year, text=_text(active),
+                                                    latest=_latest(latest, q)))
         elif latest is None or start is None:
-            code, reason = "no_data", msg("reason.no_data", eval_year=year)
+            path = _Path(code="no_data", reason=msg("reason.no_data", eval_year=year))
         elif x is None:
-            code, reason = "insufficient", msg("reason.needs_base", target_year=target.year, text=_text(target),
-                                               latest=_latest(latest, q))
+            path = _Path(code="insufficient", reason=msg("reason.needs_base", target_year=active.year,
+                                                          text=_text(active), latest=_latest(latest, q)))
         else:
-            target_q = q(x, bound=_bound(target, sign))
-            ok = meets(target, sign, latest.value, x)
-            gap0 = sign * (x - start.value)
-            span = target.year - start.year
-            diff = Difference(value=abs(x - latest.value), unit=unit)
-            verb = msg("verb.raise" if x > latest.value else "verb.lower")
-            if not ok and target.year > latest.year:
-                required = (x - latest.value) / (target.year - latest.year)
-            if ok:
-                code, reason = "achieved", msg("reason.achieved", year=latest.year, value=q(latest.value),
-                                               target_year=target.year, target=target_q)
-            elif gap0 <= TOLERANCE:
-                code, reason = "off_track", msg("reason.slipped", year=latest.year, value=q(latest.value),
-                                                target_year=target.year, target=target_q, verb=verb, gap=diff,
-                                                recent=_recent(recent, unit))
-            elif latest.year <= start.year or span <= 0:
-                code, reason = "insufficient", msg("reason.insufficient", start_year=start.year, year=latest.year,
-                                                   value=q(latest.value), target_year=target.year, target=target_q,
-                                                   verb=verb, gap=diff)
-            else:
-                share = (latest.year - start.year) / span
-                expected = start.value + (x - start.value) * share
-                # rounded to the shown precision (完成进度 99.6%): the figure people read is the figure compared
-                path_ratio = round(sign * (latest.value - start.value) / (gap0 * share), 3) + 0.0
-                limits = thresholds_for(indicator.attribute)
-                code = ("on_track" if path_ratio >= limits.on_track else "accelerate"
-                        if path_ratio >= limits.behind else "behind" if path_ratio >= 0 else "off_track")
-                if code != "on_track" and sign * (expected - latest.value) < step - TOLERANCE:
-                    code = "on_track"
-                    notes.append(msg("note.tolerance", precision=Difference(value=step, unit=unit)))
-                per_year = (msg("reason.per_year", annual=Difference(value=required, unit=unit, signed=True))
-                            if required is not None and target.year - latest.year > 1 else None)
-                reason = msg("reason.path", year=latest.year, value=q(latest.value),
-                             expected=q(expected, digits=2), progress=Quantity(value=path_ratio * 100, unit="%",
-                                                                               digits=1),
-                             target_year=target.year, target=target_q, verb=verb, gap=diff, per_year=per_year,
-                             recent=_recent(recent, unit))
+            path = _path_light(indicator, active, x, start, latest, recent, step, q)
+            gap0, span = sign * (x - start.value), active.year - start.year
             if gap0 > TOLERANCE and trend is not None and span > 0:
                 trend_ratio = sign * trend.slope / (gap0 / span)
             if trend is not None:
-                projected = trend.at(target.year)
+                projected = trend.at(active.year)
                 gap = projected - x
-                band = _band(trend, series, target.year)
-            notes += _start_notes(start, q)
-        if indicator.measure == "cumulative_change" and not any(n.key == "note.start_cumulative" for n in notes):
-            notes.append(msg("note.start_cumulative"))
-        if target.derived:
-            notes.append(msg("note.derived"))
+                band = _band(trend, series, active.year)
+            path.notes += _start_notes(start, q)
+        if indicator.measure == "cumulative_change" and not any(n.key == "note.start_cumulative" for n in path.notes):
+            path.notes.append(msg("note.start_cumulative"))
+        if active.derived:
+            path.notes.append(msg("note.derived"))
+    notes = path.notes
     if conflict and start0 is not None:
         notes.append(msg("note.baseline_conflict", year=start0.year, observed=q(observed_at_start),
                          baseline=q(start0.value)))
     stale = latest is not None and latest.year < year - STALE_YEARS
     if stale and latest is not None:
         notes.append(msg("note.stale", year=latest.year))
-    label = LABELS[code]
+    label = LABELS[path.code]
     if label.light == "grey" and change is not None and start0 is not None:
         # grey says nothing about progress: still say which way the indicator moved since the start
         better = (change if indicator.direction == "higher" else -change) > step - TOLERANCE
         notes.append(msg("note.direction", start_year=start0.year,
                          state=msg("state.worse" if worsened else "state.better" if better else "state.same"),
                          change=Difference(value=change, unit=unit, signed=True)))
-    reason = reason.model_copy(update={"params": {**reason.params, "notes": Clauses(items=tuple(notes))}})
+    reason = path.reason.model_copy(update={"params": {**path.reason.params, "notes": Clauses(items=tuple(notes))}})
+    start = start or start0
 
     return Assessment(
         code=indicator.code, seq=indicator.seq, name=indicator.name, name_en=indicator.name_en,
@@ -423,61 +389,115 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
         year=latest.year if latest else None, value=latest.value if latest else None,
         target_year=shown.year if shown else None, target_rule=shown.rule if shown else None,
         target_value=x, target_text=shown.text if shown else None, target_text_en=shown.text_en if shown else None,
-        target_derived=bool(shown and shown.derived), final=final, light=label.light, label_code=code,
-        reason=reason, start_year=start.year if start else (start0.year if start0 else None),
-        start_value=start.value if start else (start0.value if start0 else None),
-        start_kind=start.kind if start else (start0.kind if start0 else None),
+        target_derived=bool(shown and shown.derived), final=final, light=label.light, label_code=path.code,
+        reason=reason, start_year=start.year if start else None, start_value=start.value if start else None,
+        start_kind=start.kind if start else None,
         plan_start_year=start0.year if start0 else None, plan_start_value=start0.value if start0 else None,
         plan_start_kind=start0.kind if start0 else None,
-        expected_value=expected, path_ratio=path_ratio, trend_ratio=trend_ratio,
+        expected_value=path.expected, path_ratio=path.path_ratio, trend_ratio=trend_ratio,
         trend=trend.direction if trend else None, trend_improving=_improving(trend, indicator.direction),
         annual_change=trend.slope if trend else None,
         recent_annual_change=recent[0] if recent else None, recent_years=recent[1] if recent else None,
-        required_annual_change=required if not final else None, projected_value=None if final else projected,
-        projected_gap=None if final else gap,
-        projection_low=band[0] if band and not final else None, projection_high=band[1] if band and not final else None,
+        required_annual_change=path.required, projected_value=projected, projected_gap=gap,
+        projection_low=band[0] if band else None, projection_high=band[1] if band else None,
         binding_behind=indicator.attribute == "binding" and label.light in ("amber", "red") and not final,
         stale=stale, baseline_conflict=conflict, baseline_observed=observed_at_start if conflict else None,
         change_since_start=change, worsened=worsened, precision=step, verdicts=verdicts, series=series,
     )
 
 
-def _quantities(unit: str):  # noqa: ANN202 - a small closure factory
-    def q(value: float, *, bound: str = "", digits: int = 6) -> Quantity:
-        return Quantity(value=value, unit=unit, digits=digits, bound=bound)
+#: The light in and after a target year, from that target's verdict.
+_VERDICT_LIGHT = {"met": "achieved", "missed": "not_met", "no_data": "no_data", "no_base": "insufficient",
+                  "awaiting": "pending"}
 
-    return q
+
+def _segment_starts(numeric: Sequence[Target], resolved: dict[int, float | None], start0: Start | None,
+                    actual: dict[int, float]) -> dict[int, Start | None]:
+    """Where the path to each numeric target starts: the plan's start for the first; for each later one the
+    previous target year's actual value, else the previous target's value, else the previous path's start."""
+    starts: dict[int, Start | None] = {}
+    previous: Target | None = None
+    for tg in numeric:
+        if previous is None:
+            starts[tg.year] = start0
+        elif previous.year in actual:
+            starts[tg.year] = Start(year=previous.year, value=actual[previous.year], kind="previous_actual")
+        elif resolved[previous.year] is not None:
+            starts[tg.year] = Start(year=previous.year, value=resolved[previous.year], kind="previous_target")
+        else:
+            starts[tg.year] = starts[previous.year]
+        previous = tg
+    return starts
+
+
+def _path_light(indicator: Indicator, target: Target, x: float, start: Start, latest: Point,
+                recent: tuple[float, int] | None, step: float, q: _In) -> _Path:
+    """Before the target year: achieved, slipped, too early to tell, or the path ratio against the thresholds."""
+    unit, sign = indicator.unit, target_sign(target, indicator)
+    target_q = q(x, bound=_bound(target, sign))
+    gap0, span = sign * (x - start.value), target.year - start.year
+    diff = Difference(value=abs(x - latest.value), unit=unit)
+    verb = msg("verb.raise" if x > latest.value else "verb.lower")
+    if meets(target, sign, latest.value, x):
+        return _Path(code="achieved", reason=msg("reason.achieved", year=latest.year, value=q(latest.value),
+                                                 target_year=target.year, target=target_q))
+    required = (x - latest.value) / (target.year - latest.year)
+    if gap0 <= TOLERANCE:
+        return _Path(code="off_track", required=required,
+                     reason=msg("reason.slipped", year=latest.year, value=q(latest.value), target_year=target.year,
+                                target=target_q, verb=verb, gap=diff, recent=_recent(recent, unit)))
+    if latest.year <= start.year or span <= 0:
+        return _Path(code="insufficient", required=required,
+                     reason=msg("reason.insufficient", start_year=start.year, year=latest.year,
+                                value=q(latest.value), target_year=target.year, target=target_q, verb=verb, gap=diff))
+    share = (latest.year - start.year) / span
+    expected = start.value + (x - start.value) * share
+    # rounded to the shown precision (完成进度 99.6%): the figure people read is the figure compared
+    ratio = round(sign * (latest.value - start.value) / (gap0 * share), 3) + 0.0
+    limits = thresholds_for(indicator.attribute)
+    code = ("on_track" if ratio >= limits.on_track else "accelerate" if ratio >= limits.behind
+            else "behind" if ratio >= 0 else "off_track")
+    notes = []
+    if code != "on_track" and sign * (expected - latest.value) < step - TOLERANCE:
+        code = "on_track"
+        notes.append(msg("note.tolerance", precision=Difference(value=step, unit=unit)))
+    per_year = (msg("reason.per_year", annual=Difference(value=required, unit=unit, signed=True))
+                if target.year - latest.year > 1 else None)
+    return _Path(code=code, notes=notes, expected=expected, path_ratio=ratio, required=required,
+                 reason=msg("reason.path", year=latest.year, value=q(latest.value), expected=q(expected, digits=2),
+                            progress=Quantity(value=ratio * 100, unit="%", digits=1), target_year=target.year,
+                            target=target_q, verb=verb, gap=diff, per_year=per_year, recent=_recent(recent, unit)))
 
 
 def _text(target: Target) -> Bilingual:
     return Bilingual(zh=target.text, en=target.text_en)
 
 
-def _latest(latest: Point | None, q) -> Message | None:  # noqa: ANN001
+def _latest(latest: Point | None, q: _In) -> Message | None:
     return msg("reason.latest", year=latest.year, value=q(latest.value)) if latest else None
 
 
-def _verdict(indicator: Indicator, tg: Target, x: float | None, base: Start | None, actual: dict[int, float],
-             year: int, q, estimate) -> Verdict:  # noqa: ANN001
+def _verdict(indicator: Indicator, tg: Target, x: float | None, actual: dict[int, float], year: int, q: _In,
+             latest: Point | None, trend: Trend | None) -> Verdict:
     """The verdict on one dated target at evaluation ``year``."""
     sign = target_sign(tg, indicator)
     value = actual.get(tg.year) if tg.year <= year else None
-    est_point = projected = None
+    # without the target year's value: the latest value and the trend at the target year, as an estimate only
+    unjudged = tg.rule != "qualitative" and value is None
+    est_point = latest if unjudged else None
+    projected = (trend.at(tg.year) if unjudged and trend is not None and latest is not None and tg.year > latest.year
+                 else None)
+    estimate = _estimate(est_point, projected, tg.year, q)
     target_q = q(x, bound=_bound(tg, sign)) if x is not None else _text(tg)
     if tg.rule == "qualitative":
         code, reason = "qualitative", msg("reason.qualitative", text=_text(tg), latest=None)
     elif tg.year > year:
-        code = "not_due"
-        est_point, projected = estimate(tg)
-        reason = msg("reason.not_due", target_year=tg.year, target=target_q, estimate=_estimate(est_point,
-                     projected, tg.year, q))
+        code, reason = "not_due", msg("reason.not_due", target_year=tg.year, target=target_q, estimate=estimate)
     elif x is None and tg.rule == "assigned_by_superior":
         code, reason = "awaiting", msg("reason.pending", target_year=tg.year, text=_text(tg), latest=None)
     elif value is None:
-        code = "no_data"
-        est_point, projected = estimate(tg)
-        reason = msg("reason.target_no_data", target_year=tg.year, target=target_q,
-                     estimate=_estimate(est_point, projected, tg.year, q))
+        code, reason = "no_data", msg("reason.target_no_data", target_year=tg.year, target=target_q,
+                                      estimate=estimate)
     elif x is None:  # a rule on the 2020 value, and no 2020 value
         code, reason = "no_base", msg("reason.needs_base", target_year=tg.year, text=_text(tg), latest=None)
     elif meets(tg, sign, value, x):
@@ -495,13 +515,12 @@ def _verdict(indicator: Indicator, tg: Target, x: float | None, base: Start | No
         bound=_bound(tg, sign), source=tg.source, derived=tg.derived, origin=tg.origin, doc_ref=tg.doc_ref,
         replaced=indicator.replaced_for(tg.year) if tg.origin == "staff" and tg.region is None else None,
         actual_year=tg.year if value is not None else None, actual_value=value, label_code=code,
-        verdict=label.verdict, reason=reason,
-        estimate_year=est_point.year if est_point else None, estimate_value=est_point.value if est_point else None,
-        projected_value=projected,
+        verdict=label.verdict, reason=reason, estimate_year=est_point.year if est_point else None,
+        estimate_value=est_point.value if est_point else None, projected_value=projected,
     )
 
 
-def _estimate(point: Point | None, projected: float | None, target_year: int, q) -> Message | None:  # noqa: ANN001
+def _estimate(point: Point | None, projected: float | None, target_year: int, q: _In) -> Message | None:
     if point is None:
         return None
     return msg("reason.estimate", year=point.year, value=q(point.value),
@@ -509,14 +528,7 @@ def _estimate(point: Point | None, projected: float | None, target_year: int, q)
                if projected is not None else None)
 
 
-def _light_from_verdict(verdict: Verdict) -> tuple[str, Message, bool]:
-    """The light in or after the active target's year: its verdict."""
-    code = {"met": "achieved", "missed": "not_met", "no_data": "no_data", "no_base": "insufficient",
-            "awaiting": "pending"}[verdict.label_code]
-    return code, verdict.reason, code in ("achieved", "not_met")
-
-
-def _start_notes(start: Start | None, q) -> list[Message]:  # noqa: ANN001
+def _start_notes(start: Start | None, q: _In) -> list[Message]:
     if start is None:
         return []
     if start.kind == "first_observation":

@@ -330,6 +330,7 @@ class Store:
         meta = {
             "plan_digest": catalog.digest,
             "plan_title": catalog.plan.title,
+            "plan_short_title": catalog.plan.short_title,
             "plan_number": catalog.plan.document_number,
             "plan_issuer": catalog.plan.issuer,
             "plan_issued_on": catalog.plan.issued_on.isoformat(),

@@ -92,8 +92,10 @@ def summarize(assessments: Sequence[Assessment]) -> Summary:
             for g in VERDICT_GROUPS if verdicts.get(g)], "semicolon")))
         sentences.append(msg("summary.binding_missed", year=year, names=_joined(missed)) if missed
                          else msg("summary.binding_missed_none", year=year))
-    sentences.append(msg("summary.binding_behind", names=_joined(behind)) if behind
-                     else msg("summary.binding_behind_none"))
+    in_progress = [a for a in table if a.attribute == "binding" and not a.final and a.light != "grey"]
+    if in_progress:  # once every binding target has its verdict, "none behind" would say nothing
+        sentences.append(msg("summary.binding_behind", names=_joined(behind)) if behind
+                         else msg("summary.binding_behind_none"))
     if grey:
         sentences.append(msg("summary.grey_worsened", count=len(grey), names=_joined(grey)))
     return Summary(
