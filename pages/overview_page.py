@@ -7,7 +7,7 @@ from shanhe import charts, clock
 from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time
 from shanhe.i18n import t
-from shanhe.matrix import matrix_html
+from shanhe.matrix import dashboard_links, matrix_html
 from shanhe.messages import text
 from shanhe.overview import verdict_counts, verdict_table
 from shanhe.rules import LABELS
@@ -83,13 +83,13 @@ for category in CATEGORIES:
             and (not attrs or r.assessment.attribute in attrs) and (not lights or r.assessment.light in lights)]
     if part:
         st.markdown(f"#### {t(f'category.{category}', L)}")
-        st.markdown(matrix_html(part, L, links, view.verdict_year), unsafe_allow_html=True)
+        st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
         shown += len(part)
 
 supplementary = [r for r in view.rows if r.assessment.seq is None and not attrs
                  and (not cats or r.assessment.category in cats) and (not lights or r.assessment.light in lights)]
 if supplementary:
     st.subheader(t("overview.supplementary", L))
-    st.markdown(matrix_html(supplementary, L, links, view.verdict_year), unsafe_allow_html=True)
+    st.markdown(matrix_html(supplementary, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
 if not shown and not supplementary:
     st.info(t("overview.filtered_out", L))

@@ -7,7 +7,7 @@ from shanhe import charts, clock
 from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time
 from shanhe.i18n import t
-from shanhe.matrix import matrix_html
+from shanhe.matrix import dashboard_links, matrix_html
 from shanhe.messages import text
 from shanhe.overview import verdict_counts
 from shanhe.schedule import project_status
@@ -57,7 +57,7 @@ elif topic in CATEGORIES or topic == "supplementary":
     part = [r for r in view.rows if (r.assessment.seq is None if topic == "supplementary"
                                      else r.assessment.category == topic and r.assessment.seq is not None)]
     st.title(t("overview.supplementary", L) if topic == "supplementary" else t(f"category.{topic}", L))
-    st.markdown(matrix_html(part, L, links, view.verdict_year), unsafe_allow_html=True)
+    st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
 elif topic == "projects":
     today = clock.today()
     statuses = [project_status(p, today, done) for p in loaders.projects(db)]
@@ -66,7 +66,8 @@ elif topic == "projects":
 else:
     theme = next(th for th in themes if th.key == topic)
     st.title(f"{theme.name}（{theme.scope}）")
-    st.markdown(matrix_html([rows[c] for c in theme.indicators], L, links, view.verdict_year), unsafe_allow_html=True)
+    st.markdown(matrix_html([rows[c] for c in theme.indicators], L, dashboard_links(links), view.verdict_year),
+                unsafe_allow_html=True)
 
 prev, info, nxt, leave = st.columns([1, 3, 1, 1])
 prev.button(t("present.prev", L), on_click=move, args=(-1,), disabled=n == 1, key="prev")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from shanhe import clock
 from shanhe.i18n import t
-from shanhe.matrix import matrix_html
+from shanhe.matrix import dashboard_links, matrix_html
 from shanhe.schedule import project_status
 from shanhe.ui import loaders
 from shanhe.ui.layout import page_header
@@ -28,8 +28,9 @@ for column, theme in zip(st.columns(3), loaders.themes(db), strict=True):
         st.caption(t("themes.scope", L, scope=theme.scope, source=theme.source))
         st.markdown(theme.description)
         st.markdown(f"**{t('themes.indicators', L)}**")
-        st.markdown(matrix_html([rows[c] for c in theme.indicators], L, {**app_params(), "year": str(view.year)},
-                                view.verdict_year), unsafe_allow_html=True)
+        links = dashboard_links({**app_params(), "year": str(view.year)})
+        st.markdown(matrix_html([rows[c] for c in theme.indicators], L, links, view.verdict_year),
+                    unsafe_allow_html=True)
         st.markdown(f"**{t('themes.projects', L)}**")
         statuses = [project_status(p, today, done) for p in projects if p.group == theme.project_group]
         st.dataframe(pd.DataFrame([{t("col.project", L): s.project.name,

@@ -25,6 +25,7 @@ from shanhe.assigned import enter_document_target
 from shanhe.auth import AuthError, User
 from shanhe.catalog import Indicator, Target, load_catalog
 from shanhe.demo import build_demo
+from shanhe.edition import edition_version
 from shanhe.exports import batches_table, export_table, history_table, template_table
 from shanhe.formatting import (
     baseline_text,
@@ -41,6 +42,7 @@ from shanhe.logs import configure as configure_logs
 from shanhe.messages import text
 from shanhe.problems import InputRejected
 from shanhe.progress import Assessment, Verdict, assess_all, default_year, verdict_year
+from shanhe.publish import publish, published_version
 from shanhe.report import build_report
 from shanhe.report_render import render
 from shanhe.rules import LABELS
@@ -124,6 +126,14 @@ def build_parser() -> Parser:
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument("--what", choices=("current", "history"), default="current",
                      help="CSV：当前数值或全部修订历史；XLSX 总是包含当前数值、修订历史、导入批次三张表")
+
+    pub = sub.add_parser("publish", help="发布静态只读版本 / publish the static read-only edition")
+    pub.add_argument("--out", type=Path, required=True,
+                     help="发布目录（一个符号链接，指向同级 .editions 中的完整版本）/ edition path (a symlink)")
+    pub.add_argument("--public", action="store_true",
+                     help="信息公开版：不含录入人和内部备注 / for the public portal: no staff names or internal notes")
+    pub.add_argument("--if-changed", action="store_true",
+                     help="数据未变化或看板服务运行中时跳过（定时任务用）/ skip if current or the server has the DB")
 
     rep = sub.add_parser("report", help="生成评估报告 / write an evaluation report")
     rep.add_argument("--year", type=int, help="评估年份 / evaluation year (default: latest year with data)")
@@ -450,6 +460,26 @@ def target_record(code: str, tg: Target) -> dict[str, object]:
             "entered_by": tg.entered_by, "entered_at": tg.entered_at.isoformat() if tg.entered_at else None}
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Write the static edition; with ``--if-changed`` a timer's safety net that never fights the server."""
+    try:
+        store = _store(args)
+    except StoreError as exc:
+        if args.if_changed and exc.key == "cli.db_locked":
+            print(both("publish.server_running"))
+            return 0
+        raise
+    with store:
+        version = edition_version(store)
+        if args.if_changed and published_version(args.out) == version:
+            print(both("publish.unchanged", version=version))
+            return 0
+        done = publish(store, args.out, public=args.public)
+    print(both("publish.done", path=args.out, files=done.files, kb=done.bytes // 1024, seconds=done.seconds,
+               version=done.version))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     rows = build_demo(args.out, load_catalog(), settings.db_path(args.db))
     print(both("cli.demo_done", path=args.out, rows=rows))
@@ -549,6 +579,7 @@ COMMANDS = {
     "export": cmd_export,
     "status": cmd_status,
     "targets": cmd_targets,
+    "publish": cmd_publish,
     "demo": cmd_demo,
     "users": cmd_users,
     "backup": cmd_backup,

@@ -8,7 +8,7 @@ Every value is HTML-escaped.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlencode
 
 from shanhe.formatting import indicator_name, status_text, target_cell, trend_text, verdict_cell, with_unit
@@ -16,6 +16,7 @@ from shanhe.i18n import Lang, t
 from shanhe.overview import OverviewRow
 from shanhe.progress import Point
 from shanhe.rules import LIGHT_COLOURS
+from shanhe.svg import sparkline
 
 CSS = """
 <style>
@@ -31,21 +32,8 @@ CSS = """
 """
 
 
-def sparkline_svg(points: Sequence[Point], width: int = 90, height: int = 24) -> str:
-    """A tiny inline SVG line of the series; empty below two points."""
-    if len(points) < 2:
-        return ""
-    xs = [p.year for p in points]
-    ys = [p.value for p in points]
-    x0, x1 = min(xs), max(xs)
-    y0, y1 = min(ys), max(ys)
-    span_y = (y1 - y0) or 1.0
-    coords = " ".join(
-        f"{2 + (x - x0) / (x1 - x0) * (width - 4):.1f},{height - 2 - (y - y0) / span_y * (height - 4):.1f}"
-        for x, y in zip(xs, ys, strict=True)
-    )
-    return (f'<svg width="{width}" height="{height}" role="img" aria-label="trend">'
-            f'<polyline fill="none" stroke="#0072B2" stroke-width="2" points="{coords}"/></svg>')
+def sparkline_svg(points: Sequence[Point]) -> str:
+    return sparkline([(p.year, p.value) for p in points])
 
 
 def indicator_link(code: str, params: Mapping[str, str]) -> str:
@@ -53,9 +41,15 @@ def indicator_link(code: str, params: Mapping[str, str]) -> str:
     return "indicator?" + urlencode({"code": code, **params})
 
 
-def matrix_html(rows: Sequence[OverviewRow], lang: Lang, params: Mapping[str, str],
+def dashboard_links(params: Mapping[str, str]) -> Callable[[str], str]:
+    """Links from the matrix into the dashboard's indicator page, with the view's URL state."""
+    return lambda code: indicator_link(code, params)
+
+
+def matrix_html(rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], str],
                 verdict_year: int | None = None) -> str:
-    """The light table; with ``verdict_year`` a column for that year's verdicts (2025年目标完成情况)."""
+    """The light table; with ``verdict_year`` a column for that year's verdicts (2025年目标完成情况).
+    ``link`` gives each indicator's page (the dashboard's, or the static edition's)."""
     e = html.escape
     head = [t("col.seq", lang), t("col.name", lang), t("col.status", lang), t("col.attribute", lang),
             t("col.latest", lang), t("col.latest_year", lang), t("col.target", lang)]
@@ -75,7 +69,7 @@ def matrix_html(rows: Sequence[OverviewRow], lang: Lang, params: Mapping[str, st
         target = next((tg for tg in ind.targets_in(a.region) if tg.year == a.target_year), None)
         cells = [
             f"<td>{e(str(a.seq or ''))}</td>",
-            f'<td><a href="{e(indicator_link(a.code, params))}" target="_self">{e(indicator_name(ind, lang))}</a></td>',
+            f'<td><a href="{e(link(a.code))}" target="_self">{e(indicator_name(ind, lang))}</a></td>',
             f'<td class="status" style="background:{tint}">{e(status)}</td>',
             f"<td>{badge}</td>",
             f"<td>{e(latest)}</td>",

@@ -25,6 +25,10 @@ ENV_VARS = {
     "SHANHE_DB": "DuckDB 文件路径 / path of the DuckDB file (default data/shanhe.duckdb)",
     "SHANHE_SESSION_MINUTES": "登录闲置超时（分钟，默认 30）/ idle minutes before a login ends (default 30)",
     "SHANHE_JUMP_THRESHOLD": "上传预览中需确认的同比变化（默认 0.30）/ year-on-year change to confirm (default 0.30)",
+    "SHANHE_STATIC_DIR": "静态只读版本的发布目录；设置后看板在每次写入后自动重新发布 / where the server publishes the "
+                         "static read-only edition after every write (unset: no publishing)",
+    "SHANHE_PUBLISH_MINUTES": "看板检查只读版本是否最新的间隔（分钟，默认 10）/ minutes between the "
+                              "server's checks that the static edition is current (default 10)",
     "SHANHE_TODAY": "今天的日期 YYYY-MM-DD（默认系统日期；测试和演练用）/ today's date (default: the system clock)",
 }
 
@@ -42,3 +46,13 @@ def max_upload_bytes(config_file: Path = STREAMLIT_CONFIG) -> int:
     with open(config_file, "rb") as fh:
         megabytes = tomllib.load(fh)["server"]["maxUploadSize"]
     return int(megabytes) * 1024 * 1024
+
+
+def static_dir() -> Path | None:
+    """Where the server publishes the static edition (``SHANHE_STATIC_DIR``); None: it does not publish."""
+    value = os.environ.get("SHANHE_STATIC_DIR", "").strip()
+    return Path(value) if value else None
+
+
+def publish_minutes() -> float:
+    return float(os.environ.get("SHANHE_PUBLISH_MINUTES", "10"))

@@ -9,9 +9,10 @@ import pytest
 
 from shanhe import settings
 from shanhe.catalog import Catalog
-from shanhe.charts import _value_range, gantt_chart, progress_chart, ranking_chart
+from shanhe.charts import gantt_chart, progress_chart, ranking_chart
+from shanhe.chartspec import value_range
 from shanhe.demo import SAMPLE_SOURCE, build_demo
-from shanhe.matrix import matrix_html, sparkline_svg
+from shanhe.matrix import dashboard_links, matrix_html, sparkline_svg
 from shanhe.overview import build_overview
 from shanhe.progress import Point, assess
 from shanhe.schedule import project_status
@@ -61,11 +62,11 @@ def test_progress_chart_shows_verdicts_and_the_path_from_the_2025_result(catalog
 
 
 def test_axis_range_rules() -> None:
-    low, high = _value_range([19.83, 20.1, 19.9], "%")
+    low, high = value_range([19.83, 20.1, 19.9], "%")
     assert 19 < low < 19.83 and 20.1 < high < 21  # 森林覆盖率 is not squashed onto 0–100
-    assert _value_range([0, 3, 10], "%")[0] == 0  # percentages never go below 0
-    assert _value_range([95, 100], "%")[1] == 100  # nor above 100
-    assert _value_range([0.05, 0.8], "‰")[0] == 0  # ‰ never below 0 either
+    assert value_range([0, 3, 10], "%")[0] == 0  # percentages never go below 0
+    assert value_range([95, 100], "%")[1] == 100  # nor above 100
+    assert value_range([0.05, 0.8], "‰")[0] == 0  # ‰ never below 0 either
 
 
 def test_gantt_chart_bars_span_the_project_period(catalog: Catalog) -> None:
@@ -85,12 +86,12 @@ def test_ranking_orders_best_first(catalog: Catalog) -> None:
 
 def test_matrix_escapes_links_and_marks_binding(catalog: Catalog) -> None:
     view = build_overview(list(catalog.indicators), _obs("I07", (2024, 70.0)), "全区", 2024)
-    html = matrix_html(view.rows, "zh", {"lang": "en", "year": "2024"})
+    html = matrix_html(view.rows, "zh", dashboard_links({"lang": "en", "year": "2024"}))
     assert html.count("data-code=") == 42
     assert 'href="indicator?code=I07&amp;lang=en&amp;year=2024"' in html
     assert '<tr class="binding" data-code="I07">' in html and '<tr class="expected" data-code="I03">' in html
     assert "■ 滞后 ⚠ 约束性指标滞后" in html
-    assert "<script" not in matrix_html(view.rows, "zh", {"x": "<script>alert(1)</script>"})
+    assert "<script" not in matrix_html(view.rows, "zh", dashboard_links({"x": "<script>alert(1)</script>"}))
 
 
 def test_sparkline_needs_two_points() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,11 +14,11 @@ from shanhe import auth
 from shanhe.catalog import load_catalog
 from shanhe.settings import CHROMIUM_ARGS
 from shanhe.store import open_store
-from shanhe.ui.serve import free_port, spawn
+from shanhe.ui.serve import spawn
 from tests.conftest import ROOT
+from tests.nginx import NGINX, nginx
 
 playwright = pytest.importorskip("playwright.sync_api")
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(NGINX is None or shutil.which("chromium") is None,
                                                       reason="Debian nginx and chromium needed")]
 PASSWORD = "correct horse 9"
@@ -31,34 +30,10 @@ def proxied(tmp_path: Path) -> Iterator[str]:
     with open_store(db, load_catalog(), create=True) as store:
         auth.add_user(store, "张工", "staff", PASSWORD)
     app, app_url = spawn(db, base_path="shanhe")
-    port = free_port()
-    site = (ROOT / "deploy" / "nginx" / "shanhe.conf").read_text(encoding="utf-8")
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    site = site.replace("127.0.0.1:8501", app_url.removeprefix("http://").removesuffix("/shanhe"))
-    (tmp_path / "logs").mkdir()
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(
-        "worker_processes 1; pid nginx.pid; error_log logs/error.log;\n"
-        "events { worker_connections 256; }\n"
-        "http { include /etc/nginx/mime.types; access_log logs/access.log;\n"
-        # the workers run as nobody and cannot write into pytest's temp folder: stream instead of spooling
-        f"client_body_temp_path tmp_body; proxy_temp_path tmp_proxy; proxy_max_temp_file_size 0;\n{site}\n}}\n",
-        encoding="utf-8",
-    )
-    nginx = subprocess.Popen([NGINX, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                if urllib.request.urlopen(f"{url}/shanhe/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.2)
-        yield url
+        with nginx(app_url, tmp_path) as url:
+            yield url
     finally:
-        nginx.terminate()
-        nginx.wait(timeout=30)
         app.terminate()
         app.wait(timeout=30)
 

@@ -11,16 +11,18 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Mapping
+from pathlib import Path
 from types import MappingProxyType
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from shanhe import charts, clock, milestones
+from shanhe import charts, clock, milestones, settings
 from shanhe.catalog import Flag, Indicator, Project, Theme
 from shanhe.i18n import Lang
 from shanhe.overview import Overview, build_overview
 from shanhe.progress import assess, default_year
+from shanhe.publish import Republisher
 from shanhe.store import Batch, Observation, Revision, Store
 
 Version = tuple[object, ...]
@@ -148,6 +150,21 @@ def version(store: Store) -> Version:
 
 
 def refresh(store: Store) -> None:
-    """Forget the remembered version after this process wrote, so the writer sees its change at once."""
+    """After this process wrote: forget the remembered version, so the writer sees its change at once, and
+    have the static edition republished (every write page calls this after its commit)."""
     with _version_lock:
         _versions.pop(str(store.path), None)
+    publisher = republisher(store)
+    if publisher is not None:
+        publisher.request()
+
+
+@st.cache_resource(show_spinner=False)
+def _republisher(_store: Store, path: str, out: str, minutes: float) -> Republisher:
+    return Republisher(_store, Path(out), minutes * 60)
+
+
+def republisher(store: Store) -> Republisher | None:
+    """The server's background publisher of the static edition (``SHANHE_STATIC_DIR``), started on first use."""
+    out = settings.static_dir()
+    return _republisher(store, str(store.path), str(out), settings.publish_minutes()) if out else None

@@ -23,8 +23,11 @@ def _store_at(path: str) -> Store:
 
 
 def store() -> Store:
-    """The shared store for the DB named by ``SHANHE_DB`` (or the default path)."""
-    return _store_at(str(settings.db_path()))
+    """The shared store for the DB named by ``SHANHE_DB`` (or the default path); the first call also starts the
+    static edition's publisher (which publishes at once if the edition is missing or out of date)."""
+    db = _store_at(str(settings.db_path()))
+    loaders.republisher(db)
+    return db
 
 
 def language(show: bool = True) -> Lang:
