@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import re
 import shutil
 import sys
 import unicodedata
@@ -29,16 +30,19 @@ from shanhe.formatting import baseline_text, local_time, number, status_text, ta
 from shanhe.i18n import both, t
 from shanhe.importer import commit_import, plan_import
 from shanhe.logs import configure as configure_logs
+from shanhe.preview import jump_threshold, suspicions
 from shanhe.problems import InputRejected
 from shanhe.progress import Assessment, assess_all, default_year
 from shanhe.report import build_report
 from shanhe.report_render import render
 from shanhe.rules import LABELS
 from shanhe.spreadsheets import Table, to_csv, to_xlsx
-from shanhe.store import Store, StoreError, open_store, restore
+from shanhe.store import Store, StoreError, is_disk_full, open_store, restore
 from shanhe.summary import Summary, summarize
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
+#: Number of a dated backup made by ``backup --into``; other folders there (a partial one) never count for --keep.
+BACKUP_NAME = re.compile(r"shanhe-\d{8}-\d{6}")
 
 
 class UsageError(Exception):
@@ -68,6 +72,10 @@ def build_parser() -> Parser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing")
     imp.add_argument("--user", default="cli", help="录入人 / who is importing (default: cli)")
+    imp.add_argument("--sheet", help="工作表名称 / the workbook sheet to read (default: the only visible one)")
+    imp.add_argument("--accept-jumps", action="store_true",
+                     help="确认同比异常变化和疑似小数形式的百分比 / accept year-on-year jumps and percentages that "
+                          "look like fractions")
 
     st = sub.add_parser("status", help="各指标进度与红绿灯 / progress light of every indicator")
     st.add_argument("--year", type=int, help="评估年份 / evaluation year (default: latest year with data)")
@@ -121,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"用法错误 / usage error: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
-        print(both(exc.key, **exc.params), file=sys.stderr)
+        print(f"{exc.message('zh')} | {exc.message('en')}", file=sys.stderr)
         return 1
     except ValidationError as exc:
         print(f"data/plan 数据有误 / plan data invalid: {exc.errors()[0]['msg']}", file=sys.stderr)
@@ -130,6 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"数据库错误 / database error: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 1
     except OSError as exc:
+        if is_disk_full(exc):
+            print(both("store.disk_full", path=exc.filename or ""), file=sys.stderr)
+            return 1
         print(f"文件错误 / file error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: still one line for staff, the type says where to look
@@ -182,7 +193,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     with _store(args) as store:
         indicators = store.indicators()
     if args.format == "json":
-        json.dump([indicator_record(i) for i in indicators], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([indicator_record(i) for i in indicators], sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         print()
         return 0
     header = ("序号", "编码", "指标", "类别", "单位", "属性", "2020年现状", "2025年目标", "待核实")
@@ -246,11 +257,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = path.read_bytes()
     with _store(args) as store:
         try:
-            plan = plan_import(store, data, path.name, settings.max_upload_bytes())
+            plan = plan_import(store, data, path.name, settings.max_upload_bytes(), sheet=args.sheet)
         except InputRejected as exc:
             for problem in exc.problems:
                 print(f"{problem.message('zh')} | {problem.message('en')}", file=sys.stderr)
             print(both("import.failed", count=len(exc.problems)), file=sys.stderr)
+            return 1
+        for notice in plan.notices:
+            print(f"{notice.message('zh')} | {notice.message('en')}")
+        flagged = suspicions(plan, store.indicators(), store.current_observations(), jump_threshold())
+        for suspicion in flagged:
+            print(f"{suspicion.message('zh')} | {suspicion.message('en')}", file=sys.stderr)
+        if flagged and not args.accept_jumps:
+            print(both("import.needs_accept", count=len(flagged)), file=sys.stderr)
             return 1
         added, changed, unchanged = plan.counts
         skipped = both("import.skipped_blank", skipped=plan.skipped_blank) if plan.skipped_blank else ""
@@ -259,7 +278,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 if r.status != "unchanged":
                     o = r.observation
                     before = "—" if r.previous is None else r.previous.value
-                    print(f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}")
+                    fields = "、".join(t(f"change.{f}") for f in r.changes)
+                    print(f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}"
+                          + (f"（{fields}）" if fields else ""))
             print(both("import.dry_run", added=added, changed=changed, unchanged=unchanged))
         else:
             # the command line is the server operator's: it acts with the admin role under the given name
@@ -298,7 +319,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return _print_summary(summarize(assessments), args.format)
     records = [{f: getattr(a, f) for f in STATUS_FIELDS} for a in assessments]
     if args.format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         print()
     elif args.format == "csv":
         rows = [[r[f] for f in STATUS_FIELDS] for r in records]
@@ -325,7 +346,7 @@ def _target_cell(a: Assessment) -> str:
 
 def _print_summary(summary: Summary, fmt: str) -> int:
     if fmt == "json":
-        json.dump(summary.model_dump(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(summary.model_dump(), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         print()
         return 0
     header = ("分组", *(t(f"label.{code}") for code in LABELS))
@@ -389,7 +410,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         store.backup(out)
     print(both("cli.written", path=out))
     if args.into is not None:
-        dated = sorted(p for p in args.into.iterdir() if p.is_dir() and p.name.startswith(BACKUP_PREFIX))
+        dated = sorted(p for p in args.into.iterdir() if p.is_dir() and BACKUP_NAME.fullmatch(p.name))
         for old in dated[: -args.keep]:
             shutil.rmtree(old)
             print(both("cli.backup_pruned", path=old))
