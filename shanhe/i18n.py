@@ -618,7 +618,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "import.file_mixed_encoding": ("文件编码混杂：大部分内容是 UTF-8，但第 {byte} 个字节（第 {line} 行）不是 UTF-8。请把整个文件另存为 UTF-8 后再上传。", "Mixed encodings: most of the file is UTF-8, but byte {byte} (line {line}) is not. Save the whole file as UTF-8 and upload it again."),
     "import.quote_unclosed": ("第 {row} 行：引号未闭合或位置不对，后面的行会被并进一个单元格。请检查这一行的英文双引号（\"）。", "Row {row}: a quote is not closed (or misplaced), which would swallow the following rows into one cell. Check the double quotes (\") in this row."),
     "import.too_many_rows": ("第 {row} 行仍有内容：表格超过上限 {limit} 行。请只保留要导入的数据。", "Row {row} still has content: the sheet is over the limit of {limit} rows. Keep only the data to import."),
-    "import.too_many_columns": ("第 {row} 行第 {column} 列有内容：表格超过上限 {limit} 列。请删除多余的列。", "Row {row}, column {column} has content: the sheet is over the limit of {limit} columns. Delete the extra columns."),
+    "import.too_many_columns": ("第 {row} 行第 {col} 列有内容：表格超过上限 {limit} 列。请删除多余的列。", "Row {row}, column {col} has content: the sheet is over the limit of {limit} columns. Delete the extra columns."),
     "import.too_much_work": ("文件内容过多（超过 {limit} 个单元格或解压后过大），已停止读取。请只保留要导入的数据。", "The file holds too much (over {limit} cells, or too large unpacked); reading stopped. Keep only the data to import."),
     "import.too_many_strings": ("文件含有 {count} 个不同的文字单元格，超过上限 {limit} 个，已停止读取。", "The file holds {count} distinct text cells, over the limit of {limit}; reading stopped."),
     "import.sheet_unknown": ("工作簿中没有名为“{sheet}”的工作表。可选：{sheets}。", "The workbook has no sheet named \"{sheet}\". Available: {sheets}."),

@@ -319,13 +319,12 @@ class Store:
             try:
                 yield cur
                 cur.execute("COMMIT")
-            except duckdb.TransactionException as exc:
-                _rollback(cur)
-                raise StoreError("store.busy") from exc
             except duckdb.Error as exc:
                 _rollback(cur)
                 if is_disk_full(exc):
                     raise StoreError("store.disk_full", path=self.path) from exc
+                if isinstance(exc, duckdb.TransactionException):
+                    raise StoreError("store.busy") from exc
                 raise
             except BaseException:
                 _rollback(cur)

@@ -136,7 +136,7 @@ def _limited(row: int, cells: list[Cell]) -> list[Cell]:
     if cells and row > MAX_ROWS:
         raise _reject_row("import.too_many_rows", row, limit=MAX_ROWS)
     if len(cells) > MAX_COLUMNS:
-        raise _reject_row("import.too_many_columns", row, column=len(cells), limit=MAX_COLUMNS)
+        raise _reject_row("import.too_many_columns", row, col=len(cells), limit=MAX_COLUMNS)
     return cells
 
 
@@ -229,7 +229,7 @@ def _place(row: int, found: dict[int, Cell]) -> list[Cell]:
         raise _reject_row("import.too_many_rows", row, limit=MAX_ROWS)
     last = max(found)
     if last > MAX_COLUMNS:
-        raise _reject_row("import.too_many_columns", row, column=last, limit=MAX_COLUMNS)
+        raise _reject_row("import.too_many_columns", row, col=last, limit=MAX_COLUMNS)
     return [found.get(c, Cell(None)) for c in range(1, last + 1)]
 
 
