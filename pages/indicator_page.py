@@ -81,10 +81,12 @@ else:
 
 st.subheader(t("ind.plan", L))
 st.markdown(f"- {t('ind.baseline_line', L, text=ind.baseline.text or '—', source=ind.source)}")
+lines = []
 for tg in ind.targets:
     rule = f"{tg.rule} {number(tg.value)}" if tg.value is not None else tg.rule
     line = t("ind.target_line", L, year=tg.year, text=tg.text, rule=rule, source=tg.source)
-    st.markdown(f"- {line}" + (f"（{tg.note}）" if tg.note else ""))
+    lines.append(f"• {line}" + (f"（{tg.note}）" if tg.note else ""))
+st.text("\n".join(lines))  # an assigned target's 文号 is staff text: plain, never Markdown
 st.markdown(f"- {t('ind.measure', L, measure=t(f'measure.{ind.measure}', L))}")
 
 st.subheader(t("ind.flags", L))

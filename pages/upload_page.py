@@ -38,6 +38,7 @@ if uploaded is None:
     st.stop()
 data = uploaded.getvalue()
 sheet = st.session_state.get("upload_sheet")
+shown = st.session_state.pop("upload_shown", None)  # the plan the user looked at in the previous run
 try:
     plan = plan_import(db, data, uploaded.name, limit, sheet=sheet)
 except InputRejected as exc:
@@ -92,9 +93,12 @@ if decimals:
     st.warning(t("upload.decimals", L, count=len(decimals)))
 if jumps or decimals:
     checked = st.checkbox(t("upload.confirm_jumps", L), key="jumps_checked")
+st.session_state["upload_shown"] = plan
 if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="confirm_upload"):
+    # write what the user saw; the store refuses it if a colleague changed a previewed value meanwhile
+    seen = shown if shown is not None and (shown.sha256, shown.sheet) == (plan.sha256, plan.sheet) else plan
     try:
-        batch = commit_import(db, plan, user)
+        batch = commit_import(db, seen, user)
     except StoreError as exc:  # e.g. a colleague changed a previewed value meanwhile: names who, what, when
         st.error(t("upload.stale", L))
         st.text(exc.message(L))
@@ -102,6 +106,7 @@ if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="
     loaders.refresh(db)
     st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # a fresh, empty uploader
     st.session_state.pop("upload_sheet", None)
+    st.session_state.pop("upload_shown", None)
     st.session_state["upload_result"] = (t("upload.done", L, batch=batch.id, added=batch.rows_added,
                                            changed=batch.rows_changed, unchanged=batch.rows_unchanged)
                                          if batch else t("upload.nothing_new", L))

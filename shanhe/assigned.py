@@ -28,6 +28,7 @@ def enter_assigned_target(
         raise StoreError("assigned.not_assignable", code=indicator.code, year=year)
     if not math.isfinite(value):
         raise StoreError("assigned.bad_value", value=value)
+    value += 0.0  # -0 is stored as 0
     low, high = indicator.range
     if (low is not None and value < low) or (high is not None and value > high):
         raise StoreError("assigned.bad_value", value=value)

@@ -551,7 +551,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "milestone.bad_status": ("状态“{status}”无效。", "Status \"{status}\" is not valid."),
     "milestone.date_required": ("标记为已完成时请填写完成日期。", "A completed milestone needs its completion date."),
     "milestone.future_date": ("完成日期 {date} 晚于今天。", "The completion date {date} is in the future."),
-    "milestone.bad_link": ("佐证链接必须以 http:// 或 https:// 开头：{link}", "The evidence link must start with http:// or https://: {link}"),
+    "milestone.bad_link": ("佐证链接必须以 http:// 或 https:// 开头。", "The evidence link must start with http:// or https://."),
     "milestone.title_required": ("请填写里程碑名称。", "Please name the milestone."),
     "cli.users_done": ("账号 {name} 已更新。", "Account {name} updated."),
     "cli.backup_exists": ("{path} 已存在且不为空：请指定新的备份目录。", "{path} exists and is not empty: give a new backup folder."),
