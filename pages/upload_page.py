@@ -1,6 +1,7 @@
 """数据填报: template, upload, the same validation as the CLI, a preview, then one confirmed batch."""
 
 import datetime as dt
+import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -37,14 +38,15 @@ uploaded = st.file_uploader(t("upload.file", L), type=["csv", "xlsx", "xls", "od
 if uploaded is None:
     st.stop()
 data = uploaded.getvalue()
-sheet = st.session_state.get("upload_sheet")
+sheet_key = f"upload_sheet-{hashlib.sha256(data).hexdigest()[:16]}"  # a choice belongs to one file
+sheet = st.session_state.get(sheet_key)
 shown = st.session_state.pop("upload_shown", None)  # the plan the user looked at in the previous run
 try:
     plan = plan_import(db, data, uploaded.name, limit, sheet=sheet)
 except InputRejected as exc:
     several = next((p for p in exc.problems if p.key == "import.several_sheets"), None)
     if several is not None:  # a workbook with several sheets to choose from: ask, then read the chosen one
-        st.selectbox(t("upload.sheet", L), several.params["names"], index=None, key="upload_sheet")
+        st.selectbox(t("upload.sheet", L), several.params["names"], index=None, key=sheet_key)
         st.stop()
     st.error(t("upload.problems", L, count=len(exc.problems)))
     st.dataframe(pd.DataFrame([{  # user-typed values shown as table cells, never as markup
@@ -105,7 +107,7 @@ if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="
         st.stop()
     loaders.refresh(db)
     st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # a fresh, empty uploader
-    st.session_state.pop("upload_sheet", None)
+    st.session_state.pop(sheet_key, None)
     st.session_state.pop("upload_shown", None)
     st.session_state["upload_result"] = (t("upload.done", L, batch=batch.id, added=batch.rows_added,
                                            changed=batch.rows_changed, unchanged=batch.rows_unchanged)

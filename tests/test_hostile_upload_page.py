@@ -67,7 +67,7 @@ def test_title_rows_and_the_sheet_read_are_named(db: Path) -> None:
 def test_several_sheets_offer_a_choice(db: Path) -> None:
     at = _upload("s.xlsx", (DATA / "bad" / "several-sheets.xlsx").read_bytes(), XLSX)
     assert not at.exception and not at.error
-    picker = at.selectbox(key="upload_sheet")
+    picker = next(s for s in at.selectbox if s.key.startswith("upload_sheet-"))
     assert picker.options == ["填报", "2021年"]
     picker.set_value("填报").run()
     assert list(at.dataframe[0].value["年份"]) == [2022]
