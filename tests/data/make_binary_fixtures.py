@@ -169,6 +169,9 @@ for r in [["指标编码", "年份", "数值"], ["I07", 2022, 72.5], ["I02", 202
     new.append(r)
 hidden.active = 1
 hidden.save(HERE / "good/hidden-first-sheet.xlsx")
+converted(HERE / "good/hidden-first-sheet.xlsx", "xls", HERE / "good/hidden-first-sheet.xls")
+converted(HERE / "good/hidden-first-sheet.xlsx", "ods", HERE / "good/hidden-first-sheet.ods")
+converted(HERE / "bad/several-sheets.xlsx", "xls", HERE / "bad/several-sheets.xls")
 # 9. values no unit allows
 (HERE / "bad/pm25-huge.csv").write_text("indicator_code,year,value\nI08,2022,1.7e308\n", encoding="utf-8")
 # 10. legacy .xls and .ods, saved by LibreOffice, with a percent cell
