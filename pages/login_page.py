@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from shanhe.auth import AuthError
+from shanhe.auth import NAME_MAX, PASSWORD_MAX, AuthError
 from shanhe.i18n import t
-from shanhe.ui.account import current_user, login, logout
+from shanhe.ui.account import current_user, failures_told, login, logout
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import lang, store
 
@@ -15,14 +15,17 @@ st.title(t("login.title", L))
 user = current_user()
 if user:
     st.success(t("login.ok", L, name=user.name, role=t(f"role.{user.role}", L)))
+    if failures := failures_told():
+        st.warning(t("login.failures", L, count=failures))
     if st.button(t("login.logout", L), key="logout"):
         logout()
         st.rerun()
 else:
     st.caption(t("login.note", L))
     with st.form("login"):
-        name = st.text_input(t("login.name", L), key="login_name")
-        password = st.text_input(t("login.password", L), type="password", key="login_password")
+        name = st.text_input(t("login.name", L), key="login_name", max_chars=NAME_MAX)
+        password = st.text_input(t("login.password", L), type="password", key="login_password",
+                                 max_chars=PASSWORD_MAX)
         submitted = st.form_submit_button(t("login.submit", L))
     if submitted:
         try:

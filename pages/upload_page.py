@@ -1,5 +1,7 @@
 """数据填报: template, upload, the same validation as the CLI, a preview, then one confirmed batch."""
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -8,7 +10,7 @@ from shanhe.exports import template_table
 from shanhe.formatting import number, with_unit
 from shanhe.i18n import t
 from shanhe.importer import commit_import, plan_import
-from shanhe.preview import jump_threshold, preview_rows
+from shanhe.preview import change_text, jump_threshold, preview_rows
 from shanhe.problems import InputRejected
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.store import StoreError
@@ -30,14 +32,21 @@ c2.download_button(t("upload.template_csv", L), lambda: to_csv(table), file_name
 
 st.subheader(t("upload.file", L))
 limit = settings.max_upload_bytes()
-uploaded = st.file_uploader(t("upload.file", L), type=["csv", "xlsx", "txt"],
+uploaded = st.file_uploader(t("upload.file", L), type=["csv", "xlsx", "xls", "ods", "txt"],
                             key=f"upload-{st.session_state.get('uploads', 0)}", label_visibility="collapsed")
 if uploaded is None:
     st.stop()
 data = uploaded.getvalue()
+sheet_key = f"upload_sheet-{hashlib.sha256(data).hexdigest()[:16]}"  # a choice belongs to one file
+sheet = st.session_state.get(sheet_key)
+shown = st.session_state.pop("upload_shown", None)  # the plan the user looked at in the previous run
 try:
-    plan = plan_import(db, data, uploaded.name, limit)
+    plan = plan_import(db, data, uploaded.name, limit, sheet=sheet)
 except InputRejected as exc:
+    several = next((p for p in exc.problems if p.key == "import.several_sheets"), None)
+    if several is not None:  # a workbook with several sheets to choose from: ask, then read the chosen one
+        st.selectbox(t("upload.sheet", L), several.params["names"], index=None, key=sheet_key)
+        st.stop()
     st.error(t("upload.problems", L, count=len(exc.problems)))
     st.dataframe(pd.DataFrame([{  # user-typed values shown as table cells, never as markup
         t("col.row", L): p.row or "", t("col.column", L): p.column or "", t("col.cell", L): p.value or "",
@@ -46,11 +55,21 @@ except InputRejected as exc:
     st.stop()
 
 st.subheader(t("upload.preview", L))
+if plan.notices:  # sheet name, ignored title rows, cleaned control characters: plain text, never markup
+    st.text("\n".join([t("import.notices", L), *(n.message(L) for n in plan.notices)]))
 threshold = jump_threshold()
 rows = preview_rows(plan, list(loaders.indicators(db).values()), loaders.current(db), threshold)
 added, changed, unchanged = plan.counts
 st.markdown(t("upload.summary", L, added=added, changed=changed, unchanged=unchanged)
             + (" " + t("import.skipped_blank", L, skipped=plan.skipped_blank) if plan.skipped_blank else ""))
+
+
+def flag(r: object) -> str:
+    if r.suspicion is None:
+        return ""
+    return t("upload.decimal_mark", L) if r.suspicion.kind == "decimal" else f"⚠ {change_text(r.suspicion.change)}"
+
+
 frame = pd.DataFrame([{
     t("col.row", L): r.row, t("col.code", L): r.code, t("col.name", L): r.name, t("col.region", L): r.region,
     t("col.year", L): r.year,
@@ -58,25 +77,37 @@ frame = pd.DataFrame([{
     t("col.new", L): with_unit(r.new, r.unit),
     t("col.change", L): "" if r.current is None else number(r.new - r.current, 4),
     t("col.state", L): t(f"state.{r.status}", L),
-    t("col.jump", L): "" if r.jump is None else ("⚠ 0 →" if r.jump == float("inf") else f"⚠ {r.jump:+.0%}"),
+    t("col.changes", L): "、".join(t(f"change.{f}", L) for f in r.changes),
+    t("col.jump", L): flag(r),
+    t("col.source", L): r.source or "", t("col.note", L): r.note or "",
 } for r in rows])
-tints = ["background-color: #FBEBCC" if r.jump is not None else
+tints = ["background-color: #FBEBCC" if r.suspicion is not None else
          "background-color: #F7DCCC" if r.overwrites else "" for r in rows]
 st.dataframe(frame.style.apply(lambda _: tints, axis=0), hide_index=True, width="stretch")
 
-jumps = [r for r in rows if r.jump is not None]
+jumps = [r for r in rows if r.suspicion is not None and r.suspicion.kind == "jump"]
+decimals = [r for r in rows if r.suspicion is not None and r.suspicion.kind == "decimal"]
 checked = True
 if jumps:
     st.warning(t("upload.jumps", L, count=len(jumps), pct=round(threshold * 100)))
+if decimals:
+    st.warning(t("upload.decimals", L, count=len(decimals)))
+if jumps or decimals:
     checked = st.checkbox(t("upload.confirm_jumps", L), key="jumps_checked")
+st.session_state["upload_shown"] = plan
 if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="confirm_upload"):
+    # write what the user saw; the store refuses it if a colleague changed a previewed value meanwhile
+    seen = shown if shown is not None and (shown.sha256, shown.sheet) == (plan.sha256, plan.sheet) else plan
     try:
-        batch = commit_import(db, plan, user)
-    except StoreError as exc:
-        st.error(t(exc.key, L, **exc.params))
+        batch = commit_import(db, seen, user)
+    except StoreError as exc:  # e.g. a colleague changed a previewed value meanwhile: names who, what, when
+        st.error(t("upload.stale", L))
+        st.text(exc.message(L))
         st.stop()
     loaders.refresh(db)
     st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # a fresh, empty uploader
+    st.session_state.pop(sheet_key, None)
+    st.session_state.pop("upload_shown", None)
     st.session_state["upload_result"] = (t("upload.done", L, batch=batch.id, added=batch.rows_added,
                                            changed=batch.rows_changed, unchanged=batch.rows_unchanged)
                                          if batch else t("upload.nothing_new", L))

@@ -37,6 +37,7 @@ def enter_document_target(
         raise StoreError("assigned.bad_year", year=year, first=TARGET_YEARS[0], last=TARGET_YEARS[-1])
     if not math.isfinite(value):
         raise StoreError("assigned.bad_value", value=value)
+    value += 0.0  # -0 is stored as 0
     low, high = indicator.range
     if (low is not None and value < low) or (high is not None and value > high):
         raise StoreError("assigned.bad_value", value=value)

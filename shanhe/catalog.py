@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from pathlib import Path
 from typing import Literal
 
@@ -111,6 +112,10 @@ class Indicator(Strict):
         years = [(t.year, t.region) for t in self.targets]
         if len(years) != len(set(years)):
             raise ValueError(f"{self.code}: two targets for one year")
+        low, high = self.range
+        if low is None or high is None or not math.isfinite(low) or not math.isfinite(high) or low >= high:
+            # every value and assigned target is checked against it: an open range lets 1e308 in
+            raise ValueError(f"{self.code}: range needs two finite bounds, low < high")
         return self
 
 

@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import re
 import shutil
 import sys
 import unicodedata
@@ -40,6 +41,7 @@ from shanhe.i18n import both, t
 from shanhe.importer import commit_import, plan_import
 from shanhe.logs import configure as configure_logs
 from shanhe.messages import text
+from shanhe.preview import jump_threshold, suspicions
 from shanhe.problems import InputRejected
 from shanhe.progress import Assessment, Verdict, assess_all, default_year, verdict_year
 from shanhe.publish import publish, published_version
@@ -47,10 +49,12 @@ from shanhe.report import build_report
 from shanhe.report_render import render
 from shanhe.rules import LABELS
 from shanhe.spreadsheets import Table, to_csv, to_xlsx
-from shanhe.store import Store, StoreError, open_store, restore
+from shanhe.store import Store, StoreError, is_disk_full, open_store, restore
 from shanhe.summary import Summary, summarize
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
+#: Number of a dated backup made by ``backup --into``; other folders there (a partial one) never count for --keep.
+BACKUP_NAME = re.compile(r"shanhe-\d{8}-\d{6}")
 
 
 class UsageError(Exception):
@@ -80,6 +84,10 @@ def build_parser() -> Parser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing")
     imp.add_argument("--user", default="cli", help="录入人 / who is importing (default: cli)")
+    imp.add_argument("--sheet", help="工作表名称 / the workbook sheet to read (default: the only visible one)")
+    imp.add_argument("--accept-jumps", action="store_true",
+                     help="确认同比异常变化和疑似小数形式的百分比 / accept year-on-year jumps and percentages that "
+                          "look like fractions")
 
     st = sub.add_parser("status", help="各指标进度与红绿灯 / progress light of every indicator")
     st.add_argument("--year", type=int, help="评估年份 / evaluation year (default: latest year with data)")
@@ -154,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"用法错误 / usage error: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
-        print(both(exc.key, **exc.params), file=sys.stderr)
+        print(f"{exc.message('zh')} | {exc.message('en')}", file=sys.stderr)
         return 1
     except ValidationError as exc:
         print(f"data/plan 数据有误 / plan data invalid: {exc.errors()[0]['msg']}", file=sys.stderr)
@@ -163,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"数据库错误 / database error: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 1
     except OSError as exc:
+        if is_disk_full(exc):
+            print(both("store.disk_full", path=exc.filename or ""), file=sys.stderr)
+            return 1
         print(f"文件错误 / file error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: still one line for staff, the type says where to look
@@ -278,11 +289,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = path.read_bytes()
     with _store(args) as store:
         try:
-            plan = plan_import(store, data, path.name, settings.max_upload_bytes())
+            plan = plan_import(store, data, path.name, settings.max_upload_bytes(), sheet=args.sheet)
         except InputRejected as exc:
             for problem in exc.problems:
                 print(f"{problem.message('zh')} | {problem.message('en')}", file=sys.stderr)
             print(both("import.failed", count=len(exc.problems)), file=sys.stderr)
+            return 1
+        for notice in plan.notices:
+            print(f"{notice.message('zh')} | {notice.message('en')}")
+        flagged = suspicions(plan, store.indicators(), store.current_observations(), jump_threshold())
+        for suspicion in flagged:
+            print(f"{suspicion.message('zh')} | {suspicion.message('en')}", file=sys.stderr)
+        if flagged and not args.accept_jumps:
+            print(both("import.needs_accept", count=len(flagged)), file=sys.stderr)
             return 1
         added, changed, unchanged = plan.counts
         skipped = both("import.skipped_blank", skipped=plan.skipped_blank) if plan.skipped_blank else ""
@@ -291,7 +310,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 if r.status != "unchanged":
                     o = r.observation
                     before = "—" if r.previous is None else r.previous.value
-                    print(f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}")
+                    fields = "、".join(t(f"change.{f}") for f in r.changes)
+                    print(f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}"
+                          + (f"（{fields}）" if fields else ""))
             print(both("import.dry_run", added=added, changed=changed, unchanged=unchanged))
         else:
             # the command line is the server operator's: it acts with the admin role under the given name
@@ -525,7 +546,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         store.backup(out)
     print(both("cli.written", path=out))
     if args.into is not None:
-        dated = sorted(p for p in args.into.iterdir() if p.is_dir() and p.name.startswith(BACKUP_PREFIX))
+        dated = sorted(p for p in args.into.iterdir() if p.is_dir() and BACKUP_NAME.fullmatch(p.name))
         for old in dated[: -args.keep]:
             shutil.rmtree(old)
             print(both("cli.backup_pruned", path=old))

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from shanhe.auth import AuthError, User, require
 from shanhe.logs import event
-from shanhe.store import Batch, Change, Revision, Store, StoreError
+from shanhe.store import Batch, Change, Revision, Store, StoreError, ValuesMoved
 
 
 class RevertStep(BaseModel):
@@ -31,7 +31,7 @@ def revert_plan(store: Store, batch_id: int) -> list[RevertStep]:
     for rev in store.batch_revisions(batch_id):
         history = store.revisions_of(rev.indicator_code, rev.region, rev.year)
         if history[-1].id != rev.id:
-            conflicts.append(f"{rev.indicator_code} {rev.region} {rev.year}（#{history[-1].batch_id}）")
+            conflicts.append(_conflict(history[-1]))
             continue
         before = [h for h in history if h.id < rev.id]
         previous = before[-1] if before else None
@@ -43,6 +43,10 @@ def revert_plan(store: Store, batch_id: int) -> list[RevertStep]:
     if conflicts:
         raise StoreError("revert.conflict", batch=batch_id, values="、".join(conflicts))
     return steps
+
+
+def _conflict(newer: Revision) -> str:
+    return f"{newer.indicator_code} {newer.region} {newer.year}（#{newer.batch_id}）"
 
 
 def may_revert(store: Store, batch: Batch, actor: User | None) -> bool:
@@ -64,7 +68,11 @@ def revert_batch(store: Store, batch_id: int, actor: User | None) -> Batch:
         raise AuthError("revert.not_allowed", batch=batch_id)
     steps = revert_plan(store, batch_id)
     restored = sum(1 for s in steps if s.restored.value is not None)
-    new = store.record_batch([s.restored for s in steps], kind="revert", user=actor.name, file_name=None,
-                             sha256=None, counts=(0, restored, len(steps) - restored), reverts_batch=batch_id)
+    try:  # the plan is checked again inside the write transaction: a batch written meanwhile is not undone
+        new = store.record_batch([s.restored for s in steps], kind="revert", user=actor.name, file_name=None,
+                                 sha256=None, counts=(0, restored, len(steps) - restored), reverts_batch=batch_id,
+                                 expect={s.written.key: batch_id for s in steps})
+    except ValuesMoved as exc:
+        raise StoreError("revert.conflict", batch=batch_id, values="、".join(map(_conflict, exc.moved))) from exc
     event("revert", user=actor.name, batch=new.id, reverts=batch_id, values=len(steps))
     return new

@@ -22,11 +22,16 @@ from shanhe.auth import User, require
 from shanhe.catalog import Indicator
 from shanhe.logs import event
 from shanhe.problems import InputRejected, Problem
+from shanhe.spreadsheets import clean_controls, unneutralise
 from shanhe.store import Batch, Observation, Store
 from shanhe.tabular import HEADER_SCAN_ROWS, Cell, Sheet, read_sheet
 
 YEAR_MIN, YEAR_MAX = 2020, 2035
 TEXT_LIMIT = 500
+#: Optional text fields: an empty cell keeps what is stored (a re-uploaded template must not blank sources).
+OPTIONAL_TEXT = ("source", "note")
+#: What a change can touch, in the order the preview names them.
+CHANGE_FIELDS = ("value", "source", "note")
 #: Written in a value cell to mean "no figure": the row is skipped like an empty one.
 NO_DATA_MARKS = {"—", "-", "--", "/", "－", "——"}
 
@@ -173,6 +178,8 @@ class ObservationRow(BaseModel):
         value = float(text)
         if not math.isfinite(value):
             raise _fail("cell.value_not_finite")
+        if value == 0:
+            value = 0.0  # "-0" is stored and shown as 0
         if ind is None:
             return value
         if sign and sign != ind.unit:
@@ -202,6 +209,7 @@ class PlannedRow(BaseModel):
     observation: Observation
     previous: Observation | None
     status: Literal["added", "changed", "unchanged"]
+    changes: tuple[str, ...] = ()  # which of CHANGE_FIELDS differ from the stored value
 
 
 class ImportPlan(BaseModel):
@@ -211,6 +219,8 @@ class ImportPlan(BaseModel):
     sha256: str
     rows: list[PlannedRow]
     skipped_blank: int
+    notices: list[Problem] = []  # what the import ignored or cleaned, shown with the preview
+    sheet: str | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -220,12 +230,23 @@ class ImportPlan(BaseModel):
         return (self.count("added"), self.count("changed"), self.count("unchanged"))
 
 
+def is_header(cells: Sequence[Cell]) -> bool:
+    """Whether a row names the year, the value and the indicator (by code or name)."""
+    found = {_FIELD_OF.get(_norm(c.text)) for c in cells if c.text}
+    return {"year", "value"} <= found and bool(found & {"indicator_code", "indicator_name"})
+
+
+def is_import_header(cells: Sequence[Cell]) -> bool:
+    """A header an import could use as it is: no unknown columns (so an export's revision-history
+    sheet, with its 修订号 column, does not compete with the sheet of current values)."""
+    return is_header(cells) and all(_norm(c.text) in _FIELD_OF for c in cells if c.text)
+
+
 def _header(sheet: Sheet) -> tuple[int, dict[int, str]]:
     """Find the header row among the first rows; map column index → field."""
     for index, cells in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         fields = {n: _FIELD_OF.get(_norm(c.text)) for n, c in enumerate(cells) if c.text}
-        found = set(fields.values())
-        if {"year", "value"} <= found and found & {"indicator_code", "indicator_name"}:
+        if is_header(cells):
             problems: list[Problem] = []
             seen: dict[str, str] = {}
             allowed = "、".join(a[0] for a in COLUMNS.values())
@@ -245,12 +266,17 @@ def _header(sheet: Sheet) -> tuple[int, dict[int, str]]:
 
 def parse_observations(
     sheet: Sheet, indicators: Sequence[Indicator], regions: Sequence[str]
-) -> tuple[list[tuple[int, Observation]], int]:
-    """Validate every row; return (spreadsheet row, observation) pairs and the blank-value count."""
+) -> tuple[list[tuple[int, Observation]], int, list[Problem]]:
+    """Validate every row; return (spreadsheet row, observation) pairs, the blank-value count and notices."""
     header_index, columns = _header(sheet)
     headers = {field: sheet.rows[header_index][n].text for n, field in columns.items()}
+    width = len(sheet.rows[header_index])
     context = {"rows": RowContext.build(indicators, regions)}
     problems: list[Problem] = []
+    notices: list[Problem] = []
+    if header_index:
+        rows = "1" if header_index == 1 else f"1–{header_index}"
+        notices.append(Problem(key="import.ignored_title_rows", params={"rows": rows}))
     parsed: list[tuple[int, Observation]] = []
     first_row_of: dict[tuple[str, str, int], int] = {}
     skipped = 0
@@ -259,6 +285,9 @@ def parse_observations(
     if not data_rows:
         raise InputRejected([Problem(key="import.header_only", row=header_index + 1)])
     for row, cells in data_rows:
+        if len(cells) > width:  # e.g. a decimal comma (71,2) split one value into two cells
+            problems.append(Problem(key="import.row_too_long", row=row, params={"cells": len(cells), "width": width}))
+            continue
         values: dict[str, str | None] = {f: None for f in COLUMNS}
         formula = False
         for n, field in columns.items():
@@ -270,6 +299,13 @@ def parse_observations(
                 values[field] = cell.text
         if formula:
             continue
+        for field in OPTIONAL_TEXT:
+            if values[field] is not None:
+                text, found = clean_controls(unneutralise(values[field]))
+                if found:
+                    notices.append(Problem(key="import.controls_cleaned", row=row, column=headers[field],
+                                           params={"chars": " ".join(found)}))
+                values[field] = text.strip() or None
         if values["value"] is None or values["value"] in NO_DATA_MARKS:
             skipped += 1
             continue
@@ -290,7 +326,7 @@ def parse_observations(
         raise InputRejected(problems)
     if not parsed:
         raise InputRejected([Problem(key="import.nothing_to_import", params={"skipped": skipped})])
-    return parsed, skipped
+    return parsed, skipped, notices
 
 
 def _problems(
@@ -305,50 +341,56 @@ def _problems(
     return out
 
 
-def plan_import(store: Store, data: bytes, file_name: str, max_bytes: int) -> ImportPlan:
-    """Read, validate and diff against the store; raises InputRejected, writes nothing."""
-    sheet = read_sheet(data, file_name, max_bytes)
-    parsed, skipped = parse_observations(sheet, store.indicators(), store.regions())
+def plan_import(store: Store, data: bytes, file_name: str, max_bytes: int, sheet: str | None = None) -> ImportPlan:
+    """Read, validate and diff against the store; raises InputRejected, writes nothing.
+
+    ``sheet`` names the worksheet of a workbook; without it the only visible one (or the
+    one visible sheet with a header) is read.
+    """
+    table = read_sheet(data, file_name, max_bytes, sheet=sheet, is_header=is_import_header)
+    parsed, skipped, notices = parse_observations(table, store.indicators(), store.regions())
+    if table.name is not None:
+        notices.insert(0, Problem(key="import.sheet_read", params={"sheet": table.name}))
     return ImportPlan(
         file_name=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
         rows=_diff(parsed, store.current_observations()),
         skipped_blank=skipped,
+        notices=notices,
+        sheet=table.name,
     )
 
 
 def _diff(parsed: Sequence[tuple[int, Observation]], current: Sequence[Observation]) -> list[PlannedRow]:
+    """Each row against the stored value; an empty source or note keeps the stored one."""
     now = {o.key: o for o in current}
     out = []
     for row, obs in parsed:
         prev = now.get(obs.key)
         if prev is None:
-            status = "added"
-        elif (prev.value, prev.source, prev.note) == (obs.value, obs.source, obs.note):
-            status = "unchanged"
-        else:
-            status = "changed"
-        out.append(PlannedRow(row=row, observation=obs, previous=prev, status=status))
+            out.append(PlannedRow(row=row, observation=obs, previous=None, status="added"))
+            continue
+        obs = obs.model_copy(update={f: getattr(prev, f) for f in OPTIONAL_TEXT if getattr(obs, f) is None})
+        changes = tuple(f for f in CHANGE_FIELDS if getattr(obs, f) != getattr(prev, f))
+        out.append(PlannedRow(row=row, observation=obs, previous=prev, status="changed" if changes else "unchanged",
+                              changes=changes))
     return out
 
 
 def commit_import(store: Store, plan: ImportPlan, actor: User | None) -> Batch | None:
     """Write the plan's new and changed rows as one batch; None when nothing is new (staff or admin only).
 
-    The diff is taken again against the store as it is now, so a preview that
-    went stale (someone imported meanwhile) cannot overwrite their values blindly.
+    Inside the write transaction the store checks that every value the preview showed is
+    still the current one; if a colleague changed any meanwhile, ValuesMoved names who
+    changed what and when, and nothing is written: a stale preview never overwrites.
     """
     require(actor, "staff")
-    fresh = _diff([(r.row, r.observation) for r in plan.rows], store.current_observations())
-    counts = (
-        sum(r.status == "added" for r in fresh),
-        sum(r.status == "changed" for r in fresh),
-        sum(r.status == "unchanged" for r in fresh),
-    )
-    writes = [r.observation for r in fresh if r.status != "unchanged"]
+    writes = [r.observation for r in plan.rows if r.status != "unchanged"]
     if not writes:
         return None
+    expect = {r.observation.key: r.previous.batch_id if r.previous else None for r in plan.rows}
     batch = store.record_batch(writes, kind="import", user=actor.name, file_name=plan.file_name,
-                               sha256=plan.sha256, counts=counts)
-    event("import", user=actor.name, batch=batch.id, file=plan.file_name, added=counts[0], changed=counts[1])
+                               sha256=plan.sha256, counts=plan.counts, expect=expect)
+    added, changed, _ = plan.counts
+    event("import", user=actor.name, batch=batch.id, file=plan.file_name, added=added, changed=changed)
     return batch

@@ -25,5 +25,19 @@ def configure() -> None:
 
 def event(name: str, **fields: object) -> None:
     """``name key=value …``; values have spaces replaced so that a line stays one line of fields."""
-    text = " ".join(f"{k}={str(v).replace(' ', '_').replace(chr(10), '_')}" for k, v in fields.items())
+    text = " ".join(f"{k}={field(v)}" for k, v in fields.items())
     log.info("%s %s", name, text)
+
+
+def field(value: object) -> str:
+    """A log field that cannot forge or colour a line: spaces become ``_``, backslashes and every
+    non-printable character (newlines, ESC sequences, bidi controls) are written as ``\\xNN`` / ``\\uNNNN``."""
+    out = []
+    for ch in str(value):
+        if ch == " ":
+            out.append("_")
+        elif ch == "\\" or not ch.isprintable():
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)

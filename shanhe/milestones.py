@@ -27,7 +27,7 @@ def update_milestone(
     if completed_on is not None and completed_on > clock.today():
         raise StoreError("milestone.future_date", date=completed_on.isoformat())
     if evidence_link and urlparse(evidence_link).scheme not in ("http", "https"):
-        raise StoreError("milestone.bad_link", link=evidence_link)
+        raise StoreError("milestone.bad_link")  # the link itself is not echoed back into a message
     store.add_milestone_update(MilestoneUpdate(
         milestone_id=milestone_id, status=status, completed_on=completed_on if status == "done" else None,
         note=(note or "").strip() or None, evidence_link=(evidence_link or "").strip() or None,

@@ -24,7 +24,8 @@ CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 ENV_VARS = {
     "SHANHE_DB": "DuckDB 文件路径 / path of the DuckDB file (default data/shanhe.duckdb)",
     "SHANHE_SESSION_MINUTES": "登录闲置超时（分钟，默认 30）/ idle minutes before a login ends (default 30)",
-    "SHANHE_JUMP_THRESHOLD": "上传预览中需确认的同比变化（默认 0.30）/ year-on-year change to confirm (default 0.30)",
+    "SHANHE_JUMP_THRESHOLD": "需确认的同比变化（默认 0.30；预览勾选，命令行 --accept-jumps）/ year-on-year change to "
+                             "confirm (default 0.30; a tick in the preview, --accept-jumps on the command line)",
     "SHANHE_STATIC_DIR": "静态只读版本的发布目录；设置后看板在每次写入后自动重新发布 / where the server publishes the "
                          "static read-only edition after every write (unset: no publishing)",
     "SHANHE_PUBLISH_MINUTES": "看板检查只读版本是否最新的间隔（分钟，默认 10）/ minutes between the "

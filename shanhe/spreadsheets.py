@@ -18,6 +18,11 @@ from dataclasses import dataclass
 Value = str | int | float | None
 FIXED_TIME = dt.datetime(2020, 1, 1)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: What ``neutralise`` protects with a leading ``'``: formula starts, and text already starting with ``'`` (so
+#: that ``unneutralise`` can tell the two apart and an export re-imports unchanged).
+_PROTECTED = (*FORMULA_STARTS, "'")
+#: Control characters XML 1.0 (and so XLSX) cannot hold, plus DEL and the C1 range; tab and line breaks are fine.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -29,9 +34,22 @@ class Table:
 
 def neutralise(value: Value) -> Value:
     """Prefix text that Excel would evaluate (``=1+1``, ``@SUM``) with ``'``; numbers pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith(_PROTECTED):
         return "'" + value
     return value
+
+
+def unneutralise(text: str) -> str:
+    """Remove exactly the ``'`` that ``neutralise`` added, so an export imports again with 0 changes."""
+    if text.startswith("'") and text[1:].startswith(_PROTECTED):
+        return text[1:]
+    return text
+
+
+def clean_controls(text: str) -> tuple[str, list[str]]:
+    """Replace control characters with a space; also return which ones (``U+000B``) were there."""
+    found = sorted({f"U+{ord(ch):04X}" for ch in CONTROL_CHARS.findall(text)})
+    return (CONTROL_CHARS.sub(" ", text), found) if found else (text, [])
 
 
 def to_csv(table: Table) -> bytes:
@@ -63,7 +81,7 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
         sheet = book.create_sheet(table.name)
         sheet.append(list(table.header))
         for row in table.rows:
-            sheet.append([neutralise(v) for v in row])
+            sheet.append([_xml_safe(neutralise(v)) for v in row])
         for cell in sheet[1]:
             cell.font = bold
             cell.fill = fill
@@ -77,6 +95,11 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
     raw = io.BytesIO()
     book.save(raw)
     return _repack(raw.getvalue())
+
+
+def _xml_safe(value: Value) -> Value:
+    """Text stored before input was cleaned may hold characters XLSX cannot: write a space instead of failing."""
+    return CONTROL_CHARS.sub(" ", value) if isinstance(value, str) else value
 
 
 def _width(value: Value) -> int:

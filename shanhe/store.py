@@ -9,15 +9,20 @@ never touched by init, so re-running init can never lose what users entered.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import shutil
+import tempfile
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
 from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, PlanInfo, Project, Target, Theme
+from shanhe.formatting import local_time, number
+from shanhe.i18n import Lang, t
 
 # Each migration is a list of statements; version N is applied once, in order.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -101,6 +106,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE targets ADD COLUMN text_en VARCHAR",
         # a document target for one town or street; NULL: the plan's targets and the whole district
         "ALTER TABLE targets ADD COLUMN region VARCHAR",
+        "ALTER TABLE login_attempts ADD COLUMN address VARCHAR",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -142,6 +148,20 @@ class StoreError(Exception):
         self.key = key
         self.params = params
 
+    def message(self, lang: Lang = "zh") -> str:
+        return t(self.key, lang, **self.params)
+
+
+#: Errors of the disk, not of the data: reported as "disk full", not as whatever DuckDB said next.
+DISK_FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+DISK_FULL_TEXTS = ("No space left on device", "Disk quota exceeded", "File too large")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
+        return True
+    return any(text in str(exc) for text in DISK_FULL_TEXTS)
+
 
 class Observation(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -171,6 +191,10 @@ class Change(BaseModel):
     source: str | None = None
     note: str | None = None
 
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.indicator_code, self.region, self.year)
+
 
 class Revision(Change):
     """One stored revision of one (indicator, region, year)."""
@@ -194,6 +218,22 @@ class Batch(BaseModel):
     rows_unchanged: int
     note: str | None
     reverts_batch: int | None = None
+
+
+class ValuesMoved(StoreError):
+    """Values changed by someone else after they were previewed: nothing was written."""
+
+    def __init__(self, moved: Sequence[Revision], default_region: str) -> None:
+        super().__init__("store.values_moved")
+        self.moved = list(moved)
+        self.default_region = default_region
+
+    def message(self, lang: Lang = "zh") -> str:
+        items = [t("store.moved_item", lang, user=r.entered_by, time=local_time(r.entered_at),
+                   what=" ".join([r.indicator_code, *([r.region] if r.region != self.default_region else []),
+                                  str(r.year)]),
+                   value="—" if r.value is None else number(r.value)) for r in self.moved]
+        return t(self.key, lang, changes=("；" if lang == "zh" else "; ").join(items))
 
 
 class UserRecord(BaseModel):
@@ -286,11 +326,15 @@ class Store:
             try:
                 yield cur
                 cur.execute("COMMIT")
-            except duckdb.TransactionException as exc:
-                cur.execute("ROLLBACK")
-                raise StoreError("store.busy") from exc
+            except duckdb.Error as exc:
+                _rollback(cur)
+                if is_disk_full(exc):
+                    raise StoreError("store.disk_full", path=self.path) from exc
+                if isinstance(exc, duckdb.TransactionException):
+                    raise StoreError("store.busy") from exc
+                raise
             except BaseException:
-                cur.execute("ROLLBACK")
+                _rollback(cur)
                 raise
 
     def schema_version(self) -> int:
@@ -559,11 +603,23 @@ class Store:
         sha256: str | None,
         counts: tuple[int, int, int],
         reverts_batch: int | None = None,
+        expect: Mapping[tuple[str, str, int], int | None] | None = None,
     ) -> Batch:
-        """Write ``rows`` as new revisions under one new batch, in one transaction."""
+        """Write ``rows`` as new revisions under one new batch, in one transaction.
+
+        ``expect`` maps (indicator, region, year) to the batch of the newest revision the
+        caller saw (None: no current value). It is checked inside the write transaction, so a
+        preview or a revert plan that went stale raises ValuesMoved and writes nothing.
+        """
         now = utcnow()
         added, changed, unchanged = counts
         with self._transaction() as cur:
+            if expect:
+                moved = [r for r in _latest_revisions(cur, expect)
+                         if (r.value is not None if expect[r.key] is None else r.batch_id != expect[r.key])]
+                if moved:
+                    first_region = cur.execute("SELECT name FROM regions ORDER BY sort_order LIMIT 1").fetchone()
+                    raise ValuesMoved(moved, first_region[0] if first_region else "")
             row = cur.execute(
                 "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
                 "rows_unchanged, reverts_batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -622,10 +678,14 @@ class Store:
             if disabled is not None:
                 cur.execute("UPDATE users SET disabled = ?, updated_at = ? WHERE name = ?", [disabled, utcnow(), name])
 
-    def record_login(self, name: str, success: bool, at: dt.datetime) -> None:
+    def record_login(self, name: str, success: bool, at: dt.datetime, address: str | None = None, *,
+                     prune_before: dt.datetime | None = None) -> None:
+        """One login attempt; attempts older than ``prune_before`` are deleted in the same transaction."""
         with self._transaction() as cur:
-            cur.execute("INSERT INTO login_attempts (name, attempted_at, success) VALUES (?, ?, ?)",
-                        [name, at, success])
+            if prune_before is not None:
+                cur.execute("DELETE FROM login_attempts WHERE attempted_at < ?", [prune_before])
+            cur.execute("INSERT INTO login_attempts (name, attempted_at, success, address) VALUES (?, ?, ?, ?)",
+                        [name, at, success, address])
 
     def failed_logins_since(self, name: str, since: dt.datetime) -> list[dt.datetime]:
         """Failed attempts for ``name`` after ``since`` and after its last success, oldest first."""
@@ -637,6 +697,31 @@ class Store:
                 [name, since, name, since],
             ).fetchall()
         return [r[0] for r in rows]
+
+    def failed_logins_from(self, address: str, since: dt.datetime) -> list[dt.datetime]:
+        """Failed attempts from one client address after ``since`` and after its last success, oldest first."""
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT attempted_at FROM login_attempts WHERE address = ? AND success = FALSE AND attempted_at > ? "
+                "AND attempted_at > COALESCE((SELECT MAX(attempted_at) FROM login_attempts "
+                "WHERE address = ? AND success = TRUE), ?) ORDER BY attempted_at",
+                [address, since, address, since],
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def failures_before_latest_login(self, name: str) -> int:
+        """Failed attempts for ``name`` between its two latest successful logins (all before the latest, if one)."""
+        with self._cursor() as cur:
+            wins = [r[0] for r in cur.execute(
+                "SELECT attempted_at FROM login_attempts WHERE name = ? AND success = TRUE "
+                "ORDER BY attempted_at DESC LIMIT 2", [name]).fetchall()]
+            if not wins:
+                return 0
+            since = wins[1] if len(wins) > 1 else dt.datetime(1970, 1, 1)
+            row = cur.execute(
+                "SELECT COUNT(*) FROM login_attempts WHERE name = ? AND success = FALSE "
+                "AND attempted_at > ? AND attempted_at < ?", [name, since, wins[0]]).fetchone()
+        return int(row[0])
 
     # ---- milestones entered by staff -------------------------------------------
     def add_milestone_update(self, update: MilestoneUpdate) -> None:
@@ -666,10 +751,24 @@ class Store:
 
     # ---- backup ----------------------------------------------------------------
     def backup(self, directory: Path) -> None:
-        """Every table, schema and sequence position, as Parquet files plus SQL (DuckDB EXPORT DATABASE)."""
+        """Every table, schema and sequence position, as Parquet files plus SQL (DuckDB EXPORT DATABASE).
+
+        Written into a hidden temporary folder beside ``directory`` and renamed when complete,
+        so a failed backup (a full disk) never leaves a partial folder that looks like a backup.
+        """
         directory.parent.mkdir(parents=True, exist_ok=True)
-        with self._cursor() as cur:
-            cur.execute(f"EXPORT DATABASE '{_quoted_path(directory)}' (FORMAT parquet)")
+        partial = Path(tempfile.mkdtemp(prefix=f".partial-{directory.name}-", dir=directory.parent))
+        try:
+            with self._cursor() as cur:
+                cur.execute(f"EXPORT DATABASE '{_quoted_path(partial)}' (FORMAT parquet)")
+            if directory.exists():
+                directory.rmdir()  # the caller checked it is empty
+            partial.rename(directory)
+        except BaseException as exc:
+            shutil.rmtree(partial, ignore_errors=True)
+            if is_disk_full(exc):
+                raise StoreError("store.disk_full", path=directory) from exc
+            raise
 
     def data_version(self) -> tuple[str | None, int, int, int, int]:
         """Changes whenever anything a page shows changes (one cheap query): for cache keys."""
@@ -712,6 +811,21 @@ BATCH_COLUMNS = (
 REVISION_COLUMNS = (
     "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at FROM observations"
 )
+
+
+def _latest_revisions(cur: duckdb.DuckDBPyConnection, keys: Mapping[tuple[str, str, int], object]) -> list[Revision]:
+    """The newest revision (a retraction included) of each of ``keys`` that has one."""
+    rows = cur.execute(
+        REVISION_COLUMNS + " WHERE id IN (SELECT MAX(id) FROM observations GROUP BY indicator_code, region, year)"
+    ).fetchall()
+    return [rev for rev in map(_revision, rows) if rev.key in keys]
+
+
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open: a failed write (a full disk) may already have ended it,
+    and the error worth reporting is the first one, not "cannot rollback - no transaction is active"."""
+    with suppress(duckdb.Error):
+        cur.execute("ROLLBACK")
 
 
 def _quoted_path(path: Path) -> str:

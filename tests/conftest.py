@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from shanhe import auth
 from shanhe.catalog import Catalog, load_catalog
 from shanhe.cli import main
 from shanhe.store import Store, open_store
@@ -16,6 +17,12 @@ from shanhe.store import Store, open_store
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 PLAN_TEXT = ROOT.parent / "shared" / "seed" / "plan-2023-3.txt"
+
+
+@pytest.fixture(autouse=True)
+def fresh_login_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with the whole per-minute login budget, however many logins earlier tests made."""
+    monkeypatch.setattr(auth, "LIMITER", auth.AttemptLimiter(auth.ATTEMPTS_PER_MINUTE))
 
 
 @pytest.fixture(scope="session")

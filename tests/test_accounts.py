@@ -50,20 +50,36 @@ def test_disabled_accounts_cannot_log_in(store: Store) -> None:
         auth.authenticate(store, "张工", PASSWORD)
 
 
-def test_five_failures_lock_the_name_for_fifteen_minutes(store: Store) -> None:
+def test_failures_slow_down_instead_of_locking_the_owner_out(store: Store) -> None:
+    """Item 17: a stranger guessing a public staff name delays that name by a minute at most, never locks it."""
     auth.add_user(store, "张工", "staff", PASSWORD)
     start = utcnow()
-    for n in range(5):
-        with pytest.raises(AuthError):
-            auth.authenticate(store, "张工", "wrong", start + dt.timedelta(seconds=n))
+    for n in range(30):  # a stranger, from one address, hammering the name (each attempt once its wait is over)
+        at = start + dt.timedelta(minutes=20 * n)
+        with pytest.raises(AuthError) as err:
+            auth.authenticate(store, "张工", "wrong guess", at, address="203.0.113.9")
+        assert err.value.key == "auth.failed"
+    last = start + dt.timedelta(minutes=20 * 29)
+    # the stranger's address now waits the longest delay; the owner, elsewhere, waits at most a minute
     with pytest.raises(AuthError) as err:
-        auth.authenticate(store, "张工", PASSWORD, start + dt.timedelta(minutes=1))  # right password, still locked
-    assert err.value.key == "auth.locked"
-    assert auth.authenticate(store, "张工", PASSWORD, start + dt.timedelta(minutes=16)).name == "张工"
-    # a success clears the count
+        auth.authenticate(store, "张工", "wrong guess", last + dt.timedelta(minutes=5), address="203.0.113.9")
+    assert err.value.key == "auth.wait" and err.value.params["seconds"] > 60
     with pytest.raises(AuthError) as err:
-        auth.authenticate(store, "张工", "wrong", start + dt.timedelta(minutes=17))
+        auth.authenticate(store, "张工", PASSWORD, last + dt.timedelta(seconds=10), address="10.1.2.3")
+    assert err.value.key == "auth.wait" and err.value.params["seconds"] <= 60
+    owner = auth.authenticate(store, "张工", PASSWORD, last + dt.timedelta(seconds=61), address="10.1.2.3")
+    assert owner.name == "张工"
+    assert auth.failures_before_login(store, "张工") == 30  # told to the owner at this login
+    # a success clears the account's count; the next failure is answered at once
+    with pytest.raises(AuthError) as err:
+        auth.authenticate(store, "张工", "wrong", last + dt.timedelta(seconds=62), address="10.1.2.3")
     assert err.value.key == "auth.failed"
+
+
+def test_delays_grow_from_one_second_to_their_caps() -> None:
+    assert [auth.delay(n, auth.ADDRESS_DELAY_MAX).total_seconds() for n in (0, 4, 5, 6, 7, 15, 40)] == [
+        0, 0, 1, 2, 4, 900, 900]
+    assert auth.delay(40, auth.ACCOUNT_DELAY_MAX).total_seconds() == 60
 
 
 def test_roles_are_checked_by_the_functions_themselves(store: Store) -> None:
@@ -105,7 +121,7 @@ def test_events_are_logged_without_secrets(store: Store, caplog: pytest.LogCaptu
     batch = commit_import(store, plan_import(store, b"indicator_code,year,value\nI07,2021,70\n", "x.csv", 2**20), user)
     revert_batch(store, batch.id, user)
     lines = [r.getMessage() for r in caplog.records if r.name == "shanhe"]
-    assert lines == ["login user=张工 success=True", "login user=张工 success=False",
+    assert lines == ["login user=张工 address=unknown success=True", "login user=张工 address=unknown success=False",
                      "import user=张工 batch=1 file=x.csv added=1 changed=0",
                      "revert user=张工 batch=2 reverts=1 values=1"]
     assert not any(PASSWORD in line or "wrong password" in line or "I07,2021" in line for line in lines)

@@ -32,7 +32,7 @@ PAGES = {"overview": "规划指标总览", "indicator": "城市空气质量优�
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("browser") / "shanhe.duckdb"
     env = {**os.environ, "SHANHE_DB": str(db)}
-    for args in (["init"], ["import", str(DATA / "scenario" / "observations.csv")]):
+    for args in (["init"], ["import", str(DATA / "scenario" / "observations.csv"), "--accept-jumps"]):
         subprocess.run([sys.executable, "-m", "shanhe", *args], cwd=ROOT, env=env, check=True, capture_output=True)
     proc, url = spawn(db)
     yield url

@@ -28,9 +28,12 @@ def test_progress_chart_has_every_element(catalog: Catalog) -> None:
     a = assess(ind, _obs("I07", (2021, 67.9), (2022, 69.0), (2023, 70.5), (2024, 71.2)), 2024, "全区")
     fig = progress_chart(ind, a)
     names = [trace.name for trace in fig.data]
-    assert names == ["2020年基准", "观测值", "按进度路径", "2025年目标 ≥75%", "95%预测区间", "按趋势预计"]
+    assert names == ["2020年基准", "观测值", "最新值", "按进度路径", "2025年目标 ≥75%", "95%预测区间", "按趋势预计"]
     assert list(fig.data[1].x) == [2021, 2022, 2023, 2024]
-    assert list(fig.data[2].y) == [66.6, 75]
+    assert list(fig.data[3].y) == [66.6, 75]
+    # the values a leader looks for are written on the chart: the baseline, the latest value, the target
+    assert [fig.data[n].text[0] for n in (0, 2, 4)] == ["66.6%", "71.2%", "2025年目标 ≥75%"]
+    assert not fig.data[2].showlegend
     assert "2035年：定性目标" in fig.layout.title.text  # qualitative goal as a note, not a fake point
     assert fig.layout.yaxis.ticksuffix == "%" and fig.layout.font.family.startswith("Noto Sans CJK SC")
     assert not fig.layout.annotations  # no sample watermark on real data

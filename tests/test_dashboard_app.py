@@ -43,7 +43,7 @@ def empty_db(cli: Cli) -> Path:
 def partial_db(cli: Cli) -> Path:
     """Only some indicators filled (the hand-worked scenario)."""
     cli("init")
-    assert cli("import", DATA / "scenario" / "observations.csv")[0] == 0
+    assert cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")[0] == 0
     return cli.db
 
 

@@ -123,7 +123,7 @@ def test_staff_cannot_revert_someone_elses_batch_but_admin_can(db: Path, cli: Cl
 
 
 def test_assigned_target_entry_changes_the_light(db: Path, cli: Cli) -> None:
-    cli("import", DATA / "scenario" / "observations.csv")
+    cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")
     at = logged_in("张工")
     at.switch_page("pages/assigned_page.py").run()
     at.selectbox(key="asg_code").set_value("I26").run()

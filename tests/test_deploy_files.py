@@ -75,3 +75,18 @@ def test_the_nightly_backup_command_makes_a_dated_backup(tmp_path: Path) -> None
         time.sleep(1.1)  # backups are named by the second
     backups = sorted((tmp_path / "backups").iterdir())
     assert len(backups) == 2 and all((b / "schema.sql").exists() for b in backups)
+
+
+def test_the_publish_timer_command_publishes_once_and_then_finds_it_current(tmp_path: Path) -> None:
+    """The publish service's own command line, run as written, with the environment file's variable."""
+    db = tmp_path / "shanhe.duckdb"
+    open_store(db, load_catalog(), create=True).close()
+    [command] = _unit("shanhe-publish.service")["ExecStart"]
+    static = tmp_path / "static"
+    argv = command.replace("${SHANHE_STATIC_DIR}", str(static)).split()
+    argv[0] = sys.executable
+    env = {**os.environ, "SHANHE_DB": str(db)}
+    first = subprocess.run(argv, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    second = subprocess.run(argv, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    assert "已发布只读版本" in first.stdout and "已是最新" in second.stdout
+    assert static.is_symlink() and (static / "index.html").exists()

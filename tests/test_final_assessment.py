@@ -68,7 +68,7 @@ def today(monkeypatch: pytest.MonkeyPatch) -> None:
 def final(cli: Cli) -> Cli:
     """The golden scenario, with its assigned targets entered through ``targets set``."""
     cli("init")
-    code, _, err = cli("import", DATA / "scenario" / "final-2025.csv", "--user", "测试员")
+    code, _, err = cli("import", DATA / "scenario" / "final-2025.csv", "--user", "测试员", "--accept-jumps")
     assert code == 0, err
     with open(DATA / "scenario" / "final-2025-targets.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):

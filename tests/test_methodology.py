@@ -77,7 +77,7 @@ def test_methodology_page_with_sample_examples(app: AppTest) -> None:
 
 
 def test_methodology_page_uses_store_data(app: AppTest, cli: Cli) -> None:
-    cli("import", DATA / "scenario" / "observations.csv")
+    cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")
     app.run()
     app.switch_page("pages/methodology_page.py").run()
     assert not app.exception and len(app.warning) == 0

@@ -73,7 +73,7 @@ EXPECTED = {
 @pytest.fixture
 def scenario(cli: Cli) -> Cli:
     cli("init")
-    code, _, err = cli("import", DATA / "scenario" / "observations.csv", "--user", "测试员")
+    code, _, err = cli("import", DATA / "scenario" / "observations.csv", "--user", "测试员", "--accept-jumps")
     assert code == 0, err
     with Store.open(cli.db) as store:
         indicators = {i.code: i for i in store.indicators()}

@@ -95,7 +95,7 @@ def _all_rows(path: Path) -> dict[str, list[tuple]]:
 
 def test_backup_and_restore_round_trip(cli: Cli, tmp_path: Path, catalog: Catalog) -> None:
     cli("init")
-    cli("import", DATA / "scenario" / "observations.csv")
+    cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")
     cli("import", DATA / "good" / "plain-utf8.csv")
     backup = tmp_path / "backup-1"
     code, _, _ = cli("backup", "--out", backup)

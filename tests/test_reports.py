@@ -32,7 +32,7 @@ NEEDS_CHROMIUM = pytest.mark.skipif(shutil.which("chromium") is None, reason="De
 @pytest.fixture
 def scenario(cli: Cli) -> Path:
     cli("init")
-    assert cli("import", DATA / "scenario" / "observations.csv")[0] == 0
+    assert cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")[0] == 0
     return cli.db
 
 

@@ -11,13 +11,15 @@ import datetime as dt
 
 import streamlit as st
 
-from shanhe.auth import User, authenticate, session_minutes
+from shanhe.auth import User, authenticate, failures_before_login, session_minutes
 from shanhe.i18n import t
 from shanhe.store import Store
 from shanhe.ui.session import lang
 
 USER_KEY = "_user"
 SEEN_KEY = "_user_seen"
+FAILURES_KEY = "_user_failures"
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 def current_user() -> User | None:
@@ -34,11 +36,28 @@ def current_user() -> User | None:
     return user
 
 
+def client_address() -> str:
+    """The visitor's address: the peer, or behind the local nginx the last X-Forwarded-For entry (the one
+    nginx appended itself; earlier entries come from the client and can be forged)."""
+    peer = st.context.ip_address
+    peer = peer if isinstance(peer, str) and peer else "unknown"  # no peer outside a real server (tests)
+    forwarded = st.context.headers.get("X-Forwarded-For", "")
+    if peer in LOOPBACK and isinstance(forwarded, str) and forwarded:
+        return forwarded.split(",")[-1].strip() or peer
+    return peer
+
+
 def login(store: Store, name: str, password: str) -> User:
-    user = authenticate(store, name.strip(), password)
+    user = authenticate(store, name.strip(), password, address=client_address())
     st.session_state[USER_KEY] = user
     st.session_state[SEEN_KEY] = dt.datetime.now(dt.UTC)
+    st.session_state[FAILURES_KEY] = failures_before_login(store, user.name)
     return user
+
+
+def failures_told() -> int:
+    """Failed attempts on this account before this login (shown once on the login page)."""
+    return st.session_state.pop(FAILURES_KEY, 0)
 
 
 def logout() -> None:
