@@ -3,7 +3,8 @@
 #   system-deps.sh venv     python3-venv (to create .venv)
 #   system-deps.sh browser  chromium + fonts-noto-cjk (chart images, PDF reports, browser tests, Chinese glyphs)
 #   system-deps.sh test     the above + poppler-utils (pdftotext/pdfinfo), and for the deployment tests nginx,
-#                           systemd (systemd-analyze verify) and curl (deploy/healthcheck.sh)
+#                           systemd (systemd-analyze verify) and curl (deploy/healthcheck.sh); npm and brotli
+#                           fetch and unpack the old Chromium builds (86, 108) the static-edition tests run
 # Uses sudo when not run as root.
 set -eu
 need=""
@@ -18,6 +19,8 @@ case "${1:-}" in
       [ -x /usr/sbin/nginx ] || need="$need nginx"
       command -v systemd-analyze >/dev/null 2>&1 || need="$need systemd"
       command -v curl >/dev/null 2>&1 || need="$need curl"
+      command -v npm >/dev/null 2>&1 || need="$need npm"
+      command -v brotli >/dev/null 2>&1 || need="$need brotli"
     fi ;;
   *)
     echo "usage: $0 venv|browser|test" >&2; exit 2 ;;

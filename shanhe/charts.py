@@ -84,6 +84,12 @@ def line_figure(spec: LineChart, lang: Lang, *, large: bool = False) -> go.Figur
     return _layout(fig, title, large, spec.watermark, lang)
 
 
+def _hover(*lines: str) -> str:
+    """Hover text from data, staff-typed milestone titles included: escaped, so plotly draws it as text
+    (no tags, links or images), and passed as data, so '%{…}' in it is never a template field."""
+    return "<br>".join(html.escape(line) for line in lines)
+
+
 def gantt_chart(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang = "zh", *,
                 large: bool = False, sample: bool = False) -> go.Figure:
     """The projects' Gantt chart (``chartspec.gantt_spec``) as a plotly figure."""
@@ -97,14 +103,15 @@ def gantt_chart(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang = 
             orientation="h", marker={"color": row.colour, "line": {"width": 3 if row.outlined else 0,
                                                                     "color": "#000000"}},
             name=row.status, legendgroup=row.status_code, showlegend=row.status_code not in shown,
-            hovertemplate=f"{row.name}<br>{row.start.year}–{row.end.year}<br>{row.status}<extra></extra>",
+            customdata=[_hover(row.name, f"{row.start.year}–{row.end.year}", row.status)],
+            hovertemplate="%{customdata}<extra></extra>",
         ))
         shown.add(row.status_code)
         for m in row.milestones:
             fig.add_trace(go.Scatter(
                 y=[row.label], x=[m.due.isoformat()], mode="markers", showlegend=False,
                 marker={"symbol": "diamond", "size": 14, "color": m.colour, "line": {"width": 2, "color": "#000000"}},
-                hovertemplate=f"{m.title}<br>{m.status}<extra></extra>",
+                customdata=[_hover(m.title, m.status)], hovertemplate="%{customdata}<extra></extra>",
             ))
     fig.add_vline(x=spec.today.isoformat(), line={"dash": "dot", "color": "#000000"})
     fig.add_annotation(x=spec.today.isoformat(), y=1, yref="paper", text=spec.today_label, showarrow=False,

@@ -121,3 +121,19 @@ def test_demo_never_touches_a_real_database(tmp_path: Path, catalog: Catalog, st
     with pytest.raises(StoreError):
         build_demo(tmp_path / "x.duckdb", catalog, tmp_path / "x.duckdb")  # the configured real DB path
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_staff_text_in_the_gantt_hover_is_plain_text(catalog: Catalog) -> None:
+    """A milestone title staff typed reaches plotly escaped and as data, never as markup or a template field."""
+    from shanhe.catalog import Milestone
+
+    evil = '<a href="http://example.invalid">点此下载</a> %{x} <img src=x>'
+    project = catalog.projects[0]
+    staff = Milestone(id=f"{project.id}-S1", title=evil, due=dt.date(2024, 6, 30), due_text="2024-06-30",
+                      basis="staff", source="填报：张工")
+    project = project.model_copy(update={"milestones": (*project.milestones, staff)})
+    fig = gantt_chart([project_status(project, dt.date(2024, 5, 1))], dt.date(2024, 5, 1))
+    hovers = [str(trace.customdata[0]) for trace in fig.data if trace.customdata is not None]
+    assert any("&lt;a href=&quot;http://example.invalid&quot;&gt;" in h and "%{x}" in h for h in hovers)
+    assert all("<a " not in h and "<img" not in h for h in hovers)
+    assert all(trace.hovertemplate == "%{customdata}<extra></extra>" for trace in fig.data if trace.customdata)
