@@ -100,7 +100,7 @@ h1 { font-size: 28px; margin: 18px 0 6px; } h2 { font-size: 22px; margin: 28px 0
 .box.grey { background: #EEEEEE; } .box.warn { background: #fff3cd; }
 table.t { border-collapse: collapse; width: 100%; font-size: 14px; margin: 8px 0 16px; }
 table.t th { text-align: left; background: #f0f0f0; border-bottom: 2px solid #999; padding: 4px 8px; }
-table.t td { border-bottom: 1px solid #ddd; padding: 4px 8px; vertical-align: top; }
+table.t td { border-bottom: 1px solid #ddd; padding: 4px 8px; vertical-align: top; min-width: 3.5em; }
 .strip { display: flex; flex-wrap: wrap; margin: 10px 0; }
 .strip .group { margin: 0 28px 8px 0; }
 .strip .group h3 { margin: 0 0 4px; font-size: 15px; }
