@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from shanhe import settings
 from shanhe.auth import User
 from shanhe.catalog import load_catalog
+from shanhe.entry.importer import commit_import, plan_import
 from shanhe.exports import export_table
-from shanhe.importer import commit_import, plan_import
 from shanhe.overview import build_overview
 from shanhe.progress import assess_all
 from shanhe.spreadsheets import Table, to_csv, to_xlsx

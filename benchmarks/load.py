@@ -40,10 +40,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from shanhe import auth
 from shanhe.catalog import load_catalog
-from shanhe.importer import commit_import, plan_import
+from shanhe.entry.importer import commit_import, plan_import
 from shanhe.settings import CHROMIUM_ARGS
 from shanhe.store import open_store
-from shanhe.ui.serve import spawn
+from tests.server import spawn
 
 ROOT = Path(__file__).resolve().parent.parent
 # page name (the st.Page url_path; "" is the default page) and query string, as a browser would send them

@@ -28,7 +28,7 @@ from shanhe import settings  # noqa: E402
 from shanhe.catalog import load_catalog  # noqa: E402
 from shanhe.demo import build_demo  # noqa: E402
 from shanhe.settings import CHROMIUM_ARGS  # noqa: E402
-from shanhe.ui.serve import spawn  # noqa: E402
+from tests.server import spawn  # noqa: E402
 
 RUNS = 7
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "about")

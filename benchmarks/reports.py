@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from shanhe import settings
 from shanhe.catalog import load_catalog
 from shanhe.demo import build_demo
-from shanhe.report import build_report
-from shanhe.report_render import render
+from shanhe.reports.model import build_report
+from shanhe.reports.render import render
 from shanhe.store import Store
 
 TARGETS = {"html": 5.0, "pptx": 15.0, "pdf": 20.0}

@@ -27,9 +27,9 @@ from shanhe.demo import build_demo  # noqa: E402
 from shanhe.publish import publish  # noqa: E402
 from shanhe.settings import CHROMIUM_ARGS  # noqa: E402
 from shanhe.store import Store  # noqa: E402
-from shanhe.ui.serve import spawn  # noqa: E402
 from tests.nginx import nginx  # noqa: E402
 from tests.old_browsers import running  # noqa: E402
+from tests.server import spawn  # noqa: E402
 
 RUNS = 5
 

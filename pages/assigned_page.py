@@ -5,10 +5,10 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import clock
-from shanhe.assigned import TARGET_YEARS, awaiting, enter_document_target
+from shanhe.entry.targets import TARGET_YEARS, awaiting, enter_document_target
+from shanhe.errors import UserError
 from shanhe.formatting import indicator_name, local_time, number, target_text
 from shanhe.i18n import t
-from shanhe.store import StoreError
 from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
 
@@ -36,9 +36,9 @@ with st.form("assigned"):
 if submitted:
     try:
         if value is None:
-            raise StoreError("assigned.bad_value", value="—")
+            raise UserError("assigned.bad_value", value="—")
         enter_document_target(db, ind, year, float(value), doc_ref, doc_date, user, region=region)
-    except StoreError as exc:
+    except UserError as exc:
         st.error(t(exc.key, L, **exc.params))
     else:
         st.session_state["asg_result"] = t("asg.saved", L, code=code, year=year, value=number(value))

@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
+from shanhe.entry.revert import may_revert, revert_batch, revert_plan
+from shanhe.errors import UserError
 from shanhe.formatting import local_time, number
-from shanhe.history import may_revert, revert_batch, revert_plan
 from shanhe.i18n import t
-from shanhe.store import StoreError
 from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
 
@@ -34,7 +34,7 @@ if batches:
     try:
         steps = {s.written.id: s.restored for s in revert_plan(db, chosen)}
         conflict = None
-    except StoreError as exc:
+    except UserError as exc:
         steps, conflict = {}, t(exc.key, L, **exc.params)
     st.dataframe(pd.DataFrame([{
         t("col.code", L): r.indicator_code, t("col.region", L): r.region, t("col.year", L): r.year,
@@ -53,7 +53,7 @@ if batches:
         if st.button(t("hist.revert", L, batch=chosen), disabled=not sure, key="revert"):
             try:
                 new = revert_batch(db, chosen, user)
-            except StoreError as exc:
+            except UserError as exc:
                 st.error(t(exc.key, L, **exc.params))
             else:
                 st.session_state["revert_result"] = t("hist.reverted", L, batch=new.id)

@@ -51,8 +51,8 @@ box = {"green": st.success, "amber": st.warning, "red": st.error, "grey": st.inf
 box(f"{t(f'label.{a.label_code}', L)}：{text(a.reason, L)}" if L == "zh"
     else f"{t(f'label.{a.label_code}', L)}: {text(a.reason, L)}")
 if a.baseline_conflict:
-    st.warning(t("ind.baseline_conflict", L, year=a.plan_start_year, observed=with_unit(a.baseline_observed, a.unit),
-                 baseline=with_unit(a.plan_start_value, a.unit)))
+    st.warning(t("ind.baseline_conflict", L, year=a.plan_start_year, observed=with_unit(a.baseline_observed, a.unit, L),
+                 baseline=with_unit(a.plan_start_value, a.unit, L)))
 if a.stale:
     st.warning(t("ind.stale", L, year=a.year))
 
@@ -61,7 +61,7 @@ if due:
     st.subheader(t("ind.verdicts", L))
     st.dataframe(pd.DataFrame([{
         t("col.year", L): v.target_year, t("col.target", L): verdict_target(v, a.unit, L),
-        t("col.value", L): "—" if v.actual_value is None else with_unit(v.actual_value, a.unit),
+        t("col.value", L): "—" if v.actual_value is None else with_unit(v.actual_value, a.unit, L),
         t("col.verdict_short", L): verdict_label(v.label_code, L), t("col.target_source", L): v.source,
         t("col.verdict_reason", L): text(v.reason, L),
     } for v in due]), hide_index=True, width="stretch")
@@ -74,7 +74,7 @@ m1.metric(t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_rat
 m2.metric(t("ind.required", L),
           "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True))
 m3.metric(t("ind.projected", L, year=a.target_year or ""),
-          "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, 2))
+          "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2))
 
 if len(with_data) > 1:
     ranking = [(o.region, o.value) for o in mine if o.year == year]
@@ -85,7 +85,7 @@ if len(with_data) > 1:
 st.subheader(t("ind.values", L))
 if mine:
     st.dataframe(pd.DataFrame([{
-        t("col.year", L): o.year, t("col.region", L): o.region, t("col.value", L): with_unit(o.value, ind.unit),
+        t("col.year", L): o.year, t("col.region", L): o.region, t("col.value", L): with_unit(o.value, ind.unit, L),
         t("col.source", L): o.source or "", t("col.note", L): o.note or "", t("col.batch", L): o.batch_id,
         t("col.entered_by", L): o.entered_by, t("col.entered_at", L): local_time(o.entered_at),
     } for o in sorted(mine, key=lambda o: (o.region, o.year))]), hide_index=True, width="stretch")
@@ -98,7 +98,8 @@ if mine:
     with st.expander(t("ind.history", L)):
         st.dataframe(pd.DataFrame([{
             t("col.revision", L): r.id, t("col.year", L): r.year, t("col.region", L): r.region,
-            t("col.value", L): "—" if r.value is None else with_unit(r.value, ind.unit), t("col.batch", L): r.batch_id,
+            t("col.value", L): "—" if r.value is None else with_unit(r.value, ind.unit, L),
+            t("col.batch", L): r.batch_id,
             t("col.entered_by", L): r.entered_by, t("col.entered_at", L): local_time(r.entered_at),
         } for r in loaders.history(db, code)]), hide_index=True, width="stretch")
 else:

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import clock
+from shanhe.entry.milestones import STATUSES, add_milestone, completions, latest_updates, update_milestone
+from shanhe.errors import UserError
 from shanhe.i18n import t
-from shanhe.milestones import STATUSES, add_milestone, completions, latest_updates, update_milestone
 from shanhe.schedule import project_status
-from shanhe.store import StoreError
 from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
 
@@ -38,7 +38,7 @@ with st.form("milestone"):
 if saved:
     try:
         update_milestone(db, mid, new_status, completed, note, evidence, user)
-    except StoreError as exc:
+    except UserError as exc:
         st.error(t(exc.key, L, **exc.params))
     else:
         st.session_state["ms_result"] = t("ms.saved", L)
@@ -53,7 +53,7 @@ with st.form("new_milestone"):
 if added:
     try:
         new_id = add_milestone(db, pid, title, due, user)
-    except StoreError as exc:
+    except UserError as exc:
         st.error(t(exc.key, L, **exc.params))
     else:
         st.session_state["ms_result"] = t("ms.added", L, milestone=new_id)

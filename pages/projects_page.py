@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import charts, clock
+from shanhe.entry.milestones import latest_updates
 from shanhe.i18n import t
-from shanhe.milestones import latest_updates
 from shanhe.schedule import project_status
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header

@@ -5,13 +5,13 @@ import time
 import streamlit as st
 
 from shanhe import clock
+from shanhe.errors import UserError
 from shanhe.exports import batches_table, export_table, history_table
 from shanhe.i18n import t
 from shanhe.progress import default_year
-from shanhe.report import KINDS, build_report
-from shanhe.report_render import MIME, render
+from shanhe.reports.model import KINDS, build_report
+from shanhe.reports.render import MIME, render
 from shanhe.spreadsheets import to_csv, to_xlsx
-from shanhe.store import StoreError
 from shanhe.ui import loaders
 from shanhe.ui.account import current_user
 from shanhe.ui.layout import page_header
@@ -38,7 +38,7 @@ if st.button(t("rep.generate", L), type="primary", key="rep_go"):
             report = build_report(db, year, kind, only_behind=only_behind, lang=L)
             user = current_user()
             data = render(report, loaders.indicators(db), fmt, user=user.name if user else "anonymous")
-        except StoreError as exc:
+        except UserError as exc:
             status.update(state="error")
             st.error(t(exc.key, L, **exc.params))
         else:

@@ -6,14 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import clock, settings
+from shanhe.entry.importer import commit_import, plan_import
+from shanhe.entry.preview import change_text, jump_threshold, preview_rows
+from shanhe.errors import InputRejected, UserError
 from shanhe.exports import template_table
 from shanhe.formatting import number, with_unit
 from shanhe.i18n import t
-from shanhe.importer import commit_import, plan_import
-from shanhe.preview import change_text, jump_threshold, preview_rows
-from shanhe.problems import InputRejected
 from shanhe.spreadsheets import to_csv, to_xlsx
-from shanhe.store import StoreError
 from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
 
@@ -73,8 +72,8 @@ def flag(r: object) -> str:
 frame = pd.DataFrame([{
     t("col.row", L): r.row, t("col.code", L): r.code, t("col.name", L): r.name, t("col.region", L): r.region,
     t("col.year", L): r.year,
-    t("col.current", L): "" if r.current is None else with_unit(r.current, r.unit),
-    t("col.new", L): with_unit(r.new, r.unit),
+    t("col.current", L): "" if r.current is None else with_unit(r.current, r.unit, L),
+    t("col.new", L): with_unit(r.new, r.unit, L),
     t("col.change", L): "" if r.current is None else number(r.new - r.current, 4),
     t("col.state", L): t(f"state.{r.status}", L),
     t("col.changes", L): "、".join(t(f"change.{f}", L) for f in r.changes),
@@ -100,7 +99,7 @@ if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="
     seen = shown if shown is not None and (shown.sha256, shown.sheet) == (plan.sha256, plan.sheet) else plan
     try:
         batch = commit_import(db, seen, user)
-    except StoreError as exc:  # e.g. a colleague changed a previewed value meanwhile: names who, what, when
+    except UserError as exc:  # e.g. a colleague changed a previewed value meanwhile: names who, what, when
         st.error(t("upload.stale", L))
         st.text(exc.message(L))
         st.stop()

@@ -29,8 +29,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict
 
+from shanhe.errors import UserError
 from shanhe.logs import event
-from shanhe.store import Store, StoreError, utcnow
+from shanhe.store import Store, utcnow
 
 Role = Literal["staff", "admin"]
 ROLES: tuple[Role, ...] = ("staff", "admin")
@@ -89,7 +90,7 @@ class User(BaseModel):
     role: Role
 
 
-class AuthError(StoreError):
+class AuthError(UserError):
     """A refused login or action, with an i18n key for the message."""
 
 

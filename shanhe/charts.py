@@ -51,7 +51,7 @@ _DASH = {"solid": None, "dash": "dash", "dot": "dot"}
 
 
 def progress_chart(
-    indicator: Indicator, a: Assessment, lang: Lang = "zh", *, sample: bool = False, large: bool = False
+    indicator: Indicator, a: Assessment, lang: Lang, *, sample: bool = False, large: bool = False
 ) -> go.Figure:
     """The indicator's progress chart (``chartspec.progress_spec``) as a plotly figure."""
     return line_figure(progress_spec(indicator, a, lang, sample=sample), lang, large=large)
@@ -90,7 +90,7 @@ def _hover(*lines: str) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
-def gantt_chart(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang = "zh", *,
+def gantt_chart(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
                 large: bool = False, sample: bool = False) -> go.Figure:
     """The projects' Gantt chart (``chartspec.gantt_spec``) as a plotly figure."""
     spec = gantt_spec(statuses, today, lang, sample=sample)
@@ -123,13 +123,13 @@ def gantt_chart(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang = 
     return _layout(fig, spec.title, large, spec.watermark, lang)
 
 
-def ranking_chart(indicator: Indicator, values: Sequence[tuple[str, float]], year: int, lang: Lang = "zh", *,
+def ranking_chart(indicator: Indicator, values: Sequence[tuple[str, float]], year: int, lang: Lang, *,
                   sample: bool = False) -> go.Figure:
     """Regions for one year, best first by the indicator's direction."""
     ordered = sorted(values, key=lambda rv: rv[1], reverse=indicator.direction == "higher")
     fig = go.Figure(go.Bar(
         x=[v for _, v in ordered], y=[r for r, _ in ordered], orientation="h",
-        text=[with_unit(v, indicator.unit, 2) for _, v in ordered], textposition="auto",
+        text=[with_unit(v, indicator.unit, lang, digits=2) for _, v in ordered], textposition="auto",
         marker={"color": COLOURS["observed"]},
     ))
     fig.update_yaxes(autorange="reversed")

@@ -87,7 +87,7 @@ class GanttChart(_Frozen):
     watermark: str | None
 
 
-def progress_spec(indicator: Indicator, a: Assessment, lang: Lang = "zh", *, sample: bool = False) -> LineChart:
+def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bool = False) -> LineChart:
     """The plan's start, observed values, the straight path to the active target, every dated numeric target
     (with its verdict once due; derived ones marked), qualitative targets as notes, and the projection (with
     its band from three points)."""
@@ -98,7 +98,7 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang = "zh", *, sam
     if injected and a.plan_start_year is not None and a.plan_start_value is not None:
         marks.append(Mark(name=t("chart.baseline", lang, year=a.plan_start_year), xs=(a.plan_start_year,),
                           ys=(a.plan_start_value,), mode="markers", symbol="diamond", size=14,
-                          colour=COLOURS["baseline"], label=with_unit(a.plan_start_value, unit, 2, lang),
+                          colour=COLOURS["baseline"], label=with_unit(a.plan_start_value, unit, lang, digits=2),
                           label_side="right"))
     if a.baseline_conflict and a.baseline_observed is not None and a.plan_start_year is not None:
         marks.append(Mark(name=t("chart.baseline_conflict", lang, year=a.plan_start_year), xs=(a.plan_start_year,),
@@ -109,7 +109,8 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang = "zh", *, sam
                           colour=COLOURS["observed"]))
         last = points[-1]
         marks.append(Mark(name=t("chart.latest", lang), xs=(last.year,), ys=(last.value,), mode="markers",
-                          colour=COLOURS["observed"], label=with_unit(last.value, unit, 2, lang), label_side="right",
+                          colour=COLOURS["observed"], label=with_unit(last.value, unit, lang, digits=2),
+                          label_side="right",
                           legend=False))
     ys: list[float] = [p.value for p in a.series]
     if (not a.final and a.start_year is not None and a.start_value is not None and a.target_value is not None
@@ -118,7 +119,8 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang = "zh", *, sam
                           ys=(a.start_value, a.target_value), mode="lines", dash="dash", colour=COLOURS["path"]))
     dated = [v for v in a.verdicts if v.target_value is not None]
     for v in dated:
-        label = t("chart.target", lang, year=v.target_year, target=f"{v.bound}{with_unit(v.target_value, unit, 2)}")
+        shown = f"{v.bound}{with_unit(v.target_value, unit, lang, digits=2)}"
+        label = t("chart.target", lang, year=v.target_year, target=shown)
         if v.derived:
             label += t("chart.derived", lang)
         if v.verdict in ("met", "missed"):
@@ -175,7 +177,7 @@ def value_range(values: Sequence[float], unit: str) -> tuple[float, float] | Non
     return (low, high)
 
 
-def gantt_spec(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang = "zh", *,
+def gantt_spec(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
                sample: bool = False) -> GanttChart:
     """附表1 projects as bars from start to end of their 实施时间, coloured by status, grouped
     一山 / 一河 / 一流域 / 环境污染防治, with milestones as diamonds (overdue ones outlined)."""

@@ -22,11 +22,14 @@ import duckdb
 from pydantic import ValidationError
 
 from shanhe import auth, clock, settings
-from shanhe.assigned import enter_document_target
 from shanhe.auth import AuthError, User
 from shanhe.catalog import Indicator, Target, load_catalog
 from shanhe.demo import build_demo
 from shanhe.edition import edition_version
+from shanhe.entry.importer import commit_import, plan_import
+from shanhe.entry.preview import jump_threshold, suspicions
+from shanhe.entry.targets import enter_document_target
+from shanhe.errors import InputRejected, UserError, is_disk_full
 from shanhe.exports import batches_table, export_table, history_table, template_table
 from shanhe.formatting import (
     baseline_text,
@@ -38,18 +41,15 @@ from shanhe.formatting import (
     verdict_cell,
 )
 from shanhe.i18n import both, t
-from shanhe.importer import commit_import, plan_import
 from shanhe.logs import configure as configure_logs
 from shanhe.messages import text
-from shanhe.preview import jump_threshold, suspicions
-from shanhe.problems import InputRejected
 from shanhe.progress import Assessment, Verdict, assess_all, default_year, verdict_year
 from shanhe.publish import publish, published_version
-from shanhe.report import build_report
-from shanhe.report_render import render
+from shanhe.reports.model import build_report
+from shanhe.reports.render import render
 from shanhe.rules import LABELS
 from shanhe.spreadsheets import Table, to_csv, to_xlsx
-from shanhe.store import Store, StoreError, is_disk_full, open_store, restore
+from shanhe.store import Store, open_store, restore
 from shanhe.summary import Summary, summarize
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"用法错误 / usage error: {exc}", file=sys.stderr)
         return 2
-    except StoreError as exc:
+    except UserError as exc:
         print(f"{exc.message('zh')} | {exc.message('en')}", file=sys.stderr)
         return 1
     except ValidationError as exc:
@@ -234,7 +234,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     header = ("序号", "编码", "指标", "类别", "单位", "属性", "2020年现状", "2025年目标", "待核实")
     rows = [
         [i.seq or "", i.code, i.name, i.category, i.unit,
-         t(f"attribute.{i.attribute or 'none'}"), baseline_text(i), target_text(i.target_for(2025), i.unit),
+         t(f"attribute.{i.attribute or 'none'}", "zh"), baseline_text(i, "zh"),
+         target_text(i.target_for(2025), i.unit, "zh"),
          " ".join(i.flags)]
         for i in indicators
     ]
@@ -310,7 +311,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 if r.status != "unchanged":
                     o = r.observation
                     before = "—" if r.previous is None else r.previous.value
-                    fields = "、".join(t(f"change.{f}") for f in r.changes)
+                    fields = "、".join(t(f"change.{f}", "zh") for f in r.changes)
                     print(f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}"
                           + (f"（{fields}）" if fields else ""))
             print(both("import.dry_run", added=added, changed=changed, unchanged=unchanged))
@@ -350,7 +351,7 @@ def verdict_record(v: Verdict) -> dict[str, object]:
     fields: dict[str, object] = {f: getattr(v, f) for f in VERDICT_FIELDS if hasattr(v, f)}
     fields["replaced"] = ({"rule": v.replaced.rule, "value": v.replaced.value, "text": v.replaced.text,
                            "source": v.replaced.source} if v.replaced else None)
-    fields["verdict_label"] = t(f"verdict.{v.label_code}")
+    fields["verdict_label"] = t(f"verdict.{v.label_code}", "zh")
     fields["reason"], fields["reason_en"] = text(v.reason, "zh"), text(v.reason, "en")
     return {f: fields[f] for f in VERDICT_FIELDS}
 
@@ -358,7 +359,7 @@ def verdict_record(v: Verdict) -> dict[str, object]:
 def status_record(a: Assessment) -> dict[str, object]:
     """One indicator's assessment as documented in the README (``status --format json``)."""
     fields: dict[str, object] = {f: getattr(a, f) for f in STATUS_FIELDS if f in Assessment.model_fields}
-    fields["label"] = t(f"label.{a.label_code}")
+    fields["label"] = t(f"label.{a.label_code}", "zh")
     fields["reason"], fields["reason_en"] = text(a.reason, "zh"), text(a.reason, "en")
     fields["verdicts"] = [verdict_record(v) for v in a.verdicts]
     return {f: fields[f] for f in STATUS_FIELDS}
@@ -390,11 +391,11 @@ def cmd_status(args: argparse.Namespace) -> int:
             header.insert(8, f"{due}年目标")
         rows = []
         for a in assessments:
-            row = [a.seq or "", a.code, a.name, t(f"attribute.{a.attribute or 'none'}"), a.year or "",
+            row = [a.seq or "", a.code, a.name, t(f"attribute.{a.attribute or 'none'}", "zh"), a.year or "",
                    "" if a.value is None else number(a.value), _target_cell(a),
-                   status_text(a.label_code, a.binding_behind) + (" · 数据过旧" if a.stale else ""),
+                   status_text(a.label_code, a.binding_behind, "zh") + (" · 数据过旧" if a.stale else ""),
                    "" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%",
-                   trend_text(a.trend, a.trend_improving), text(a.reason, "zh")]
+                   trend_text(a.trend, a.trend_improving, "zh"), text(a.reason, "zh")]
             if due is not None:
                 row.insert(8, verdict_cell(a.verdict_for(due), a.unit, "zh"))
             rows.append(row)
@@ -432,10 +433,10 @@ def _print_summary(summary: Summary, fmt: str) -> int:
     if fmt == "json":
         _json(summary_record(summary))
         return 0
-    header = ("分组", *(t(f"label.{code}") for code in LABELS))
-    groups = [(t(f"category.{c}"), counts) for c, counts in summary.by_category.items()]
-    groups += [(t(f"attribute.{a}"), counts) for a, counts in summary.by_attribute.items()]
-    groups += [(t("summary.supplementary"), summary.supplementary)]
+    header = ("分组", *(t(f"label.{code}", "zh") for code in LABELS))
+    groups = [(t(f"category.{c}", "zh"), counts) for c, counts in summary.by_category.items()]
+    groups += [(t(f"attribute.{a}", "zh"), counts) for a, counts in summary.by_attribute.items()]
+    groups += [(t("summary.supplementary", "zh"), summary.supplementary)]
     rows = [[name, *(counts.get(code, 0) for code in LABELS)] for name, counts in groups]
     if fmt == "csv":
         sys.stdout.write(to_csv(Table("summary", header, rows)).decode("utf-8-sig"))
@@ -455,7 +456,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
             indicators = {i.code: i for i in store.indicators()}
             code = args.code.strip().upper()
             if code not in indicators:
-                raise StoreError("assigned.unknown_indicator", code=args.code)
+                raise UserError("assigned.unknown_indicator", code=args.code)
             # the command line is the server operator's: it acts with the admin role under the given name
             enter_document_target(store, indicators[code], args.year, args.value, args.document,
                                   args.date or clock.today(), User(name=args.user, role="admin"), region=args.region)
@@ -485,7 +486,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     """Write the static edition; with ``--if-changed`` a timer's safety net that never fights the server."""
     try:
         store = _store(args)
-    except StoreError as exc:
+    except UserError as exc:
         if args.if_changed and exc.key == "cli.db_locked":
             print(both("publish.server_running"))
             return 0

@@ -12,7 +12,9 @@ import datetime as dt
 from pathlib import Path
 
 from shanhe.catalog import Catalog, assigned_target
-from shanhe.store import MilestoneUpdate, Observation, Store, StoreError, open_store, utcnow
+from shanhe.errors import UserError
+from shanhe.models import MilestoneUpdate, Observation
+from shanhe.store import Store, open_store, utcnow
 
 SAMPLE_SOURCE = "示例数据（python -m shanhe demo 生成，非实际监测或统计数据）"
 SAMPLE_USER = "示例数据"
@@ -87,11 +89,11 @@ def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
     Returns the number of sample values written.
     """
     if path.resolve() == real_db.resolve():
-        raise StoreError("demo.refuse_real", path=path)
+        raise UserError("demo.refuse_real", path=path)
     if path.exists():
         with Store.open(path) as existing:
             if existing.schema_version() and existing.meta("sample_data") != "1":
-                raise StoreError("demo.refuse_real", path=path)
+                raise UserError("demo.refuse_real", path=path)
     building = path.with_name(path.name + ".building")
     building.unlink(missing_ok=True)
     regions = (*catalog.plan.regions, *({"name": r, "source": "示例数据"} for r in SAMPLE_REGIONS))

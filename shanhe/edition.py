@@ -25,6 +25,7 @@ from shanhe import clock, methodology, svg
 from shanhe.catalog import CATEGORIES, Flag, Goal, Indicator, PlanInfo, Project, Theme
 from shanhe.charts import line_figure
 from shanhe.chartspec import gantt_spec, progress_spec
+from shanhe.entry.milestones import latest_updates
 from shanhe.formatting import (
     amount,
     baseline_text,
@@ -38,12 +39,12 @@ from shanhe.formatting import (
 from shanhe.i18n import LANGS, Lang, t
 from shanhe.matrix import matrix_html
 from shanhe.messages import text
-from shanhe.milestones import latest_updates
+from shanhe.models import Batch, MilestoneUpdate, Observation
 from shanhe.overview import Overview, build_overview, verdict_counts, verdict_table, verdict_target
 from shanhe.progress import default_year
 from shanhe.rules import LABELS, LIGHT_COLOURS
 from shanhe.schedule import ProjectStatus, project_status
-from shanhe.store import Batch, MilestoneUpdate, Observation, Store
+from shanhe.store import Store
 from shanhe.summary import ATTRIBUTES
 
 e = html.escape
@@ -281,7 +282,7 @@ class _Site:
                  f'<div class="box {a.light}"><b>{e(status_text(a.label_code, a.binding_behind, L))}</b>'
                  f"：{e(text(a.reason, L))}</div>"]
         if a.baseline_conflict:
-            parts.append(f'<div class="box warn">{e(t("ind.baseline_conflict", L, year=a.plan_start_year, observed=with_unit(a.baseline_observed, a.unit), baseline=with_unit(a.plan_start_value, a.unit)))}</div>')  # noqa: E501
+            parts.append(f'<div class="box warn">{e(t("ind.baseline_conflict", L, year=a.plan_start_year, observed=with_unit(a.baseline_observed, a.unit, L), baseline=with_unit(a.plan_start_value, a.unit, L)))}</div>')  # noqa: E501
         if a.stale:
             parts.append(f'<div class="box warn">{e(t("ind.stale", L, year=a.year))}</div>')
         due = [v for v in a.verdicts if v.verdict != "qualitative"]
@@ -291,7 +292,7 @@ class _Site:
                 [t("col.year", L), t("col.target", L), t("col.value", L), t("col.verdict_short", L),
                  t("col.target_source", L), t("col.verdict_reason", L)],
                 [[v.target_year, verdict_target(v, a.unit, L),
-                  "—" if v.actual_value is None else with_unit(v.actual_value, a.unit),
+                  "—" if v.actual_value is None else with_unit(v.actual_value, a.unit, L),
                   verdict_label(v.label_code, L), v.source, text(v.reason, L)] for v in due]))
         parts.append(self.chart(ind.code, 900, 440))
         parts.append('<div class="metrics">' + "".join(
@@ -300,7 +301,7 @@ class _Site:
                 (t("ind.required", L), "—" if a.required_annual_change is None
                  else amount(a.required_annual_change, a.unit, L, signed=True)),
                 (t("ind.projected", L, year=a.target_year or ""), "—" if a.projected_value is None
-                 else with_unit(a.projected_value, a.unit, 2)))) + "</div>")
+                 else with_unit(a.projected_value, a.unit, L, digits=2)))) + "</div>")
         mine = sorted((o for o in d.current if o.indicator_code == ind.code), key=lambda o: (o.region, o.year))
         parts.append(f"<h2>{e(t('ind.values', L))}</h2>")
         if mine:
@@ -308,7 +309,7 @@ class _Site:
             if not self.public:
                 header += [t("col.note", L), t("col.entered_by", L), t("col.entered_at", L)]
             parts.append(self.table(header, [
-                [o.year, o.region, with_unit(o.value, ind.unit), o.source or "",
+                [o.year, o.region, with_unit(o.value, ind.unit, L), o.source or "",
                  *(() if self.public else (o.note or "", o.entered_by or "", local_time(o.entered_at)))]
                 for o in mine]))
         else:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from shanhe.catalog import Indicator
+from shanhe.entry.importer import COLUMNS, REFERENCE_COLUMNS
 from shanhe.formatting import local_time
 from shanhe.i18n import t
-from shanhe.importer import COLUMNS, REFERENCE_COLUMNS
+from shanhe.models import Batch, Observation, Revision
 from shanhe.spreadsheets import Table
-from shanhe.store import Batch, Observation, Revision
 
 _C = {field: names[0] for field, names in {**COLUMNS, **REFERENCE_COLUMNS}.items()}
 TEMPLATE_HEADER = (
@@ -28,7 +28,7 @@ def template_table(
     """One row per indicator for ``year``, saying how to report it, with last year's value for reference."""
     previous = {o.indicator_code: o.value for o in current if o.region == region and o.year == year - 1}
     rows = [
-        [i.code, i.seq, i.name, i.unit, year, None, region, None, None, t(f"measure.{i.measure}"),
+        [i.code, i.seq, i.name, i.unit, year, None, region, None, None, t(f"measure.{i.measure}", "zh"),
          previous.get(i.code)]
         for i in indicators
     ]

@@ -27,7 +27,7 @@ def number(value: float | None, digits: int = 6) -> str:
     return f"{value:.{digits}f}".rstrip("0").rstrip(".")
 
 
-def amount(value: float, unit: str, lang: Lang = "zh", *, signed: bool = False) -> str:
+def amount(value: float, unit: str, lang: Lang, *, signed: bool = False) -> str:
     """A difference: '3.8 个百分点' for %, '0.2 个千分点' for ‰, '1.5 μg/m3' otherwise."""
     n = number(value, 2)
     if signed and value > 0:
@@ -39,7 +39,7 @@ def amount(value: float, unit: str, lang: Lang = "zh", *, signed: bool = False) 
     return n if unit == "—" else f"{n} {unit_label(unit, lang)}"
 
 
-def with_unit(value: float, unit: str, digits: int = 6, lang: Lang = "zh") -> str:
+def with_unit(value: float, unit: str, lang: Lang, *, digits: int = 6) -> str:
     if unit in ("%", "‰"):
         return f"{number(value, digits)}{unit}"
     if unit == "—":
@@ -53,7 +53,7 @@ def unit_label(unit: str, lang: Lang) -> str:
     return t(key, lang) if key in TEXT else unit
 
 
-def target_text(target: Target | None, unit: str, lang: Lang = "zh") -> str:
+def target_text(target: Target | None, unit: str, lang: Lang) -> str:
     """The plan's literal target, plus its number where the literal does not show it.
 
     '≥19.83' stays as printed; '完成上级下达指标' with 第九章's 75 reads
@@ -65,7 +65,7 @@ def target_text(target: Target | None, unit: str, lang: Lang = "zh") -> str:
     literal = target.text_en if lang == "en" and target.text_en else target.text
     if target.rule in _BOUND and target.value is not None and number(target.value) not in literal:
         derived = t("target.derived", lang) if target.derived else ""
-        return f"{literal}（{_BOUND[target.rule]}{with_unit(target.value, unit)}{derived}）"
+        return f"{literal}（{_BOUND[target.rule]}{with_unit(target.value, unit, lang)}{derived}）"
     if target.rule == "increase_by" and target.value is not None:
         return f"{literal}（{t('target.increase_by', lang, n=number(target.value))}）"
     if target.derived:
@@ -73,7 +73,7 @@ def target_text(target: Target | None, unit: str, lang: Lang = "zh") -> str:
     return literal
 
 
-def baseline_text(indicator: Indicator, lang: Lang = "zh") -> str:
+def baseline_text(indicator: Indicator, lang: Lang) -> str:
     """The 2020 figure as printed; a literal the code does not use is marked 待核实; an empty cell says so."""
     b = indicator.baseline
     if not b.text:
@@ -96,8 +96,8 @@ def verdict_cell(verdict: Verdict | None, unit: str, lang: Lang) -> str:
         return "—"
     text = verdict_label(verdict.label_code, lang)
     if verdict.actual_value is not None:
-        text += f"（{with_unit(verdict.actual_value, unit)}）" if lang == "zh" else \
-            f" ({with_unit(verdict.actual_value, unit)})"
+        text += f"（{with_unit(verdict.actual_value, unit, lang)}）" if lang == "zh" else \
+            f" ({with_unit(verdict.actual_value, unit, lang)})"
     return text
 
 
@@ -118,13 +118,13 @@ def local_time(moment: dt.datetime | None) -> str:
     return moment.replace(tzinfo=dt.UTC).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def status_text(label_code: str, binding_behind: bool, lang: Lang = "zh") -> str:
+def status_text(label_code: str, binding_behind: bool, lang: Lang) -> str:
     """Icon and words, never colour alone: '■ 滞后 ⚠ 约束性指标滞后'."""
     text = f"{LABELS[label_code].icon} {t(f'label.{label_code}', lang)}"
     return f"{text} ⚠ {t('binding_behind', lang)}" if binding_behind else text
 
 
-def trend_text(trend: str | None, improving: bool | None, lang: Lang = "zh") -> str:
+def trend_text(trend: str | None, improving: bool | None, lang: Lang) -> str:
     """'↑ 改善', '↓ 恶化', '→ 持平'; empty below two points."""
     if trend is None:
         return ""

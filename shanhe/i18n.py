@@ -13,7 +13,6 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 TEXT: dict[str, tuple[str, str]] = {
     # --- app chrome ---
-    "app.title": ("山河 · 城区\"一山一河一流域\"规划指标看板", "Shanhe · Chengqu ecological plan dashboard"),
     "app.language": ("English", "English"),
     "app.present": ("演示模式", "Presenter mode"),
     "app.sample_banner": ("⚠ 示例数据：当前看板使用的是演示用的示例数据（python -m shanhe demo 生成），不是实际监测或统计数据。", "⚠ Sample data: this dashboard is running on the illustrative sample dataset made by python -m shanhe demo, not on measured or official figures."),
@@ -141,7 +140,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.attribute": ("属性", "Type"),
     "col.unit": ("单位", "Unit"),
     "col.baseline": ("2020年现状", "2020 baseline"),
-    "col.target_2025": ("2025年目标", "2025 target"),
     "col.latest": ("最新值", "Latest value"),
     "col.latest_year": ("年份", "Year"),
     "col.source": ("出处", "Source"),
@@ -203,7 +201,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "proj.lead": ("牵头单位", "Lead unit"),
     "proj.group": ("类别", "Group"),
     "proj.milestones": ("里程碑", "Milestones"),
-    "proj.indicators": ("相关指标", "Related indicators"),
     "proj.status_note": ("状态按今天（{today}）计算；里程碑只有在录入完成情况后才算“已完成”，过期未录入即为“逾期”。", "Statuses as of today ({today}); a milestone counts as done only once its completion is recorded, and is overdue when past due without it."),
     "col.milestone": ("里程碑", "Milestone"),
     "col.due": ("截止", "Due"),
@@ -237,7 +234,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "present.exit": ("退出演示", "Exit presentation"),
     "present.footer": ("{number}《{title}》 · 数据截至 {when} · 第 {n}/{total} 页", "{number} {title} · data as of {when} · {n}/{total}"),
     "present.summary": ("进展摘要（{year}年）", "Progress summary ({year})"),
-    "overview.evaluated": ("评估年份：{year}（默认为有数据的最近一年）。", "Evaluated for {year} (the latest year with data by default)."),
     "category.生态保护": ("生态保护", "Ecological protection"),
     "category.环境质量": ("环境质量", "Environmental quality"),
     "category.生态经济": ("生态经济", "Ecological economy"),
@@ -281,9 +277,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "light.amber": ("黄", "amber"),
     "light.red": ("红", "red"),
     "light.grey": ("灰", "grey"),
-    "trend.up": ("上升", "rising"),
     "trend.flat": ("持平", "flat"),
-    "trend.down": ("下降", "falling"),
     "trend.improving": ("改善", "improving"),
     "trend.worsening": ("恶化", "worsening"),
     "binding_behind": ("约束性指标滞后", "binding indicator behind"),
@@ -466,7 +460,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart.observed": ("观测值", "Observed"),
     "chart.latest": ("最新值", "Latest value"),
     "chart.baseline": ("{year}年基准", "{year} baseline"),
-    "chart.start": ("起点（{year}年）", "Start ({year})"),
     "chart.path": ("按进度路径", "Straight path to target"),
     "chart.target": ("{year}年目标 {target}", "{year} target {target}"),
     "chart.projection": ("按趋势预计", "Projection"),
@@ -476,7 +469,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart.year": ("年份", "Year"),
     "chart.ranking": ("{year}年各地区{name}", "{name} by region, {year}"),
     "chart.today": ("今天", "Today"),
-    "chart.milestone": ("里程碑", "Milestone"),
     "status.not_started": ("未开始", "Not started"),
     "status.in_progress": ("进行中", "In progress"),
     "status.done": ("已完成", "Done"),
@@ -760,7 +752,7 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: Lang = "zh", **params: object) -> str:
+def t(key: str, lang: Lang, **params: object) -> str:
     """The text for ``key`` in ``lang``, with ``params`` filled in."""
     zh, en = TEXT[key]
     return (zh if lang == "zh" else en).format(**params)

@@ -65,7 +65,7 @@ def matrix_html(rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], s
         status = status_text(a.label_code, a.binding_behind, lang)
         if a.stale:
             status += f" · {t('status.stale', lang)}"
-        latest = with_unit(a.value, a.unit) if a.value is not None else t("overview.no_data", lang)
+        latest = with_unit(a.value, a.unit, lang) if a.value is not None else t("overview.no_data", lang)
         target = next((tg for tg in ind.targets_in(a.region) if tg.year == a.target_year), None)
         cells = [
             f"<td>{e(str(a.seq or ''))}</td>",

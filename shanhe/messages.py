@@ -81,7 +81,7 @@ def render(value: Param, lang: Lang) -> object:
     if isinstance(value, Message):
         return t(value.key, lang, **{k: render(v, lang) for k, v in value.params.items()})
     if isinstance(value, Quantity):
-        return f"{value.bound}{with_unit(value.value, value.unit, value.digits, lang)}"
+        return f"{value.bound}{with_unit(value.value, value.unit, lang, digits=value.digits)}"
     if isinstance(value, Difference):
         return amount(value.value, value.unit, lang, signed=value.signed)
     if isinstance(value, Bilingual):

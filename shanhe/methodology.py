@@ -8,6 +8,7 @@ from shanhe.catalog import Indicator
 from shanhe.formatting import amount, indicator_name, number, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.messages import text
+from shanhe.models import Observation
 from shanhe.progress import Assessment, assess, precision
 from shanhe.rules import (
     BAND_MIN_POINTS,
@@ -20,7 +21,6 @@ from shanhe.rules import (
     VERDICT_LABELS,
     thresholds_for,
 )
-from shanhe.store import Observation
 
 #: Shown only when the store has no data for an example indicator, and always labelled 示例数据.
 SAMPLE_SERIES: dict[str, tuple[tuple[int, float], ...]] = {
@@ -117,16 +117,17 @@ def worked_steps(a: Assessment, lang: Lang) -> list[dict[str, str]]:
                           f"{VERDICT_LABELS[v.label_code].icon} {t(f'verdict.{v.label_code}', lang)}："
                           f"{text(v.reason, lang)}"))
     if a.start_kind is not None:
-        value = with_unit(a.start_value, u, 2)
+        value = with_unit(a.start_value, u, lang, digits=2)
         steps.append((t("step.start", lang), t(f"step.start_{a.start_kind}", lang, year=a.start_year, value=value)))
     active = a.verdict_for(a.target_year) if a.target_year is not None else None
     if a.target_year is not None:
-        target = (f"{active.bound}{with_unit(a.target_value, u, 2)}" if active and a.target_value is not None
+        target = (f"{active.bound}{with_unit(a.target_value, u, lang, digits=2)}"
+                  if active and a.target_value is not None
                   else "—")
         literal = (a.target_text_en or a.target_text) if lang == "en" else a.target_text
         steps.append((t("step.target", lang), f"{a.target_year}：{target}（{literal}）"))
     if a.year is not None:
-        steps.append((t("step.latest", lang), f"{a.year}：{with_unit(a.value, u, 2)}"))
+        steps.append((t("step.latest", lang), f"{a.year}：{with_unit(a.value, u, lang, digits=2)}"))
     if a.target_value is not None and a.value is not None and not a.final:
         steps.append((t("step.meets", lang), t("step.yes" if a.label_code == "achieved" else "step.no", lang)))
     if a.path_ratio is not None and a.expected_value is not None:
@@ -139,7 +140,7 @@ def worked_steps(a: Assessment, lang: Lang) -> list[dict[str, str]]:
                                     f"{share_num}/{share_den} = {number(share_num / share_den, 3)}"),
             (t("step.expected", lang), f"{number(a.start_value, 2)} + ({number(a.target_value, 2)} − "
                                        f"{number(a.start_value, 2)}) × {number(share_num / share_den, 3)} = "
-                                       f"{with_unit(a.expected_value, u, 2)}"),
+                                       f"{with_unit(a.expected_value, u, lang, digits=2)}"),
             (t("step.made", lang), f"{number(a.value, 2)} − {number(a.start_value, 2)} = {number(made, 3)}"),
             (t("step.needed", lang), f"({number(a.target_value, 2)} − {number(a.start_value, 2)}) × "
                                      f"{number(share_num / share_den, 3)} = {number(expected, 3)}"),
@@ -157,7 +158,8 @@ def worked_steps(a: Assessment, lang: Lang) -> list[dict[str, str]]:
     if a.projected_value is not None:
         band = (f"（95%：{number(a.projection_low, 2)}–{number(a.projection_high, 2)}）"
                 if a.projection_low is not None else "")
-        steps.append((t("step.projection", lang), f"{a.target_year}：{with_unit(a.projected_value, u, 2)}{band}"))
+        projected = with_unit(a.projected_value, u, lang, digits=2)
+        steps.append((t("step.projection", lang), f"{a.target_year}：{projected}{band}"))
     steps.append((t("step.result", lang), f"{LABELS[a.label_code].icon} {t(f'label.{a.label_code}', lang)}"))
     steps.append((t("step.reason", lang), text(a.reason, lang)))
     return [{t("method.col_step", lang): step, t("method.col_value", lang): value} for step, value in steps]

@@ -9,9 +9,9 @@ from pydantic import BaseModel, ConfigDict
 from shanhe.catalog import Indicator
 from shanhe.formatting import indicator_name, number, status_text, verdict_label, with_unit
 from shanhe.i18n import Lang, t
+from shanhe.models import Observation
 from shanhe.progress import Assessment, Verdict, assess_all
 from shanhe.rules import VERDICT_LABELS
-from shanhe.store import Observation
 from shanhe.summary import VERDICT_GROUPS, Summary, summarize
 
 
@@ -58,7 +58,7 @@ def verdict_target(v: Verdict, unit: str, lang: Lang) -> str:
     literal = v.target_text_en if lang == "en" and v.target_text_en else v.target_text
     text = literal
     if v.target_value is not None and number(v.target_value) not in literal:
-        text += f"（{v.bound}{with_unit(v.target_value, unit)}{t('target.derived', lang) if v.derived else ''}）"
+        text += f"（{v.bound}{with_unit(v.target_value, unit, lang)}{t('target.derived', lang) if v.derived else ''}）"
     elif v.derived:
         text += f"（{t('target.derived', lang).lstrip('，, ')}）"
     if v.replaced is not None:
@@ -82,7 +82,7 @@ def verdict_table(rows: Sequence[OverviewRow], year: int, evaluation_year: int, 
             continue
         row = [str(a.seq or ""), indicator_name(r.indicator, lang), t(f"attribute.{a.attribute or 'none'}", lang),
                verdict_target(v, a.unit, lang),
-               with_unit(v.actual_value, a.unit) if v.actual_value is not None else "—",
+               with_unit(v.actual_value, a.unit, lang) if v.actual_value is not None else "—",
                verdict_label(v.label_code, lang), v.source]
         if later:
             row.append(f"{status_text(a.label_code, a.binding_behind, lang)}（{a.target_year}）"

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict
 from shanhe.catalog import RULES_ON_BASE, Indicator, Target
 from shanhe.formatting import number
 from shanhe.messages import Bilingual, Clauses, Difference, Message, Quantity, msg
+from shanhe.models import Observation
 from shanhe.rules import (
     BAND_MIN_POINTS,
     DEFAULT_PRECISION,
@@ -42,7 +43,6 @@ from shanhe.rules import (
     VERDICT_LABELS,
     thresholds_for,
 )
-from shanhe.store import Observation
 
 BASE_YEAR = 2020
 StartKind = Literal["baseline", "base_year_zero", "base_year_observed", "first_observation", "previous_actual",

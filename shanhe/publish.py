@@ -17,8 +17,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from shanhe.edition import build, edition_version, read
+from shanhe.errors import UserError
 from shanhe.logs import event
-from shanhe.store import Store, StoreError
+from shanhe.store import Store
 
 KEEP = 2
 
@@ -51,7 +52,7 @@ def publish(store: Store, out: Path, *, public: bool = False) -> Published:
     target = editions / digest.hexdigest()[:16]
     if out.exists() and not out.is_symlink():
         if any(out.iterdir()):
-            raise StoreError("publish.not_an_edition", path=out)
+            raise UserError("publish.not_an_edition", path=out)
         out.rmdir()
     changed = not (out.is_symlink() and out.resolve() == target.resolve())
     if not target.exists():

@@ -9,7 +9,7 @@ import pytest
 from shanhe import auth
 from shanhe.auth import AuthError, User
 from shanhe.catalog import Catalog
-from shanhe.importer import commit_import, plan_import
+from shanhe.entry.importer import commit_import, plan_import
 from shanhe.store import Store, utcnow
 from tests.conftest import Cli
 
@@ -111,7 +111,7 @@ def test_users_cli(cli: Cli, monkeypatch: pytest.MonkeyPatch, catalog: Catalog) 
 def test_events_are_logged_without_secrets(store: Store, caplog: pytest.LogCaptureFixture) -> None:
     import logging
 
-    from shanhe.history import revert_batch
+    from shanhe.entry.revert import revert_batch
 
     caplog.set_level(logging.INFO, logger="shanhe")
     auth.add_user(store, "张工", "staff", PASSWORD)

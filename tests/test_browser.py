@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from shanhe.settings import CHROMIUM_ARGS
-from shanhe.ui.serve import spawn
 from tests.conftest import DATA, ROOT
+from tests.server import spawn
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium")

@@ -6,14 +6,15 @@ import datetime as dt
 
 import pytest
 
-from shanhe.assigned import enter_document_target
 from shanhe.auth import AuthError, User
-from shanhe.history import revert_batch
-from shanhe.importer import commit_import, plan_import
-from shanhe.milestones import add_milestone, completions, update_milestone
+from shanhe.entry.importer import commit_import, plan_import
+from shanhe.entry.milestones import add_milestone, completions, update_milestone
+from shanhe.entry.revert import revert_batch
+from shanhe.entry.targets import enter_document_target
+from shanhe.errors import UserError
 from shanhe.progress import assess
 from shanhe.schedule import project_status
-from shanhe.store import Store, StoreError
+from shanhe.store import Store
 
 STAFF = User(name="张工", role="staff")
 OTHER = User(name="李工", role="staff")
@@ -45,7 +46,7 @@ def test_revert_restores_previous_values_and_retracts_new_ones(store: Store) -> 
 def test_revert_refuses_values_changed_later(store: Store) -> None:
     first = upload(store, "indicator_code,year,value\nI07,2021,70\n", STAFF)
     upload(store, "indicator_code,year,value\nI07,2021,71\n", OTHER)
-    with pytest.raises(StoreError) as err:
+    with pytest.raises(UserError) as err:
         revert_batch(store, first, ADMIN)
     assert err.value.key == "revert.conflict" and "I07 全区 2021" in err.value.params["values"]
     assert values(store) == {("I07", 2021): 71.0}
@@ -87,7 +88,7 @@ def test_assigned_target_is_used_at_once_and_versioned(store: Store) -> None:
 ])
 def test_assigned_target_checks(store: Store, code: str, year: int, value: float, doc: str, key: str) -> None:
     ind = next(i for i in store.indicators() if i.code == code)
-    with pytest.raises(StoreError) as err:
+    with pytest.raises(UserError) as err:
         enter_document_target(store, ind, year, value, doc, dt.date(2023, 1, 1), STAFF)
     assert err.value.key == key
     with pytest.raises(AuthError):
@@ -109,6 +110,6 @@ def test_milestone_updates_and_added_milestones(store: Store) -> None:
         (("P99-M1", "done", dt.date(2021, 1, 1), None, None), "milestone.unknown"),
         (("P05-M2", "done", dt.date.today() + dt.timedelta(days=5), None, None), "milestone.future_date"),
     ]:
-        with pytest.raises(StoreError) as err:
+        with pytest.raises(UserError) as err:
             update_milestone(store, *args, STAFF)
         assert err.value.key == key

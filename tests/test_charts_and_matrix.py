@@ -12,11 +12,13 @@ from shanhe.catalog import Catalog
 from shanhe.charts import gantt_chart, progress_chart, ranking_chart
 from shanhe.chartspec import value_range
 from shanhe.demo import SAMPLE_SOURCE, build_demo
+from shanhe.errors import UserError
 from shanhe.matrix import dashboard_links, matrix_html, sparkline_svg
+from shanhe.models import Observation
 from shanhe.overview import build_overview
 from shanhe.progress import Point, assess
 from shanhe.schedule import project_status
-from shanhe.store import Observation, Store, StoreError
+from shanhe.store import Store
 
 
 def _obs(code: str, *pairs: tuple[int, float]) -> list[Observation]:
@@ -26,7 +28,7 @@ def _obs(code: str, *pairs: tuple[int, float]) -> list[Observation]:
 def test_progress_chart_has_every_element(catalog: Catalog) -> None:
     ind = catalog.indicator("I07")
     a = assess(ind, _obs("I07", (2021, 67.9), (2022, 69.0), (2023, 70.5), (2024, 71.2)), 2024, "全区")
-    fig = progress_chart(ind, a)
+    fig = progress_chart(ind, a, "zh")
     names = [trace.name for trace in fig.data]
     assert names == ["2020年基准", "观测值", "最新值", "按进度路径", "2025年目标 ≥75%", "95%预测区间", "按趋势预计"]
     assert list(fig.data[1].x) == [2021, 2022, 2023, 2024]
@@ -74,7 +76,7 @@ def test_axis_range_rules() -> None:
 
 def test_gantt_chart_bars_span_the_project_period(catalog: Catalog) -> None:
     today = dt.date(2024, 5, 1)
-    fig = gantt_chart([project_status(p, today) for p in catalog.projects], today)
+    fig = gantt_chart([project_status(p, today) for p in catalog.projects], today, "zh")
     bars = [trace for trace in fig.data if trace.type == "bar"]
     assert len(bars) == 11
     sewage = next(b for b in bars if "农村改水、改厕、改污项目" in b.y[0])
@@ -83,7 +85,7 @@ def test_gantt_chart_bars_span_the_project_period(catalog: Catalog) -> None:
 
 
 def test_ranking_orders_best_first(catalog: Catalog) -> None:
-    fig = ranking_chart(catalog.indicator("I26"), [("甲", 1.2), ("乙", 0.9), ("丙", 1.0)], 2024)
+    fig = ranking_chart(catalog.indicator("I26"), [("甲", 1.2), ("乙", 0.9), ("丙", 1.0)], 2024, "zh")
     assert list(fig.data[0].y) == ["乙", "丙", "甲"]  # lower is better for 用水总量
 
 
@@ -115,10 +117,10 @@ def test_demo_goes_to_its_own_file_and_is_labelled(tmp_path: Path, catalog: Cata
 
 def test_demo_never_touches_a_real_database(tmp_path: Path, catalog: Catalog, store: Store) -> None:
     real = store.path
-    with pytest.raises(StoreError) as err:
+    with pytest.raises(UserError) as err:
         build_demo(real, catalog, tmp_path / "elsewhere.duckdb")  # an existing DB without the sample mark
     assert err.value.key == "demo.refuse_real"
-    with pytest.raises(StoreError):
+    with pytest.raises(UserError):
         build_demo(tmp_path / "x.duckdb", catalog, tmp_path / "x.duckdb")  # the configured real DB path
     assert not (tmp_path / "x.duckdb").exists()
 
@@ -132,7 +134,7 @@ def test_staff_text_in_the_gantt_hover_is_plain_text(catalog: Catalog) -> None:
     staff = Milestone(id=f"{project.id}-S1", title=evil, due=dt.date(2024, 6, 30), due_text="2024-06-30",
                       basis="staff", source="填报：张工")
     project = project.model_copy(update={"milestones": (*project.milestones, staff)})
-    fig = gantt_chart([project_status(project, dt.date(2024, 5, 1))], dt.date(2024, 5, 1))
+    fig = gantt_chart([project_status(project, dt.date(2024, 5, 1))], dt.date(2024, 5, 1), "zh")
     hovers = [str(trace.customdata[0]) for trace in fig.data if trace.customdata is not None]
     assert any("&lt;a href=&quot;http://example.invalid&quot;&gt;" in h and "%{x}" in h for h in hovers)
     assert all("<a " not in h and "<img" not in h for h in hovers)

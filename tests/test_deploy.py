@@ -14,9 +14,9 @@ from shanhe import auth
 from shanhe.catalog import load_catalog
 from shanhe.settings import CHROMIUM_ARGS
 from shanhe.store import open_store
-from shanhe.ui.serve import spawn
 from tests.conftest import ROOT
 from tests.nginx import NGINX, nginx
+from tests.server import spawn
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(NGINX is None or shutil.which("chromium") is None,

@@ -38,10 +38,11 @@ from hypothesis import strategies as st
 
 from shanhe.catalog import Catalog
 from shanhe.messages import text
+from shanhe.models import Observation
 from shanhe.progress import assess
-from shanhe.report import build_report
-from shanhe.report_html import render_html
-from shanhe.store import Observation, Store
+from shanhe.reports.html import render_html
+from shanhe.reports.model import build_report
+from shanhe.store import Store
 from tests.conftest import DATA, Cli
 
 TODAY = "2026-11-28"

@@ -18,16 +18,18 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from shanhe import history, settings
-from shanhe.assigned import enter_document_target
+from shanhe import settings
 from shanhe.auth import User
+from shanhe.entry import revert as history
+from shanhe.entry.files import MAX_COLUMNS, MAX_ROWS
+from shanhe.entry.importer import commit_import, plan_import
+from shanhe.entry.preview import suspicions
+from shanhe.entry.targets import enter_document_target
+from shanhe.errors import InputRejected, UserError, ValuesMoved
 from shanhe.exports import export_table
-from shanhe.importer import commit_import, plan_import
-from shanhe.preview import suspicions
-from shanhe.problems import InputRejected
+from shanhe.models import Change
 from shanhe.spreadsheets import Table, to_csv, to_xlsx
-from shanhe.store import Change, Store, StoreError, ValuesMoved
-from shanhe.tabular import MAX_COLUMNS, MAX_ROWS
+from shanhe.store import Store
 from tests.conftest import DATA, Cli
 
 STAFF1 = User(name="张工", role="staff")
@@ -83,7 +85,7 @@ def test_suspicions_are_one_function_for_cli_and_page(store: Store) -> None:
     plan = _plan(store, "indicator_code,year,value\nI07,2022,0.712\nI02,2022,40\nI07,2023,0.7\n")
     found = suspicions(plan, store.indicators(), store.current_observations(), 0.30)
     assert [(s.code, s.year, s.kind) for s in found] == [("I07", 2022, "decimal"), ("I02", 2022, "jump")]
-    assert found[0].message() == "第 2 行 I07 全区 2022：看起来是小数形式：0.712 是否应为 71.2%？（上一年 71.2%）"
+    assert found[0].message("zh") == "第 2 行 I07 全区 2022：看起来是小数形式：0.712 是否应为 71.2%？（上一年 71.2%）"
 
 
 # ---- 2. a quote that never closes -----------------------------------------------------------------
@@ -167,7 +169,7 @@ def test_assigned_targets_outside_the_range_are_refused(store: Store, value: flo
     ind = next(i for i in store.indicators() if i.code == "I08")
     import datetime as dt
 
-    with pytest.raises(StoreError) as err:
+    with pytest.raises(UserError) as err:
         enter_document_target(store, ind, 2025, value * 10 if value == 101.0 else value, "文号", dt.date(2023, 1, 1),
                               STAFF1)
     assert err.value.key == "assigned.bad_value"
@@ -243,9 +245,9 @@ def test_revert_checks_for_newer_batches_inside_the_write(store: Store, monkeypa
         return steps
 
     monkeypatch.setattr(history, "revert_plan", plan_then_colleague_writes)
-    with pytest.raises(StoreError) as err:
+    with pytest.raises(UserError) as err:
         history.revert_batch(store, batch.id, User(name="王主任", role="admin"))
-    assert err.value.key == "revert.conflict" and "I07 全区 2023（#2）" in err.value.message()
+    assert err.value.key == "revert.conflict" and "I07 全区 2023（#2）" in err.value.message("zh")
     assert _values(store)[("I07", "全区", 2023)] == 75 and store.table_counts()["batches"] == 2
 
 
@@ -313,7 +315,7 @@ def test_row_and_column_caps_in_csv(store: Store) -> None:
     with pytest.raises(InputRejected) as err:
         _plan(store, wide)
     assert err.value.problems[0].key == "import.too_many_columns"
-    assert err.value.problems[0].message() == "第 2 行第 53 列有内容：表格超过上限 50 列。请删除多余的列。"
+    assert err.value.problems[0].message("zh") == "第 2 行第 53 列有内容：表格超过上限 50 列。请删除多余的列。"
 
 
 def test_a_zip_bomb_is_refused_while_unpacking(store: Store) -> None:

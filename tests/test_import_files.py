@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from shanhe import settings
-from shanhe.importer import plan_import
-from shanhe.problems import InputRejected
+from shanhe.entry.importer import plan_import
+from shanhe.errors import InputRejected
 from shanhe.store import Store
 from tests.conftest import DATA, Cli
 

@@ -8,7 +8,7 @@ import pydantic
 import pytest
 
 from shanhe.auth import User
-from shanhe.importer import commit_import, plan_import
+from shanhe.entry.importer import commit_import, plan_import
 from shanhe.store import Store
 from shanhe.ui import loaders
 

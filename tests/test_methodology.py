@@ -8,9 +8,9 @@ from streamlit.testing.v1 import AppTest
 from shanhe import methodology
 from shanhe.catalog import Catalog
 from shanhe.messages import text
+from shanhe.models import Observation
 from shanhe.progress import assess
 from shanhe.rules import LABELS, THRESHOLDS
-from shanhe.store import Observation
 from tests.conftest import DATA, ROOT, Cli
 
 

@@ -14,9 +14,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from shanhe import auth
-from shanhe.assigned import enter_document_target
 from shanhe.auth import User
-from shanhe.milestones import add_milestone, update_milestone
+from shanhe.entry.milestones import add_milestone, update_milestone
+from shanhe.entry.targets import enter_document_target
 from shanhe.store import Store
 from tests.conftest import ROOT, Cli
 

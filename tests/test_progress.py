@@ -8,9 +8,9 @@ import pytest
 
 from shanhe.catalog import Catalog, Indicator, Target, assigned_target
 from shanhe.messages import text
+from shanhe.models import Observation
 from shanhe.progress import Assessment, assess
 from shanhe.rules import THRESHOLDS
-from shanhe.store import Observation
 
 REGION = "全区"
 

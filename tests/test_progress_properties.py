@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shanhe.catalog import Catalog, Indicator, load_catalog
+from shanhe.models import Observation
 from shanhe.progress import assess
 from shanhe.rules import LABELS
-from shanhe.store import Observation
 
 CATALOG: Catalog = load_catalog()
 # Value ranges around each indicator's start and target, so that every label is reached often:

@@ -14,8 +14,9 @@ import pytest
 
 from shanhe.auth import User
 from shanhe.catalog import Catalog
-from shanhe.importer import commit_import, plan_import
-from shanhe.store import Store, StoreError, open_store, restore
+from shanhe.entry.importer import commit_import, plan_import
+from shanhe.errors import StoreError
+from shanhe.store import Store, open_store, restore
 from tests.conftest import DATA, ROOT, Cli
 
 STAFF = User(name="张工", role="staff")
@@ -50,7 +51,7 @@ from pathlib import Path
 import shanhe.store as store_module
 from shanhe.auth import User
 from shanhe.catalog import load_catalog
-from shanhe.importer import commit_import, plan_import
+from shanhe.entry.importer import commit_import, plan_import
 
 real = store_module._insert_rows
 

@@ -13,16 +13,17 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from shanhe import images, settings
+from shanhe import settings
 from shanhe.catalog import load_catalog
 from shanhe.charts import progress_chart
 from shanhe.cli import summary_record
 from shanhe.demo import build_demo
 from shanhe.formatting import number
 from shanhe.progress import assess
-from shanhe.report import build_report
-from shanhe.report_html import render_html
-from shanhe.report_render import render
+from shanhe.reports import images
+from shanhe.reports.html import render_html
+from shanhe.reports.model import build_report
+from shanhe.reports.render import render
 from shanhe.store import Store, open_store
 from tests.conftest import DATA, Cli
 
@@ -104,7 +105,7 @@ def test_sample_data_is_labelled_on_the_cover_and_every_page(tmp_path: Path) -> 
 def test_pptx_has_the_expected_slides_and_editable_chinese_text(scenario: Path) -> None:
     from pptx import Presentation
 
-    from shanhe.report_pptx import render_pptx
+    from shanhe.reports.pptx import render_pptx
 
     with Store.open(scenario) as store:
         report = build_report(store, 2024, only_behind=True)
@@ -139,7 +140,7 @@ def test_chart_images_render_chinese_glyphs(catalog: object) -> None:
     """Missing glyphs would all draw as the same box: two different Chinese titles must look different."""
     ind = catalog.indicator("I07")
     a = assess(ind, [], 2024, "全区")
-    first, second = progress_chart(ind, a), progress_chart(ind, a)
+    first, second = progress_chart(ind, a, "zh"), progress_chart(ind, a, "zh")
     first.update_layout(title="城市空气质量")
     second.update_layout(title="森林覆盖比例")
     pngs = images.render([first, second], width=800, height=400, scale=1)

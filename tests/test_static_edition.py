@@ -22,13 +22,14 @@ from shanhe.catalog import load_catalog
 from shanhe.demo import build_demo
 from shanhe.edition import build, edition_version, read
 from shanhe.messages import text
+from shanhe.models import Observation
 from shanhe.overview import build_overview
 from shanhe.progress import default_year
 from shanhe.publish import Republisher, publish, published_version
-from shanhe.store import Observation, Store
-from shanhe.ui.serve import spawn
+from shanhe.store import Store
 from tests.conftest import ROOT, Cli
 from tests.nginx import NGINX, nginx
+from tests.server import spawn
 
 HEADLINE_NUMBERS = ("66.6", "75", "19.83")
 NOTICE = "您的浏览器版本较旧，当前显示只读版本；数据录入请使用 Chrome/Edge 112 以上版本"

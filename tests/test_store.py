@@ -10,8 +10,10 @@ import pytest
 
 from shanhe.auth import User
 from shanhe.catalog import Catalog, load_catalog
-from shanhe.importer import commit_import, plan_import
-from shanhe.store import SCHEMA_VERSION, Store, StoreError, open_store
+from shanhe.entry.importer import commit_import, plan_import
+from shanhe.errors import StoreError
+from shanhe.store import Store, open_store
+from shanhe.store.schema import SCHEMA_VERSION
 from tests.conftest import DATA, ROOT
 
 LIMIT = 5 * 2**20
@@ -82,8 +84,9 @@ def test_migrations_apply_forward_from_an_empty_file(db_path: Path, catalog: Cat
 
 
 def test_a_newer_schema_is_refused(db_path: Path, catalog: Catalog) -> None:
-    with open_store(db_path, catalog, create=True) as store:
-        store._con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [SCHEMA_VERSION + 1])
+    open_store(db_path, catalog, create=True).close()
+    with duckdb.connect(str(db_path)) as con:
+        con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [SCHEMA_VERSION + 1])
     with Store.open(db_path) as store, pytest.raises(StoreError) as err:
         store.init(catalog)
     assert err.value.key == "cli.db_too_new"
@@ -120,7 +123,7 @@ def test_upgrade_from_schema_1_keeps_data_and_adds_measure(db_path: Path, catalo
     """A DB made by the first release (schema 1) is migrated forward in place."""
     import datetime as dt
 
-    from shanhe.store import MIGRATIONS
+    from shanhe.store.schema import MIGRATIONS
 
     con = duckdb.connect(str(db_path))
     con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")

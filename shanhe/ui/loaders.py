@@ -17,13 +17,15 @@ from types import MappingProxyType
 import plotly.graph_objects as go
 import streamlit as st
 
-from shanhe import charts, clock, milestones, settings
+from shanhe import charts, clock, settings
 from shanhe.catalog import Flag, Indicator, Project, Theme
+from shanhe.entry import milestones
 from shanhe.i18n import Lang
+from shanhe.models import Batch, Observation, Revision
 from shanhe.overview import Overview, build_overview
 from shanhe.progress import assess, default_year
 from shanhe.publish import Republisher
-from shanhe.store import Batch, Observation, Revision, Store
+from shanhe.store import Store
 
 Version = tuple[object, ...]
 
@@ -42,7 +44,7 @@ def _overview(_store: Store, path: str, region: str, year: int | None, version: 
 
 def overview(store: Store, region: str, year: int | None = None) -> Overview:
     """Every indicator assessed at ``year`` (default: the latest year with data)."""
-    return _overview(store, str(store.path), region, year, version(store))
+    return _overview(store, store.url, region, year, version(store))
 
 
 @_shared
@@ -52,7 +54,7 @@ def _indicators(_store: Store, path: str, version: Version) -> Mapping[str, Indi
 
 def indicators(store: Store) -> Mapping[str, Indicator]:
     """Every indicator by code, with the targets currently in force."""
-    return _indicators(store, str(store.path), version(store))
+    return _indicators(store, store.url, version(store))
 
 
 @_shared
@@ -62,7 +64,7 @@ def _current(_store: Store, path: str, version: Version) -> tuple[Observation, .
 
 def current(store: Store) -> tuple[Observation, ...]:
     """Current values of every indicator, read once per data version."""
-    return _current(store, str(store.path), version(store))
+    return _current(store, store.url, version(store))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -77,7 +79,7 @@ def progress_figure(store: Store, code: str, year: int, region: str, lang: Lang,
     """The indicator's progress chart, built once per data version: ``st.plotly_chart`` only reads it, and a
     ready ``Figure`` skips the validation a plotly dict costs on every page load (figure building and
     validation were the largest costs of a page load under benchmarks/load.py)."""
-    return _progress_figure(store, str(store.path), code, year, region, lang, sample, version(store))
+    return _progress_figure(store, store.url, code, year, region, lang, sample, version(store))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -88,37 +90,37 @@ def _read(_store: Store, path: str, method: str, args: tuple[object, ...], versi
 
 def regions(store: Store) -> tuple[str, ...]:
     """Regions, the district first: asked of the DB once per data version, not on every page load."""
-    return _read(store, str(store.path), "regions", (), version(store))
+    return _read(store, store.url, "regions", (), version(store))
 
 
 def meta(store: Store, key: str) -> str | None:
     """A meta value (plan number and title, the sample-data mark), once per data version."""
-    return _read(store, str(store.path), "meta", (key,), version(store))
+    return _read(store, store.url, "meta", (key,), version(store))
 
 
 def latest_batch(store: Store) -> Batch | None:
     """The newest import, once per data version."""
-    return _read(store, str(store.path), "latest_batch", (), version(store))
+    return _read(store, store.url, "latest_batch", (), version(store))
 
 
 def flags(store: Store) -> tuple[Flag, ...]:
     """The plan's data-quality flags, once per data version."""
-    return _read(store, str(store.path), "flags", (), version(store))
+    return _read(store, store.url, "flags", (), version(store))
 
 
 def history(store: Store, code: str) -> tuple[Revision, ...]:
     """Every revision of one indicator's values, once per data version."""
-    return _read(store, str(store.path), "observation_history", (code,), version(store))
+    return _read(store, store.url, "observation_history", (code,), version(store))
 
 
 def projects(store: Store) -> tuple[Project, ...]:
     """The 附表1 projects and their milestones, once per data version."""
-    return _read(store, str(store.path), "projects", (), version(store))
+    return _read(store, store.url, "projects", (), version(store))
 
 
 def themes(store: Store) -> tuple[Theme, ...]:
     """The three areas 一山/一河/一流域, once per data version."""
-    return _read(store, str(store.path), "themes", (), version(store))
+    return _read(store, store.url, "themes", (), version(store))
 
 
 @_shared
@@ -128,7 +130,7 @@ def _completions(_store: Store, path: str, version: Version) -> Mapping[str, dt.
 
 def completions(store: Store) -> Mapping[str, dt.date]:
     """Completion dates of milestones marked done, once per data version."""
-    return _completions(store, str(store.path), version(store))
+    return _completions(store, store.url, version(store))
 
 
 _VERSION_TTL = 0.5  # seconds
@@ -140,7 +142,7 @@ def version(store: Store) -> Version:
     """The store's data version, asked of the DB at most every half second per process: every cached read
     on a page load needs it, and a page load must not cost five queries for it."""
     now = time.monotonic()
-    key = str(store.path)
+    key = store.url
     with _version_lock:
         seen = _versions.get(key)
         if seen is None or now - seen[0] > _VERSION_TTL:
@@ -153,7 +155,7 @@ def refresh(store: Store) -> None:
     """After this process wrote: forget the remembered version, so the writer sees its change at once, and
     have the static edition republished (every write page calls this after its commit)."""
     with _version_lock:
-        _versions.pop(str(store.path), None)
+        _versions.pop(store.url, None)
     publisher = republisher(store)
     if publisher is not None:
         publisher.request()
@@ -167,4 +169,4 @@ def _republisher(_store: Store, path: str, out: str, minutes: float) -> Republis
 def republisher(store: Store) -> Republisher | None:
     """The server's background publisher of the static edition (``SHANHE_STATIC_DIR``), started on first use."""
     out = settings.static_dir()
-    return _republisher(store, str(store.path), str(out), settings.publish_minutes()) if out else None
+    return _republisher(store, store.url, str(out), settings.publish_minutes()) if out else None

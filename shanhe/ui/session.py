@@ -34,7 +34,7 @@ def language(show: bool = True) -> Lang:
     """The language switch (sidebar), seeded from ``?lang=en``; Chinese unless switched."""
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = st.query_params.get("lang") == "en"
-    english = st.sidebar.toggle(t("app.language"), key=LANG_KEY) if show else st.session_state[LANG_KEY]
+    english = st.sidebar.toggle(t("app.language", "en"), key=LANG_KEY) if show else st.session_state[LANG_KEY]
     return "en" if english else "zh"
 
 

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from shanhe.catalog import Indicator
 from shanhe.logs import event
-from shanhe.report import Report
-from shanhe.report_html import render_html
+from shanhe.reports.html import render_html
+from shanhe.reports.model import Report
 
 MIME = {
     "html": "text/html",
@@ -21,11 +21,11 @@ def render(report: Report, indicators: Mapping[str, Indicator], fmt: str, user: 
     if fmt == "html":
         data = render_html(report, indicators).encode("utf-8")
     elif fmt == "pdf":
-        from shanhe.report_pdf import html_to_pdf
+        from shanhe.reports.pdf import html_to_pdf
 
         data = html_to_pdf(render_html(report, indicators))
     elif fmt == "pptx":
-        from shanhe.report_pptx import render_pptx  # python-pptx and kaleido load only when needed
+        from shanhe.reports.pptx import render_pptx  # python-pptx and kaleido load only when needed
 
         data = render_pptx(report, indicators)
     else:

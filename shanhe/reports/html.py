@@ -14,7 +14,7 @@ from shanhe.formatting import baseline_text, indicator_name, local_time, status_
 from shanhe.i18n import t
 from shanhe.messages import text
 from shanhe.overview import OverviewRow, verdict_counts, verdict_table
-from shanhe.report import Report, required_cell, sections
+from shanhe.reports.model import Report, required_cell, sections
 from shanhe.rules import LABELS, LIGHT_COLOURS, VERDICT_LABELS
 
 e = html.escape
@@ -115,7 +115,7 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
               t("col.latest", L), t("col.latest_year", L), t("col.target", L), t("col.status", L),
               t("col.reason", L)]
     rows = [[a.seq or "", indicator_name(r.indicator, L), t(f"attribute.{a.attribute or 'none'}", L), a.unit,
-             baseline_text(r.indicator, L), "—" if a.value is None else with_unit(a.value, a.unit), a.year or "",
+             baseline_text(r.indicator, L), "—" if a.value is None else with_unit(a.value, a.unit, L), a.year or "",
              _target(r, L), status_text(a.label_code, a.binding_behind, L), text(a.reason, L)]
             for r in report.rows for a in (r.assessment,)]
     parts.append(_table(header, rows, (8, [LIGHT_COLOURS[r.assessment.light][1] for r in report.rows])))
@@ -155,7 +155,7 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     parts.append(_table([t("col.code", L), t("col.name", L), t("col.year", L), t("col.value", L),
                          t("col.source", L), t("col.entered_by", L), t("col.entered_at", L)],
                         [[o.indicator_code, names.get(o.indicator_code, ""), o.year,
-                          with_unit(o.value, indicators[o.indicator_code].unit), o.source or "", o.entered_by or "",
+                          with_unit(o.value, indicators[o.indicator_code].unit, L), o.source or "", o.entered_by or "",
                           local_time(o.entered_at)] for o in report.sources]))
     parts.append(f"<h2>{e(t('report.flags', L))}</h2>")
     parts.append(_table([t("col.flag", L), t("about.subjects", L), t("col.literal", L), t("col.problem", L),

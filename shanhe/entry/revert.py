@@ -11,8 +11,10 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from shanhe.auth import AuthError, User, require
+from shanhe.errors import UserError, ValuesMoved
 from shanhe.logs import event
-from shanhe.store import Batch, Change, Revision, Store, StoreError, ValuesMoved
+from shanhe.models import Batch, Change, Revision
+from shanhe.store import Store
 
 
 class RevertStep(BaseModel):
@@ -25,7 +27,7 @@ class RevertStep(BaseModel):
 def revert_plan(store: Store, batch_id: int) -> list[RevertStep]:
     """What reverting ``batch_id`` would write; raises if a later batch changed the same values."""
     if store.batch(batch_id) is None:
-        raise StoreError("revert.no_batch", batch=batch_id)
+        raise UserError("revert.no_batch", batch=batch_id)
     steps = []
     conflicts = []
     for rev in store.batch_revisions(batch_id):
@@ -41,7 +43,7 @@ def revert_plan(store: Store, batch_id: int) -> list[RevertStep]:
             source=previous.source if previous else None, note=previous.note if previous else None,
         )))
     if conflicts:
-        raise StoreError("revert.conflict", batch=batch_id, values="、".join(conflicts))
+        raise UserError("revert.conflict", batch=batch_id, values="、".join(conflicts))
     return steps
 
 
@@ -63,7 +65,7 @@ def revert_batch(store: Store, batch_id: int, actor: User | None) -> Batch:
     require(actor, "staff")
     batch = store.batch(batch_id)
     if batch is None:
-        raise StoreError("revert.no_batch", batch=batch_id)
+        raise UserError("revert.no_batch", batch=batch_id)
     if not may_revert(store, batch, actor):
         raise AuthError("revert.not_allowed", batch=batch_id)
     steps = revert_plan(store, batch_id)
@@ -73,6 +75,6 @@ def revert_batch(store: Store, batch_id: int, actor: User | None) -> Batch:
                                  sha256=None, counts=(0, restored, len(steps) - restored), reverts_batch=batch_id,
                                  expect={s.written.key: batch_id for s in steps})
     except ValuesMoved as exc:
-        raise StoreError("revert.conflict", batch=batch_id, values="、".join(map(_conflict, exc.moved))) from exc
+        raise UserError("revert.conflict", batch=batch_id, values="、".join(map(_conflict, exc.moved))) from exc
     event("revert", user=actor.name, batch=new.id, reverts=batch_id, values=len(steps))
     return new

@@ -7,7 +7,9 @@ from urllib.parse import urlparse
 
 from shanhe import clock
 from shanhe.auth import User, require
-from shanhe.store import MilestoneUpdate, Store, StoreError, utcnow
+from shanhe.errors import UserError
+from shanhe.models import MilestoneUpdate
+from shanhe.store import Store, utcnow
 
 STATUSES = ("not_started", "in_progress", "done")
 
@@ -19,15 +21,15 @@ def update_milestone(
     require(actor, "staff")
     known = {m.id for p in store.projects() for m in p.milestones}
     if milestone_id not in known:
-        raise StoreError("milestone.unknown", milestone=milestone_id)
+        raise UserError("milestone.unknown", milestone=milestone_id)
     if status not in STATUSES:
-        raise StoreError("milestone.bad_status", status=status)
+        raise UserError("milestone.bad_status", status=status)
     if status == "done" and completed_on is None:
-        raise StoreError("milestone.date_required")
+        raise UserError("milestone.date_required")
     if completed_on is not None and completed_on > clock.today():
-        raise StoreError("milestone.future_date", date=completed_on.isoformat())
+        raise UserError("milestone.future_date", date=completed_on.isoformat())
     if evidence_link and urlparse(evidence_link).scheme not in ("http", "https"):
-        raise StoreError("milestone.bad_link")  # the link itself is not echoed back into a message
+        raise UserError("milestone.bad_link")  # the link itself is not echoed back into a message
     store.add_milestone_update(MilestoneUpdate(
         milestone_id=milestone_id, status=status, completed_on=completed_on if status == "done" else None,
         note=(note or "").strip() or None, evidence_link=(evidence_link or "").strip() or None,
@@ -38,9 +40,9 @@ def update_milestone(
 def add_milestone(store: Store, project_id: str, title: str, due: dt.date, actor: User | None) -> str:
     require(actor, "staff")
     if project_id not in {p.id for p in store.projects()}:
-        raise StoreError("milestone.unknown_project", project=project_id)
+        raise UserError("milestone.unknown_project", project=project_id)
     if not title.strip():
-        raise StoreError("milestone.title_required")
+        raise UserError("milestone.title_required")
     return store.add_staff_milestone(project_id, title.strip(), due, actor.name)
 
 

@@ -7,8 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from shanhe.errors import UserError
 from shanhe.settings import CHROMIUM_ARGS
-from shanhe.store import StoreError
 
 CHROMIUM_FLAGS = ("--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw")
 
@@ -16,7 +16,7 @@ CHROMIUM_FLAGS = ("--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer", "--run
 def html_to_pdf(html: str, timeout: float = 120) -> bytes:
     chromium = shutil.which("chromium")
     if not chromium:
-        raise StoreError("images.no_chromium")
+        raise UserError("images.no_chromium")
     with tempfile.TemporaryDirectory() as tmp:
         source, target = Path(tmp) / "report.html", Path(tmp) / "report.pdf"
         source.write_text(html, encoding="utf-8")
@@ -27,5 +27,5 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
         )
         if run.returncode != 0 or not target.exists():
             reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or [f"exit {run.returncode}"]
-            raise StoreError("report.pdf_failed", reason=reason[0])
+            raise UserError("report.pdf_failed", reason=reason[0])
         return target.read_bytes()

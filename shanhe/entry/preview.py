@@ -14,10 +14,10 @@ from typing import Literal
 from pydantic import BaseModel
 
 from shanhe.catalog import Indicator
+from shanhe.entry.importer import ImportPlan
 from shanhe.formatting import number
 from shanhe.i18n import Lang, t
-from shanhe.importer import ImportPlan
-from shanhe.store import Observation
+from shanhe.models import Observation
 
 #: A % value below this, where the previous year was above DECIMAL_BEFORE, looks like a fraction (0.712 = 71.2%).
 DECIMAL_BELOW = 1.5
@@ -41,7 +41,7 @@ class Suspicion(BaseModel):
     before: float
     change: float | None = None  # relative change, for jumps (inf when the previous year was 0)
 
-    def message(self, lang: Lang = "zh") -> str:
+    def message(self, lang: Lang) -> str:
         what = f"{self.code} {self.region} {self.year}"
         if self.kind == "decimal":
             return t("import.decimal_form", lang, row=self.row, what=what, value=number(self.value),

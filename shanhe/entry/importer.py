@@ -20,11 +20,12 @@ from pydantic_core import PydanticCustomError
 from shanhe import clock
 from shanhe.auth import User, require
 from shanhe.catalog import Indicator
+from shanhe.entry.files import HEADER_SCAN_ROWS, Cell, Sheet, read_sheet
+from shanhe.errors import InputRejected, Problem
 from shanhe.logs import event
-from shanhe.problems import InputRejected, Problem
+from shanhe.models import Batch, Observation
 from shanhe.spreadsheets import clean_controls, unneutralise
-from shanhe.store import Batch, Observation, Store
-from shanhe.tabular import HEADER_SCAN_ROWS, Cell, Sheet, read_sheet
+from shanhe.store import Store
 
 YEAR_MIN, YEAR_MAX = 2020, 2035
 TEXT_LIMIT = 500

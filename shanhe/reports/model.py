@@ -12,13 +12,14 @@ from pydantic import BaseModel
 
 from shanhe import clock
 from shanhe.catalog import CATEGORIES, Flag, Indicator
+from shanhe.entry.milestones import completions
 from shanhe.formatting import amount, indicator_name, local_time, with_unit
 from shanhe.i18n import Lang, t
-from shanhe.milestones import completions
+from shanhe.models import Observation
 from shanhe.overview import OverviewRow, build_overview
 from shanhe.progress import Assessment
 from shanhe.schedule import ProjectStatus, project_status
-from shanhe.store import Observation, Store
+from shanhe.store import Store
 from shanhe.summary import VERDICT_GROUPS, Summary
 
 Kind = Literal["annual", "midterm", "final"]
@@ -101,7 +102,9 @@ def sections(report: Report) -> dict[str, str]:
         keys.remove("verdicts")
     elif report.kind == "final":
         keys.insert(0, keys.pop(1))
-    titles = {k: t("report.verdicts", L, year=year) if k == "verdicts" else t(f"report.{k}", L) for k in keys}
+    titles = {"summary": t("report.summary", L), "verdicts": t("report.verdicts", L, year=year),
+              "table": t("report.table", L), "narrative": t("report.narrative", L), "charts": t("report.charts", L),
+              "projects": t("report.projects", L)}
     return {k: t("report.section", L, n=_CN_NUMERALS[n] if L == "zh" else n, title=titles[k])
             for n, k in enumerate(keys, start=1)}
 
@@ -132,7 +135,8 @@ def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: 
         improved = [a for a in group if _improved(a)]
         paragraphs.append(t("narr.improved", lang, items=names.join(
             t("narr.improved_item", lang, name=name(a), start_year=a.plan_start_year,
-              start=with_unit(a.plan_start_value, a.unit, 2), year=a.year, value=with_unit(a.value, a.unit, 2))
+              start=with_unit(a.plan_start_value, a.unit, lang, digits=2), year=a.year,
+              value=with_unit(a.value, a.unit, lang, digits=2))
             for a in improved)) if improved else t("narr.none_improved", lang))
         needs = [a for a in group if a.light in ("amber", "red") and a.target_value is not None
                  and a.value is not None and not a.final]

@@ -15,8 +15,11 @@ import math
 from shanhe import clock
 from shanhe.auth import User, require
 from shanhe.catalog import Indicator, assigned_target
+from shanhe.errors import UserError
 from shanhe.progress import BASE_YEAR
-from shanhe.store import Store, StoreError
+
+#: Years a document target may be set for: after the base year, within the plan (近期 to 远期).
+from shanhe.store import Store
 
 #: Years a document target may be set for: after the base year, within the plan (近期 to 远期).
 TARGET_YEARS = range(BASE_YEAR + 1, 2036)
@@ -34,20 +37,20 @@ def enter_document_target(
     """Record a document's target for ``year`` (in ``region``; None or the district: the whole district)."""
     require(actor, "staff")
     if year not in TARGET_YEARS:
-        raise StoreError("assigned.bad_year", year=year, first=TARGET_YEARS[0], last=TARGET_YEARS[-1])
+        raise UserError("assigned.bad_year", year=year, first=TARGET_YEARS[0], last=TARGET_YEARS[-1])
     if not math.isfinite(value):
-        raise StoreError("assigned.bad_value", value=value)
+        raise UserError("assigned.bad_value", value=value)
     value += 0.0  # -0 is stored as 0
     low, high = indicator.range
     if (low is not None and value < low) or (high is not None and value > high):
-        raise StoreError("assigned.bad_value", value=value)
+        raise UserError("assigned.bad_value", value=value)
     if not doc_ref.strip():
-        raise StoreError("assigned.doc_required")
+        raise UserError("assigned.doc_required")
     if doc_date > clock.today():
-        raise StoreError("assigned.future_date", date=doc_date.isoformat())
+        raise UserError("assigned.future_date", date=doc_date.isoformat())
     regions = store.regions()
     if region is not None and region not in regions:
-        raise StoreError("assigned.bad_region", region=region, allowed="、".join(regions))
+        raise UserError("assigned.bad_region", region=region, allowed="、".join(regions))
     district = store.plan_info().default_region
     target = assigned_target(indicator, year, value + 0.0, doc_ref.strip(), doc_date,
                              region=None if region in (None, district) else region)

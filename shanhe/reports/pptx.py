@@ -10,13 +10,14 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from shanhe import charts, images
+from shanhe import charts
 from shanhe.catalog import CATEGORIES, Indicator
 from shanhe.formatting import indicator_name
 from shanhe.i18n import t
 from shanhe.messages import text
 from shanhe.overview import verdict_counts, verdict_table
-from shanhe.report import Report, required_cell, sections
+from shanhe.reports import images
+from shanhe.reports.model import Report, required_cell, sections
 from shanhe.rules import LABELS
 
 LATIN_FONT = "Arial"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from shanhe.store import StoreError
+from shanhe.errors import UserError
 
 _lock = threading.Lock()
 _started = False
@@ -29,7 +29,7 @@ def _ensure_server() -> None:
 
     chromium = os.environ.get("BROWSER_PATH") or shutil.which("chromium")
     if not chromium:
-        raise StoreError("images.no_chromium")
+        raise UserError("images.no_chromium")
     os.environ["BROWSER_PATH"] = chromium
     kaleido.start_sync_server(silence_warnings=True)
     _started = True

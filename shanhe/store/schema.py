@@ -1,0 +1,131 @@
+"""The database schema as plain, portable SQL: migrations, and the queries that pick current rows.
+
+Types are ones every backend understands (VARCHAR, INTEGER, BIGINT, DOUBLE PRECISION, BOOLEAN, DATE, TIMESTAMP);
+ids come from sequences. Version N is applied once, in order, in one transaction.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+        """CREATE TABLE indicators (
+            code VARCHAR PRIMARY KEY, seq INTEGER, name VARCHAR NOT NULL,
+            category VARCHAR NOT NULL, unit VARCHAR NOT NULL, attribute VARCHAR,
+            direction VARCHAR NOT NULL, range_min DOUBLE PRECISION, range_max DOUBLE PRECISION, range_note VARCHAR,
+            baseline_year INTEGER NOT NULL, baseline_text VARCHAR NOT NULL, baseline_value DOUBLE PRECISION,
+            source VARCHAR NOT NULL, sort_order INTEGER NOT NULL)""",
+        "CREATE SEQUENCE target_id_seq START 1",
+        """CREATE TABLE targets (
+            id BIGINT PRIMARY KEY DEFAULT nextval('target_id_seq'),
+            indicator_code VARCHAR NOT NULL, year INTEGER NOT NULL, rule VARCHAR NOT NULL,
+            value DOUBLE PRECISION, text VARCHAR NOT NULL, source VARCHAR NOT NULL, note VARCHAR,
+            derived BOOLEAN NOT NULL, origin VARCHAR NOT NULL,
+            doc_ref VARCHAR, doc_date DATE, entered_by VARCHAR, entered_at TIMESTAMP)""",
+        """CREATE TABLE flags (
+            id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, literal VARCHAR NOT NULL,
+            problem VARCHAR NOT NULL, reading VARCHAR NOT NULL, status VARCHAR NOT NULL)""",
+        """CREATE TABLE flag_subjects (
+            flag_id VARCHAR NOT NULL, subject VARCHAR NOT NULL, PRIMARY KEY (flag_id, subject))""",
+        """CREATE TABLE projects (
+            id VARCHAR PRIMARY KEY, group_name VARCHAR NOT NULL, subgroup VARCHAR NOT NULL,
+            name VARCHAR NOT NULL, overview VARCHAR NOT NULL, start_year INTEGER NOT NULL,
+            end_year INTEGER NOT NULL, investment VARCHAR NOT NULL, lead_unit VARCHAR NOT NULL,
+            source VARCHAR NOT NULL, sort_order INTEGER NOT NULL)""",
+        """CREATE TABLE project_indicators (
+            project_id VARCHAR NOT NULL, indicator_code VARCHAR NOT NULL,
+            PRIMARY KEY (project_id, indicator_code))""",
+        """CREATE TABLE milestones (
+            id VARCHAR PRIMARY KEY, project_id VARCHAR NOT NULL, title VARCHAR NOT NULL,
+            due DATE NOT NULL, due_text VARCHAR NOT NULL, basis VARCHAR NOT NULL,
+            source VARCHAR NOT NULL, sort_order INTEGER NOT NULL)""",
+        "CREATE TABLE regions (name VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, sort_order INTEGER NOT NULL)",
+        """CREATE TABLE goals (
+            id VARCHAR PRIMARY KEY, year INTEGER NOT NULL, theme VARCHAR NOT NULL,
+            text VARCHAR NOT NULL, source VARCHAR NOT NULL)""",
+        "CREATE SEQUENCE batch_id_seq START 1",
+        """CREATE TABLE batches (
+            id BIGINT PRIMARY KEY DEFAULT nextval('batch_id_seq'), kind VARCHAR NOT NULL,
+            file_name VARCHAR, sha256 VARCHAR, user_name VARCHAR NOT NULL,
+            created_at TIMESTAMP NOT NULL, rows_added INTEGER NOT NULL,
+            rows_changed INTEGER NOT NULL, rows_unchanged INTEGER NOT NULL, note VARCHAR)""",
+        "CREATE SEQUENCE observation_id_seq START 1",
+        """CREATE TABLE observations (
+            id BIGINT PRIMARY KEY DEFAULT nextval('observation_id_seq'),
+            indicator_code VARCHAR NOT NULL, region VARCHAR NOT NULL, year INTEGER NOT NULL,
+            value DOUBLE PRECISION, source VARCHAR, note VARCHAR, batch_id BIGINT NOT NULL,
+            entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL)""",
+        "CREATE INDEX observations_key ON observations (indicator_code, region, year)",
+    ),
+    ("ALTER TABLE indicators ADD COLUMN measure VARCHAR NOT NULL DEFAULT 'level'",),
+    (
+        """CREATE TABLE themes (
+            key VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, scope VARCHAR NOT NULL, description VARCHAR NOT NULL,
+            source VARCHAR NOT NULL, project_group VARCHAR NOT NULL, sort_order INTEGER NOT NULL)""",
+        """CREATE TABLE theme_indicators (
+            theme_key VARCHAR NOT NULL, indicator_code VARCHAR NOT NULL, sort_order INTEGER NOT NULL,
+            PRIMARY KEY (theme_key, indicator_code))""",
+    ),
+    (
+        """CREATE TABLE users (
+            name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, password_hash VARCHAR NOT NULL,
+            disabled BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE login_attempts (
+            name VARCHAR NOT NULL, attempted_at TIMESTAMP NOT NULL, success BOOLEAN NOT NULL)""",
+        "ALTER TABLE batches ADD COLUMN reverts_batch BIGINT",
+        "CREATE SEQUENCE milestone_update_id_seq START 1",
+        """CREATE TABLE milestone_updates (
+            id BIGINT PRIMARY KEY DEFAULT nextval('milestone_update_id_seq'), milestone_id VARCHAR NOT NULL,
+            status VARCHAR NOT NULL, completed_on DATE, note VARCHAR, evidence_link VARCHAR,
+            entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE staff_milestones (
+            id VARCHAR PRIMARY KEY, project_id VARCHAR NOT NULL, title VARCHAR NOT NULL, due DATE NOT NULL,
+            entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL)""",
+    ),
+    (
+        "ALTER TABLE indicators ADD COLUMN name_en VARCHAR",
+        "ALTER TABLE targets ADD COLUMN text_en VARCHAR",
+        # a document target for one town or street; NULL: the plan's targets and the whole district
+        "ALTER TABLE targets ADD COLUMN region VARCHAR",
+        "ALTER TABLE login_attempts ADD COLUMN address VARCHAR",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Plan tables are derived from data/plan and rebuilt as a whole when it changes.
+PLAN_TABLES = (
+    "indicators", "flags", "flag_subjects", "projects", "project_indicators", "milestones", "goals", "regions",
+    "themes", "theme_indicators",
+)
+#: Every table (for counts that prove nothing changed, and for backups compared table by table).
+TABLES = ("meta", "targets", "batches", "observations", "users", "login_attempts", "milestone_updates",
+          "staff_milestones", *PLAN_TABLES)
+
+# The current revision of every (indicator, region, year); a NULL value retracts it.
+CURRENT_OBSERVATIONS = """
+    SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at
+    FROM (SELECT o.*, ROW_NUMBER() OVER (
+              PARTITION BY indicator_code, region, year ORDER BY id DESC) AS rn
+          FROM observations o) latest
+    WHERE rn = 1 AND value IS NOT NULL
+"""
+
+TARGET_COLUMNS = ("indicator_code, year, rule, value, text, text_en, source, note, derived, origin, region, doc_ref, "
+                  "doc_date, entered_by, entered_at")
+# The target in force for each (indicator, year, region): the newest staff entry, else the plan's.
+CURRENT_TARGETS = f"""
+    SELECT {TARGET_COLUMNS}
+    FROM (SELECT t.*, ROW_NUMBER() OVER (
+              PARTITION BY indicator_code, year, region
+              ORDER BY CASE WHEN origin = 'staff' THEN 0 ELSE 1 END, id DESC) AS rn
+          FROM targets t) latest
+    WHERE rn = 1
+"""
+
+BATCH_COLUMNS = (
+    "SELECT id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, rows_unchanged, note, "
+    "reverts_batch FROM batches"
+)
+REVISION_COLUMNS = (
+    "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at FROM observations"
+)
