@@ -3,9 +3,10 @@
 import streamlit as st
 
 from shanhe.i18n import t
+from shanhe.ui import loaders
 from shanhe.ui.account import current_user
 from shanhe.ui.layout import PRESENT_CSS
-from shanhe.ui.session import PRESENT_KEY, app_params, language, presenting
+from shanhe.ui.session import PRESENT_KEY, app_params, language, presenting, store
 
 st.set_page_config(page_title="山河 Shanhe", page_icon="⛰️", layout="wide")
 present = presenting()
@@ -13,15 +14,15 @@ lang = language(show=not present)
 user = current_user()
 
 
-def page(name: str, url: str, **options: object) -> st.Page:
-    return st.Page(f"pages/{name}_page.py", title=t(f"nav.{name}", lang), url_path=url, **options)
+def page(name: str, url: str, title: str | None = None, **options: object) -> st.Page:
+    return st.Page(f"pages/{name}_page.py", title=title or t(f"nav.{name}", lang), url_path=url, **options)
 
 
 pages = {
     "overview": page("overview", "overview", default=not present),
     "indicator": page("indicator", "indicator"),
     "projects": page("projects", "projects"),
-    "themes": page("themes", "themes"),
+    "themes": page("themes", "themes", loaders.plan(store()).themes_heading.label(lang)),
     "methodology": page("methodology", "methodology"),
     "report": page("report", "report"),
     "about": page("about", "about"),

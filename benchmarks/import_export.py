@@ -61,7 +61,8 @@ def main() -> None:
         indicators = store.indicators()
         figures["read current values"] = timed(store.current_observations)
         figures["assess all (status)"] = timed(lambda: assess_all(indicators, current, 2035, "全区"))
-        figures["overview (assess+summary)"] = timed(lambda: build_overview(indicators, current, "全区", 2035))
+        figures["overview (assess+summary)"] = timed(
+            lambda: build_overview(catalog.plan, indicators, current, "全区", 2035))
         figures["export csv"] = timed(lambda: to_csv(export_table(indicators, current)))
         figures["export xlsx"] = timed(lambda: to_xlsx([export_table(indicators, current)]))
         store.close()

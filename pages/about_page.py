@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from shanhe.formatting import year_list
 from shanhe.i18n import t
 from shanhe.ui import loaders
 from shanhe.ui.layout import page_header
@@ -23,9 +24,10 @@ st.markdown(
 )
 st.subheader(t("about.periods", L))
 st.markdown("\n".join(f"- {p.name}：{p.start}–{p.end}（{p.source}）" for p in plan.periods))
-st.subheader(t("about.goals", L))
+goals = db.goals()
+st.subheader(t("about.goals", L, years=year_list((g.year for g in goals), L)))
 st.dataframe(pd.DataFrame([{t("col.year", L): g.year, t("about.theme", L): g.theme, t("col.literal", L): g.text,
-                            t("col.source", L): g.source} for g in db.goals()]), hide_index=True, width="stretch")
+                            t("col.source", L): g.source} for g in goals]), hide_index=True, width="stretch")
 st.subheader(t("about.evaluations", L))
 st.markdown("\n".join(f"- {e.name}（{e.source}）" for e in plan.evaluations))
 st.caption(f"{plan.evaluation_reporting}（{plan.evaluation_reporting_source}）")

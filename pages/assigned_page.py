@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import clock
-from shanhe.entry.targets import TARGET_YEARS, awaiting, enter_document_target
+from shanhe.entry.targets import awaiting, enter_document_target
 from shanhe.errors import UserError
 from shanhe.formatting import indicator_name, local_time, number, target_text
 from shanhe.i18n import t
@@ -22,8 +22,8 @@ code = st.selectbox(t("asg.indicator", L), list(indicators), key="asg_code",
                     format_func=lambda c: f"{c} {indicator_name(indicators[c], L)}"
                     + (f"（{t('label.pending', L)}）" if c in waiting else ""))
 ind = indicators[code]
-years = list(TARGET_YEARS)
-first = (awaiting(ind) or [2025])[0]
+years = list(loaders.plan(db).target_years)
+first = (awaiting(ind) or [loaders.plan(db).first_target_year])[0]
 with st.form("assigned"):
     year = st.selectbox(t("asg.year", L), years, index=years.index(first), key="asg_year",
                         format_func=lambda y: f"{y}：{target_text(ind.target_for(y), ind.unit, L)}"

@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
+from shanhe import clock
 from shanhe.entry.revert import may_revert, revert_batch, revert_plan
 from shanhe.errors import UserError
 from shanhe.formatting import local_time, number
 from shanhe.i18n import t
+from shanhe.progress import default_year
 from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
 
@@ -66,7 +68,10 @@ c1, c2, c3 = st.columns(3)
 code = c1.selectbox(t("col.code", L), list(indicators), key="hist_code",
                     format_func=lambda c: f"{c} {indicators[c].name}")
 region = c2.selectbox(t("col.region", L), db.regions(), key="hist_region")
-year = c3.selectbox(t("col.year", L), list(range(2020, 2036)), index=4, key="hist_year")
+plan = loaders.plan(db)
+years = plan.shown_years(clock.current_year())
+latest = default_year(loaders.current(db), region, clock.current_year(), plan.years)
+year = c3.selectbox(t("col.year", L), years, index=years.index(latest), key="hist_year")
 st.dataframe(pd.DataFrame([{
     t("col.revision", L): r.id, t("col.value", L): "—" if r.value is None else number(r.value),
     t("col.batch", L): r.batch_id, t("col.entered_by", L): r.entered_by,

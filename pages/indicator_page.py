@@ -10,6 +10,7 @@ from shanhe.formatting import (
     baseline_text,
     indicator_name,
     local_time,
+    measure_text,
     target_text,
     verdict_label,
     with_unit,
@@ -23,14 +24,17 @@ from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import is_sample, lang, store
 
-YEARS = list(range(2020, min(2035, clock.current_year()) + 1))
 L = lang()
 db = store()
+plan = loaders.plan(db)
 indicators = loaders.indicators(db)
 observations = loaders.current(db)
 regions = loaders.regions(db)
-urlstate.choice("code", list(indicators), "I07")
-urlstate.choice("ind_year", YEARS, default_year(observations, regions[0], clock.current_year()), param="year")
+first_code = (*plan.headline, *indicators)[0]
+years = plan.shown_years(clock.current_year())
+urlstate.choice("code", list(indicators), first_code)
+urlstate.choice("ind_year", years,
+                default_year(observations, regions[0], clock.current_year(), plan.years), param="year")
 
 page_header(db)
 code = st.selectbox(t("ind.select", L), list(indicators), key="code",
@@ -41,9 +45,9 @@ with_data = sorted({o.region for o in mine}, key=lambda r: (regions.index(r) if 
 region_options = with_data if len(with_data) > 1 else [regions[0]]
 urlstate.choice("region", region_options, regions[0])
 c1, c2 = st.columns(2)
-year = c1.selectbox(t("overview.year", L), YEARS, key="ind_year")
+year = c1.selectbox(t("overview.year", L), years, key="ind_year")
 region = c2.selectbox(t("ind.region", L), region_options, key="region") if len(region_options) > 1 else regions[0]
-urlstate.write({"code": (code, "I07"), "year": (year, None), "region": (region, regions[0])})
+urlstate.write({"code": (code, first_code), "year": (year, None), "region": (region, regions[0])})
 
 a = assess(ind, mine, year, region)
 st.title(indicator_name(ind, L))
@@ -106,8 +110,8 @@ else:
     st.caption(t("ind.no_values", L))
 
 st.subheader(t("ind.plan", L))
-st.markdown(f"- {t('ind.baseline_line', L, text=baseline_text(ind, L), source=ind.source)}\n"
-            f"- {t('ind.measure', L, measure=t(f'measure.{ind.measure}', L))}")
+st.markdown(f"- {t('ind.baseline_line', L, base=ind.baseline.year, text=baseline_text(ind, L), source=ind.source)}\n"
+            f"- {t('ind.measure', L, measure=measure_text(ind, L))}")
 # a document target's source is the 文号 staff typed: table cells, never markup
 st.dataframe(pd.DataFrame([{
     t("col.year", L): tg.year, t("col.target", L): target_text(tg, ind.unit, L), t("col.source", L): tg.source,

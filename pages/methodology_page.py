@@ -20,26 +20,27 @@ page_header(db)
 st.title(t("method.title", L))
 st.markdown(t("method.intro", L))
 st.subheader(t("method.steps_title", L))
-st.markdown(t("method.steps", L))
+plan = loaders.plan(db)
+st.markdown(methodology.steps_text(plan, L))
 st.markdown(t("method.why_path", L))
 st.subheader(t("method.verdicts_title", L))
-st.dataframe(pd.DataFrame(methodology.verdict_rows(L)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(methodology.verdict_rows(plan, L)), hide_index=True, width="stretch")
 st.subheader(t("method.thresholds_title", L))
 st.dataframe(pd.DataFrame(methodology.threshold_rows(L)), hide_index=True)
 st.subheader(t("method.labels_title", L))
-st.dataframe(pd.DataFrame(methodology.label_rows(L)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(methodology.label_rows(plan, L)), hide_index=True, width="stretch")
 st.subheader(t("method.precision_title", L))
 st.markdown(t("method.precision", L))
 st.dataframe(pd.DataFrame(methodology.precision_rows(list(indicators.values()), L)), hide_index=True)
-st.markdown(t("method.stale", L))
+st.markdown(methodology.stale_text(plan, L))
 st.subheader(t("method.trend_title", L))
 st.markdown(methodology.trend_text(L))
 
 st.subheader(t("method.examples_title", L))
 current = loaders.current(db)
-for code in methodology.EXAMPLE_CODES:
-    assessment, sample = methodology.example(indicators[code], current, view.year, region)
-    caption = t("method.example_caption", L, name=indicator_name(indicators[code], L), code=code,
+headline = [indicators[c] for c in loaders.plan(db).headline]
+for ind, assessment, sample in methodology.examples(headline, current, view.year, region):
+    caption = t("method.example_caption", L, name=indicator_name(ind, L), code=ind.code,
                 year=assessment.evaluation_year)
     st.markdown(f"**{caption}**")
     if sample:

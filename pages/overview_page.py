@@ -4,49 +4,45 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import charts, clock
-from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time
 from shanhe.i18n import t
 from shanhe.matrix import dashboard_links, matrix_html
 from shanhe.messages import text
-from shanhe.overview import verdict_counts, verdict_table
-from shanhe.rules import LABELS
+from shanhe.overview import light_counts, verdict_counts, verdict_table
 from shanhe.summary import ATTRIBUTES
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import app_params, is_sample, lang, store
 
-HEADLINE = ("I07", "I02")
-YEARS = list(range(2020, min(2035, clock.current_year()) + 1))
 LIGHTS = ("green", "amber", "red", "grey")
 
 L = lang()
 db = store()
+plan = loaders.plan(db)
+years = plan.shown_years(clock.current_year())
 region = loaders.regions(db)[0]
 latest = loaders.overview(db, region)  # default year: the latest with data
-urlstate.choice("ov_year", YEARS, latest.year, param="year")
-urlstate.choices("cat", CATEGORIES)
+urlstate.choice("ov_year", years, latest.year, param="year")
+urlstate.choices("cat", plan.category_names)
 urlstate.choices("attr", ATTRIBUTES)
 urlstate.choices("light", LIGHTS)
 
 page_header(db)
 st.title(t("overview.title", L))
-st.caption(t("overview.caption", L, number=loaders.meta(db, "plan_number"), title=loaders.meta(db, "plan_short_title"),
-             supplementary=sum(1 for r in latest.rows if r.assessment.seq is None)))
+in_table = sum(1 for r in latest.rows if r.assessment.seq is not None)
+st.caption(t("overview.caption", L, number=plan.document_number, title=plan.short_title,
+             table=plan.indicator_table.label(L), count=in_table, supplementary=len(latest.rows) - in_table))
 batch = loaders.latest_batch(db)
 st.caption(t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id) if batch
            else t("overview.no_imports", L))
 
-year = st.selectbox(t("overview.year", L), YEARS, key="ov_year")
+year = st.selectbox(t("overview.year", L), years, key="ov_year")
 view = loaders.overview(db, region, year)
 st.markdown("\n".join(f"- {text(line, L)}" for line in view.summary.sentences))
 
 with st.expander(t("overview.counts", L)):
-    groups = [(t(f"category.{c}", L), view.summary.by_category[c]) for c in CATEGORIES]
-    groups += [(t(f"attribute.{a}", L), view.summary.by_attribute[a]) for a in ATTRIBUTES]
-    groups += [(t("summary.supplementary", L), view.summary.supplementary)]
-    st.dataframe(pd.DataFrame([{t("overview.group", L): name, **{t(f"label.{c}", L): n.get(c, 0) for c in LABELS}}
-                               for name, n in groups]), hide_index=True)
+    header, rows = light_counts(plan, view.summary, L)
+    st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True)
 
 if view.verdict_year is not None:
     st.subheader(t("report.verdicts", L, year=view.verdict_year))
@@ -57,18 +53,19 @@ if view.verdict_year is not None:
         header, rows = verdict_table(view.rows, view.verdict_year, view.year, L)
         st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True, width="stretch")
 
-st.subheader(t("overview.headline", L))
-sample = is_sample(db)
-for column, code in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
-    assessment = next(r.assessment for r in view.rows if r.assessment.code == code)
-    figure = loaders.progress_figure(db, code, year, region, L, sample)
-    column.plotly_chart(figure, config=charts.PNG_CONFIG, key=f"headline-{code}")
-    column.caption(text(assessment.reason, L))
+if plan.headline:
+    st.subheader(t("overview.headline", L))
+    sample = is_sample(db)
+    for column, code in zip(st.columns(len(plan.headline)), plan.headline, strict=True):
+        assessment = next(r.assessment for r in view.rows if r.assessment.code == code)
+        figure = loaders.progress_figure(db, code, year, region, L, sample)
+        column.plotly_chart(figure, config=charts.PNG_CONFIG, key=f"headline-{code}")
+        column.caption(text(assessment.reason, L))
 
 st.subheader(t("overview.matrix", L))
 f1, f2, f3 = st.columns(3)
-cats = f1.multiselect(t("overview.filter_category", L), CATEGORIES, key="cat",
-                      format_func=lambda c: t(f"category.{c}", L))
+cats = f1.multiselect(t("overview.filter_category", L), plan.category_names, key="cat",
+                      format_func=lambda c: plan.category(c).label(L))
 attrs = f2.multiselect(t("overview.filter_attribute", L), ATTRIBUTES, key="attr",
                        format_func=lambda a: t(f"attribute.{a}", L))
 lights = f3.multiselect(t("overview.filter_light", L), LIGHTS, key="light", format_func=lambda c: t(f"light.{c}", L))
@@ -76,20 +73,20 @@ urlstate.write({"year": (year, latest.year), "cat": (cats, []), "attr": (attrs, 
 
 links = {**app_params(), "year": str(year)}
 shown = 0
-for category in CATEGORIES:
-    if cats and category not in cats:
+for category in plan.categories:
+    if cats and category.name not in cats:
         continue
-    part = [r for r in view.rows if r.assessment.category == category and r.assessment.seq is not None
+    part = [r for r in view.rows if r.assessment.category == category.name and r.assessment.seq is not None
             and (not attrs or r.assessment.attribute in attrs) and (not lights or r.assessment.light in lights)]
     if part:
-        st.markdown(f"#### {t(f'category.{category}', L)}")
+        st.markdown(f"#### {category.label(L)}")
         st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
         shown += len(part)
 
 supplementary = [r for r in view.rows if r.assessment.seq is None and not attrs
                  and (not cats or r.assessment.category in cats) and (not lights or r.assessment.light in lights)]
 if supplementary:
-    st.subheader(t("overview.supplementary", L))
+    st.subheader(t("overview.supplementary", L, table=plan.indicator_table.label(L)))
     st.markdown(matrix_html(supplementary, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
 if not shown and not supplementary:
     st.info(t("overview.filtered_out", L))

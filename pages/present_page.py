@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import charts, clock
-from shanhe.catalog import CATEGORIES
 from shanhe.formatting import local_time
 from shanhe.i18n import t
 from shanhe.matrix import dashboard_links, matrix_html
@@ -17,6 +16,7 @@ from shanhe.ui.session import app_params, is_sample, lang, store
 
 L = lang()
 db = store()
+plan = loaders.plan(db)
 done = loaders.completions(db)
 view = loaders.overview(db, loaders.regions(db)[0])
 indicators = loaders.indicators(db)
@@ -26,7 +26,8 @@ links = {**app_params(), "year": str(view.year)}
 rows = {r.assessment.code: r for r in view.rows}
 
 VERDICTS = ["verdicts"] if view.verdict_year is not None else []
-SLIDES = ["summary", *VERDICTS, "I07", "I02", *CATEGORIES, "supplementary", "projects", *(th.key for th in themes)]
+SLIDES = ["summary", *VERDICTS, *plan.headline, *plan.category_names, "supplementary", "projects",
+          *(th.key for th in themes)]
 urlstate.choice("slide", list(range(1, len(SLIDES) + 1)), 1)
 
 
@@ -53,15 +54,16 @@ elif topic in indicators:
     st.plotly_chart(charts.progress_chart(indicators[topic], a, L, sample=sample, large=True),
                     config=charts.PNG_CONFIG, height=720, key=f"slide-{topic}")
     st.markdown(f"### {text(a.reason, L)}")
-elif topic in CATEGORIES or topic == "supplementary":
+elif topic in plan.category_names or topic == "supplementary":
     part = [r for r in view.rows if (r.assessment.seq is None if topic == "supplementary"
                                      else r.assessment.category == topic and r.assessment.seq is not None)]
-    st.title(t("overview.supplementary", L) if topic == "supplementary" else t(f"category.{topic}", L))
+    st.title(t("overview.supplementary", L, table=plan.indicator_table.label(L)) if topic == "supplementary"
+             else plan.category(topic).label(L))
     st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
 elif topic == "projects":
     today = clock.today()
     statuses = [project_status(p, today, done) for p in loaders.projects(db)]
-    st.plotly_chart(charts.gantt_chart(statuses, today, L, large=True, sample=sample), config=charts.PNG_CONFIG,
+    st.plotly_chart(charts.gantt_chart(plan, statuses, today, L, large=True, sample=sample), config=charts.PNG_CONFIG,
                     key="slide-projects")
 else:
     theme = next(th for th in themes if th.key == topic)

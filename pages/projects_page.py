@@ -21,11 +21,12 @@ urlstate.choices("unit", units)
 urlstate.choice("project", [p.id for p in projects], projects[0].id)
 
 page_header(db)
-st.title(t("proj.title", L))
+st.title(t("proj.title", L, table=loaders.plan(db).project_table.label(L)))
 chosen = st.multiselect(t("proj.unit_filter", L), units, key="unit")
 statuses = [project_status(p, today, done) for p in projects if not chosen or p.lead_unit in chosen]
 st.caption(t("proj.status_note", L, today=today.isoformat()))
-st.plotly_chart(charts.gantt_chart(statuses, today, L, sample=is_sample(db)), config=charts.PNG_CONFIG, key="gantt")
+st.plotly_chart(charts.gantt_chart(loaders.plan(db), statuses, today, L, sample=is_sample(db)),
+                config=charts.PNG_CONFIG, key="gantt")
 
 st.subheader(t("proj.overdue", L))
 late = [(s, m) for s in statuses for m in s.milestones if m.status == "overdue"]

@@ -20,9 +20,11 @@ projects = loaders.projects(db)
 today = clock.today()
 
 page_header(db)
-st.title(t("themes.title", L))
-st.caption(t("themes.note", L))
-for column, theme in zip(st.columns(3), loaders.themes(db), strict=True):
+heading = loaders.plan(db).themes_heading
+st.title(heading.label(L))
+st.caption(heading.note_label(L))
+themes = loaders.themes(db)
+for column, theme in zip(st.columns(len(themes)), themes, strict=True) if themes else ():
     with column:
         st.subheader(f"{theme.name}（{theme.scope}）")
         st.caption(t("themes.scope", L, scope=theme.scope, source=theme.source))

@@ -12,6 +12,7 @@ from shanhe.errors import InputRejected, UserError
 from shanhe.exports import template_table
 from shanhe.formatting import number, with_unit
 from shanhe.i18n import t
+from shanhe.progress import default_year
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
@@ -19,9 +20,10 @@ from shanhe.ui.layout import staff_page
 L, db, user = staff_page("upload.title", "upload_result")
 
 st.subheader(t("upload.template", L))
-years = list(range(2020, min(2035, clock.current_year()) + 1))
-year = st.selectbox(t("upload.template_year", L), years, index=years.index(min(2035, clock.current_year() - 1)),
-                    key="template_year")
+plan = loaders.plan(db)
+years = plan.shown_years(clock.current_year())
+last = default_year((), plan.default_region, clock.current_year(), plan.years)  # last year, within the plan
+year = st.selectbox(t("upload.template_year", L), years, index=years.index(last), key="template_year")
 table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, loaders.regions(db)[0])
 c1, c2, _ = st.columns([1, 1, 3])
 c1.download_button(t("upload.template_xlsx", L), lambda: to_xlsx([table]), file_name=f"shanhe-{year}.xlsx",

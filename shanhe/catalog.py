@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
 from pathlib import Path
 from typing import Literal
@@ -15,13 +16,12 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from shanhe.settings import PLAN_DIR
+from shanhe import settings
+from shanhe.i18n import Lang
 
 Rule = Literal["at_least", "at_most", "no_decrease", "increase_by", "improve", "assigned_by_superior", "qualitative"]
-Category = Literal["生态保护", "环境质量", "生态经济"]
-CATEGORIES: tuple[str, ...] = ("生态保护", "环境质量", "生态经济")
 RULES_WITH_VALUE = {"at_least", "at_most", "increase_by"}
-#: Rules whose target value is the 2020 value (or made from it): they cannot be judged without one.
+#: Rules whose target value is the base year's value (or made from it): they cannot be judged without one.
 RULES_ON_BASE = {"no_decrease", "increase_by", "improve"}
 PLAN_FILES = ("plan.yaml", "indicators.yaml", "flags.yaml", "projects.yaml", "goals.yaml", "themes.yaml")
 
@@ -37,7 +37,8 @@ class Baseline(Strict):
 
 
 class Target(Strict):
-    year: int = Field(ge=2021, le=2035)
+    #: Within the plan's years after its base year (the catalog checks; staff entries are checked on entry).
+    year: int
     rule: Rule
     value: float | None
     text: str
@@ -66,17 +67,19 @@ class Target(Strict):
 
 class Indicator(Strict):
     code: str = Field(pattern=r"^(I\d{2}|S\d{2})$")
-    seq: int | None = Field(ge=1, le=26)
+    #: The row in the plan's indicator table; None for a supplementary indicator from the plan's text.
+    seq: int | None = Field(ge=1)
     name: str
     #: A reviewed English rendering of ``name`` (the Chinese name is authoritative).
     name_en: str | None = None
-    category: Category
+    #: One of the plan's categories (plan.yaml ``categories``).
+    category: str
     unit: str
     attribute: Literal["binding", "expected"] | None
     direction: Literal["higher", "lower"]
     range: tuple[float | None, float | None]
     range_note: str | None = None
-    # level: the year's own value; cumulative_change: % change since 2020 (2020 = 0 by definition, flag F21)
+    # level: the year's own value; cumulative_change: % change since the base year (0 there by definition, F21)
     measure: Literal["level", "cumulative_change"] = "level"
     baseline: Baseline
     source: str
@@ -161,7 +164,8 @@ class Milestone(Strict):
 
 class Project(Strict):
     id: str
-    group: Literal["一山", "一河", "一流域", "环境污染防治"]
+    #: One of the plan's project groups (plan.yaml ``project_groups``).
+    group: str
     subgroup: str
     name: str
     overview: str
@@ -183,9 +187,10 @@ class Goal(Strict):
 
 
 class Theme(Strict):
-    """One of 一山 / 一河 / 一流域: the plan's words, its 附表1 project group, and the indicators filed under it."""
+    """A part of the plan's area (here 一山 / 一河 / 一流域): the plan's words, its project group, and the
+    indicators filed under it."""
 
-    key: Literal["mountain", "river", "basin"]
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
     scope: str
     description: str
@@ -200,6 +205,27 @@ class Period(Strict):
     start: int
     end: int
     source: str
+
+
+class Named(Strict):
+    """A category or project group: the plan's name, a reviewed English name, where the plan lists it."""
+
+    name: str
+    name_en: str
+    source: str
+
+    def label(self, lang: Lang) -> str:
+        return self.name if lang == "zh" else self.name_en
+
+
+class Heading(Named):
+    """The title of the areas page (一山一河一流域) with a note on how indicators were filed under areas."""
+
+    note: str
+    note_en: str
+
+    def note_label(self, lang: Lang) -> str:
+        return self.note if lang == "zh" else self.note_en
 
 
 class Evaluation(Strict):
@@ -219,6 +245,16 @@ class PlanInfo(Strict):
     issued_on: dt.date
     issued_on_source: str
     regions: tuple[dict[str, str], ...]
+    #: What the plan calls its indicator table and its project table (表2-1, 附表1): cited in titles.
+    indicator_table: Named
+    project_table: Named
+    categories: tuple[Named, ...]
+    project_groups: tuple[Named, ...]
+    themes_heading: Heading
+    #: Indicators shown on their own on the overview's first screen (our choice, see headline_source).
+    headline: tuple[str, ...]
+    headline_source: str
+    #: The first period is the base year (``start == end``); the others follow one another without gaps.
     periods: tuple[Period, ...]
     evaluations: tuple[Evaluation, ...]
     evaluation_reporting: str
@@ -230,6 +266,54 @@ class PlanInfo(Strict):
         if not v:
             raise ValueError("at least one region")
         return v
+
+    @field_validator("periods")
+    @classmethod
+    def _periods_follow(cls, v: tuple[Period, ...]) -> tuple[Period, ...]:
+        if len(v) < 2 or v[0].start != v[0].end:
+            raise ValueError("periods: a base year (start == end) and at least one period after it")
+        for before, after in itertools.pairwise(v):
+            if after.start != before.end + 1 or after.end < after.start:
+                raise ValueError(f"periods: {after.key} must start the year after {before.key} ends")
+        return v
+
+    @property
+    def base_year(self) -> int:
+        """The plan's baseline year (2020 here): baselines, cumulative changes and 'no decrease' refer to it."""
+        return self.periods[0].start
+
+    @property
+    def last_year(self) -> int:
+        return self.periods[-1].end
+
+    @property
+    def first_target_year(self) -> int:
+        """The end of the first period after the base year (2025 here): the year of the table's target column."""
+        return self.periods[1].end
+
+    @property
+    def years(self) -> range:
+        """Every year the plan covers, base year included: the years data can be entered for."""
+        return range(self.base_year, self.last_year + 1)
+
+    @property
+    def target_years(self) -> range:
+        """The years a target can be set for: after the base year, up to the plan's last year."""
+        return range(self.base_year + 1, self.last_year + 1)
+
+    def shown_years(self, today_year: int) -> list[int]:
+        """The plan's years up to this year: the year choices on pages (a future year has no data)."""
+        return [y for y in self.years if y <= today_year] or [self.base_year]
+
+    def category(self, name: str) -> Named:
+        return next(c for c in self.categories if c.name == name)
+
+    def project_group(self, name: str) -> Named:
+        return next(g for g in self.project_groups if g.name == name)
+
+    @property
+    def category_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.categories)
 
     @property
     def region_names(self) -> tuple[str, ...]:
@@ -255,8 +339,27 @@ class Catalog(Strict):
         if len(codes) != len(set(codes)):
             raise ValueError("duplicate indicator code")
         seqs = sorted(i.seq for i in self.indicators if i.seq is not None)
-        if seqs != list(range(1, 27)):
-            raise ValueError(f"表2-1 needs 序号 1–26 exactly once, got {seqs}")
+        if seqs != list(range(1, len(seqs) + 1)):
+            raise ValueError(f"the indicator table needs 序号 1–{len(seqs)} exactly once, got {seqs}")
+        plan = self.plan
+        for ind in self.indicators:
+            if ind.category not in plan.category_names:
+                raise ValueError(f"{ind.code}: category {ind.category!r} is not among {list(plan.category_names)}")
+            if ind.baseline.year != plan.base_year:
+                raise ValueError(f"{ind.code}: baseline year {ind.baseline.year}, plan base year {plan.base_year}")
+            late = [t.year for t in ind.targets if t.year not in plan.target_years]
+            if late:
+                raise ValueError(f"{ind.code}: target years {late} outside {plan.target_years[0]}–{plan.last_year}")
+        unknown_headline = set(plan.headline) - set(codes)
+        if unknown_headline:
+            raise ValueError(f"headline names unknown indicators {sorted(unknown_headline)}")
+        groups = {g.name for g in plan.project_groups}
+        for project in self.projects:
+            if project.group not in groups:
+                raise ValueError(f"{project.id}: group {project.group!r} is not among {sorted(groups)}")
+        for theme in self.themes:
+            if theme.project_group not in groups:
+                raise ValueError(f"theme {theme.key}: project group {theme.project_group!r} not among {sorted(groups)}")
         flag_ids = {f.id for f in self.flags}
         subjects = set(codes) | {p.id for p in self.projects} | {g.id for g in self.goals} | {"plan"}
         for ind in self.indicators:
@@ -290,8 +393,9 @@ def _read_yaml(path: Path) -> object:
         return yaml.safe_load(fh)
 
 
-def plan_digest(plan_dir: Path = PLAN_DIR) -> str:
+def plan_digest(plan_dir: Path | None = None) -> str:
     """sha256 over the plan files: the store re-syncs its plan tables when this changes."""
+    plan_dir = plan_dir or settings.plan_dir()
     h = hashlib.sha256()
     for name in PLAN_FILES:
         h.update(name.encode())
@@ -299,8 +403,10 @@ def plan_digest(plan_dir: Path = PLAN_DIR) -> str:
     return h.hexdigest()
 
 
-def load_catalog(plan_dir: Path = PLAN_DIR) -> Catalog:
-    """Read and validate every plan file; raises pydantic.ValidationError on bad data."""
+def load_catalog(plan_dir: Path | None = None) -> Catalog:
+    """Read and validate every plan file (``SHANHE_PLAN_DIR``, default data/plan); raises
+    pydantic.ValidationError on bad data."""
+    plan_dir = plan_dir or settings.plan_dir()
     return Catalog(
         plan=_read_yaml(plan_dir / "plan.yaml"),
         indicators=_read_yaml(plan_dir / "indicators.yaml"),

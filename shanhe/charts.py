@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from shanhe.catalog import Indicator
+from shanhe.catalog import Indicator, PlanInfo
 from shanhe.chartspec import COLOURS, LineChart, gantt_spec, progress_spec
 from shanhe.formatting import indicator_name, with_unit
 from shanhe.i18n import Lang, t
@@ -90,10 +90,10 @@ def _hover(*lines: str) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
-def gantt_chart(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
+def gantt_chart(plan: PlanInfo, statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
                 large: bool = False, sample: bool = False) -> go.Figure:
     """The projects' Gantt chart (``chartspec.gantt_spec``) as a plotly figure."""
-    spec = gantt_spec(statuses, today, lang, sample=sample)
+    spec = gantt_spec(plan, statuses, today, lang, sample=sample)
     fig = go.Figure()
     shown: set[str] = set()
     for row in spec.rows:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from shanhe.catalog import Indicator
+from shanhe.catalog import Indicator, PlanInfo
 from shanhe.formatting import indicator_name, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.progress import Assessment, Verdict
@@ -128,9 +128,8 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
         marks.append(Mark(name=label, xs=(v.target_year,), ys=(v.target_value,), mode="markers", symbol="star",
                           size=18, colour=COLOURS["target"], label=label))
         ys.append(v.target_value)
-    years = [a.plan_start_year or 2020, *(p.year for p in a.series), *(v.target_year for v in dated)]
-    if a.target_year:
-        years.append(a.target_year)
+    years = [a.evaluation_year, *(p.year for p in a.series), *(v.target_year for v in dated)]
+    years += [y for y in (a.plan_start_year, a.target_year) if y]
     # qualitative goals have no number to plot: they go under the title, so 2035 does not squash the data
     notes = tuple(t("chart.qualitative", lang, year=v.target_year) + f"：{_shorten(_plan_text(v, lang), 40)}"
                   for v in a.verdicts if v.verdict == "qualitative")
@@ -177,13 +176,13 @@ def value_range(values: Sequence[float], unit: str) -> tuple[float, float] | Non
     return (low, high)
 
 
-def gantt_spec(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
+def gantt_spec(plan: PlanInfo, statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
                sample: bool = False) -> GanttChart:
-    """附表1 projects as bars from start to end of their 实施时间, coloured by status, grouped
-    一山 / 一河 / 一流域 / 环境污染防治, with milestones as diamonds (overdue ones outlined)."""
+    """附表1 projects as bars from start to end of their 实施时间, coloured by status, grouped by the plan's
+    project groups (一山 / 一河 / 一流域 / 环境污染防治), with milestones as diamonds (overdue ones outlined)."""
     rows = tuple(
         GanttRow(
-            label=f"{t('group.' + s.project.group, lang)} · {s.project.name}", name=s.project.name,
+            label=f"{plan.project_group(s.project.group).label(lang)} · {s.project.name}", name=s.project.name,
             start=s.start, end=s.end, colour=STATUS_COLOURS[s.status], status=t(f"status.{s.status}", lang),
             status_code=s.status, outlined=s.overdue,
             milestones=tuple(GanttMilestone(due=m.milestone.due, colour=STATUS_COLOURS[m.status],
@@ -192,7 +191,8 @@ def gantt_spec(statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
         )
         for s in statuses
     )
+    first = min([today, *(s.start for s in statuses)])
     last = max([today, *(s.end for s in statuses)])
     return GanttChart(title=t("nav.projects", lang), rows=rows, today=today, today_label=t("chart.today", lang),
-                      x_start=dt.date(2020, 10, 1), x_end=last + dt.timedelta(days=180),
+                      x_start=first - dt.timedelta(days=92), x_end=last + dt.timedelta(days=180),
                       watermark=t("chart.sample", lang) if sample else None)

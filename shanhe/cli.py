@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from shanhe import auth, clock, settings
 from shanhe.auth import AuthError, User
-from shanhe.catalog import Indicator, Target, load_catalog
+from shanhe.catalog import Indicator, PlanInfo, Target, load_catalog
 from shanhe.demo import build_demo
 from shanhe.edition import edition_version
 from shanhe.entry.importer import commit_import, plan_import
@@ -43,11 +43,11 @@ from shanhe.formatting import (
 from shanhe.i18n import both, t
 from shanhe.logs import configure as configure_logs
 from shanhe.messages import text
+from shanhe.overview import light_counts
 from shanhe.progress import Assessment, Verdict, assess_all, default_year, verdict_year
 from shanhe.publish import publish, published_version
 from shanhe.reports.model import build_report
 from shanhe.reports.render import render
-from shanhe.rules import LABELS
 from shanhe.spreadsheets import Table, to_csv, to_xlsx
 from shanhe.store import Store, open_store, restore
 from shanhe.summary import Summary, summarize
@@ -103,7 +103,7 @@ def build_parser() -> Parser:
     tg_set.add_argument("--value", type=float, required=True, help="目标值 / target value")
     tg_set.add_argument("--document", required=True, help="文号 / document number")
     tg_set.add_argument("--date", type=dt.date.fromisoformat, help="文件日期 YYYY-MM-DD（默认今天）/ document date")
-    tg_set.add_argument("--region", help="地区（默认全区）/ region (default: the whole district)")
+    tg_set.add_argument("--region", help="地区（默认规划的第一个地区）/ region (default: the plan's first)")
     tg_set.add_argument("--user", required=True, help="录入人 / who records it")
     tg_list = tg_sub.add_parser("list", help="列出文件下达的目标 / list targets set by documents")
     tg_list.add_argument("--format", choices=("table", "json"), default="table")
@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{exc.message('zh')} | {exc.message('en')}", file=sys.stderr)
         return 1
     except ValidationError as exc:
-        print(f"data/plan 数据有误 / plan data invalid: {exc.errors()[0]['msg']}", file=sys.stderr)
+        print(f"{settings.plan_dir()} 数据有误 / plan data invalid: {exc.errors()[0]['msg']}", file=sys.stderr)
         return 1
     except duckdb.Error as exc:
         print(f"数据库错误 / database error: {str(exc).splitlines()[0]}", file=sys.stderr)
@@ -193,8 +193,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         counts = store.table_counts()
     plan_key = "cli.plan_synced" if report.plan_synced else "cli.plan_unchanged"
     for indent, lang in (("", "zh"), ("  ", "en")):
-        print(indent + t("cli.init_done", lang, path=path, version=report.to_version,
-                         indicators=counts["indicators"], projects=counts["projects"], plan=t(plan_key, lang)))
+        print(indent + t("cli.init_done", lang, path=path, version=report.to_version, indicators=counts["indicators"],
+                         projects=counts["projects"], plan=t(plan_key, lang, dir=settings.plan_dir())))
     return 0
 
 
@@ -227,15 +227,16 @@ def indicator_record(ind: Indicator) -> dict[str, object]:
 
 def cmd_indicators(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        indicators = store.indicators()
+        indicators, plan = store.indicators(), store.plan_info()
     if args.format == "json":
         _json([indicator_record(i) for i in indicators])
         return 0
-    header = ("序号", "编码", "指标", "类别", "单位", "属性", "2020年现状", "2025年目标", "待核实")
+    header = ("序号", "编码", "指标", "类别", "单位", "属性", f"{plan.base_year}年现状",
+              f"{plan.first_target_year}年目标", "待核实")
     rows = [
         [i.seq or "", i.code, i.name, i.category, i.unit,
          t(f"attribute.{i.attribute or 'none'}", "zh"), baseline_text(i, "zh"),
-         target_text(i.target_for(2025), i.unit, "zh"),
+         target_text(i.target_for(plan.first_target_year), i.unit, "zh"),
          " ".join(i.flags)]
         for i in indicators
     ]
@@ -270,16 +271,13 @@ def _write(path: Path, tables: Sequence[Table]) -> None:
 def cmd_template(args: argparse.Namespace) -> int:
     with _store(args) as store:
         indicators, current = store.indicators(), store.current_observations()
-        district = store.plan_info().default_region
-    year = args.year or _last_year()
-    if not 2020 <= year <= min(2035, clock.current_year()):
-        raise UsageError(f"--year {year}: 2020–{min(2035, clock.current_year())}")
-    _write(args.out, [template_table(indicators, current, year, district)])
+        plan = store.plan_info()
+    allowed = plan.shown_years(clock.current_year())
+    year = args.year or default_year((), plan.default_region, clock.current_year(), plan.years)  # last year
+    if year not in allowed:
+        raise UsageError(f"--year {year}: {allowed[0]}–{allowed[-1]}")
+    _write(args.out, [template_table(indicators, current, year, plan.default_region)])
     return 0
-
-
-def _last_year() -> int:
-    return min(2035, max(2020, clock.current_year() - 1))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -368,16 +366,16 @@ def status_record(a: Assessment) -> dict[str, object]:
 def cmd_status(args: argparse.Namespace) -> int:
     with _store(args) as store:
         indicators, current, regions = store.indicators(), store.current_observations(), store.regions()
-        district = store.plan_info().default_region
-    region = args.region or district
+        plan = store.plan_info()
+    region = args.region or plan.default_region
     if region not in regions:
         raise UsageError(f"--region {region}: {'、'.join(regions)}")
-    year = args.year or default_year(current, region, clock.current_year())
-    if not 2020 <= year <= 2035:
-        raise UsageError(f"--year {year}: 2020–2035")
+    year = args.year or default_year(current, region, clock.current_year(), plan.years)
+    if year not in plan.years:
+        raise UsageError(f"--year {year}: {plan.base_year}–{plan.last_year}")
     assessments = assess_all(indicators, current, year, region)
     if args.summary:
-        return _print_summary(summarize(assessments), args.format)
+        return _print_summary(plan, summarize(assessments, plan.category_names), args.format)
     records = [status_record(a) for a in assessments]
     if args.format == "json":
         _json(records)
@@ -429,15 +427,11 @@ def summary_record(summary: Summary) -> dict[str, object]:
     return record
 
 
-def _print_summary(summary: Summary, fmt: str) -> int:
+def _print_summary(plan: PlanInfo, summary: Summary, fmt: str) -> int:
     if fmt == "json":
         _json(summary_record(summary))
         return 0
-    header = ("分组", *(t(f"label.{code}", "zh") for code in LABELS))
-    groups = [(t(f"category.{c}", "zh"), counts) for c, counts in summary.by_category.items()]
-    groups += [(t(f"attribute.{a}", "zh"), counts) for a, counts in summary.by_attribute.items()]
-    groups += [(t("summary.supplementary", "zh"), summary.supplementary)]
-    rows = [[name, *(counts.get(code, 0) for code in LABELS)] for name, counts in groups]
+    header, rows = light_counts(plan, summary, "zh")
     if fmt == "csv":
         sys.stdout.write(to_csv(Table("summary", header, rows)).decode("utf-8-sig"))
         return 0
@@ -584,8 +578,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != f".{args.format}":
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
     with _store(args) as store:
-        year = args.year or default_year(store.current_observations(), store.plan_info().default_region,
-                                         clock.current_year())
+        plan = store.plan_info()
+        year = args.year or default_year(store.current_observations(), plan.default_region, clock.current_year(),
+                                         plan.years)
         report = build_report(store, year, args.kind, only_behind=args.only_behind)
         indicators = {i.code: i for i in store.indicators()}
     args.out.write_bytes(render(report, indicators, args.format, user="cli"))

@@ -22,7 +22,7 @@ from plotly.offline import get_plotlyjs
 from pydantic import BaseModel, ConfigDict
 
 from shanhe import clock, methodology, svg
-from shanhe.catalog import CATEGORIES, Flag, Goal, Indicator, PlanInfo, Project, Theme
+from shanhe.catalog import Flag, Goal, Indicator, PlanInfo, Project, Theme
 from shanhe.charts import line_figure
 from shanhe.chartspec import gantt_spec, progress_spec
 from shanhe.entry.milestones import latest_updates
@@ -31,10 +31,12 @@ from shanhe.formatting import (
     baseline_text,
     indicator_name,
     local_time,
+    measure_text,
     status_text,
     target_text,
     verdict_label,
     with_unit,
+    year_list,
 )
 from shanhe.i18n import LANGS, Lang, t
 from shanhe.matrix import matrix_html
@@ -48,7 +50,6 @@ from shanhe.store import Store
 from shanhe.summary import ATTRIBUTES
 
 e = html.escape
-HEADLINE = ("I07", "I02")
 #: Where nginx puts the head additions (``<base>``) and the old-browser notice when it serves these pages.
 HEAD_MARK, NOTICE_MARK = "<!--shanhe-head-->", "<!--shanhe-notice-->"
 #: The optional interactive chart, ES5 so that any browser parses it: a button that loads plotly and draws the
@@ -154,8 +155,8 @@ def edition_version(store: Store) -> str:
 def build(data: EditionData, *, public: bool = False) -> dict[str, bytes]:
     """Every file of the edition, by name."""
     region = data.plan.default_region
-    year = default_year(data.current, region, data.today.year)
-    view = build_overview(data.indicators, data.current, region, year)
+    year = default_year(data.current, region, data.today.year, data.plan.years)
+    view = build_overview(data.plan, data.indicators, data.current, region, year)
     done = {k: u.completed_on for k, u in data.updates.items() if u.status == "done" and u.completed_on}
     statuses = [project_status(p, data.today, done) for p in data.projects]
     files: dict[str, bytes] = {"style.css": CSS.lstrip().encode("utf-8")}
@@ -163,8 +164,8 @@ def build(data: EditionData, *, public: bool = False) -> dict[str, bytes]:
         site = _Site(data, lang, public, view)
         pages = {
             "index": (t("overview.title", lang), site.overview()),
-            "projects": (t("proj.title", lang), site.projects(statuses)),
-            "themes": (t("themes.title", lang), site.themes(statuses)),
+            "projects": (t("proj.title", lang, table=data.plan.project_table.label(lang)), site.projects(statuses)),
+            "themes": (data.plan.themes_heading.label(lang), site.themes(statuses)),
             "methodology": (t("method.title", lang), site.methodology()),
             "about": (t("about.title", lang), site.about()),
             "staff": (t("static.staff_title", lang), site.staff()),
@@ -199,11 +200,13 @@ class _Site:
 
     def page(self, name: str, title: str, body: str) -> str:
         L, d = self.lang, self.data
+        brand = t("static.brand", L, title=d.plan.short_title)
         script = '<script src="enhance.js" defer></script>' if "data-figure=" in body else ""
         other: Lang = "en" if L == "zh" else "zh"
-        nav = "".join(f'<a href="{self.link(n)}">{e(t(key, L))}</a>' for n, key in (
-            ("index", "nav.overview"), ("projects", "nav.projects"), ("themes", "nav.themes"),
-            ("methodology", "nav.methodology"), ("about", "nav.about")))
+        nav = "".join(f'<a href="{self.link(n)}">{e(label)}</a>' for n, label in (
+            ("index", t("nav.overview", L)), ("projects", t("nav.projects", L)),
+            ("themes", d.plan.themes_heading.label(L)), ("methodology", t("nav.methodology", L)),
+            ("about", t("nav.about", L))))
         nav += f'<a href="{page_file(name, other)}">{"English" if other == "en" else "中文"}</a>'
         batch = d.latest_batch
         stamp = t("static.stamp", L, version=d.version,
@@ -212,8 +215,8 @@ class _Site:
         sample = f'<div class="sample">{e(t("app.sample_banner", L))}</div>' if d.sample else ""
         return (f'<!DOCTYPE html><html lang="{"zh-CN" if L == "zh" else "en"}"><head><meta charset="utf-8">'
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">{HEAD_MARK}'
-                f'<title>{e(title)} · {e(t("static.brand", L))}</title><link rel="stylesheet" href="style.css">'
-                f'{script}</head><body>{NOTICE_MARK}<header class="top"><div class="brand">{e(t("static.brand", L))}'
+                f'<title>{e(title)} · {e(brand)}</title><link rel="stylesheet" href="style.css">'
+                f'{script}</head><body>{NOTICE_MARK}<header class="top"><div class="brand">{e(brand)}'
                 f'</div><nav>{nav}</nav></header>{sample}<main>{body}</main><footer>{e(stamp)}'
                 f'{e(" · " + t("static.readonly", L))}{live}</footer></body></html>\n')
 
@@ -236,16 +239,16 @@ class _Site:
             parts.append(self.table(*verdict_counts(s, L)))
             parts.append(self.table(*verdict_table(view.rows, view.verdict_year, view.year, L)))
         parts.append(f"<h2>{e(t('overview.headline', L))}</h2><div class=\"cols\">")
-        for code in HEADLINE:
+        for code in self.data.plan.headline:
             row = next(r for r in view.rows if r.indicator.code == code)
             parts.append(f"<div>{self.chart(row.indicator.code)}<p>{e(text(row.assessment.reason, L))}</p></div>")
         parts.append("</div>")
         parts.append(f"<h2>{e(t('overview.matrix', L))}</h2>")
-        for category in CATEGORIES:
-            rows = [r for r in view.rows if r.assessment.category == category and r.assessment.seq is not None]
-            parts.append(f"<h3>{e(t(f'category.{category}', L))}</h3>")
+        for category in self.data.plan.categories:
+            rows = [r for r in view.rows if r.assessment.category == category.name and r.assessment.seq is not None]
+            parts.append(f"<h3>{e(category.label(L))}</h3>")
             parts.append(matrix_html(rows, L, self.indicator_link, view.verdict_year))
-        parts.append(f"<h2>{e(t('overview.supplementary', L))}</h2>")
+        parts.append(f"<h2>{e(t('overview.supplementary', L, table=self.data.plan.indicator_table.label(L)))}</h2>")
         parts.append(matrix_html([r for r in view.rows if r.assessment.seq is None], L, self.indicator_link,
                                  view.verdict_year))
         return "".join(parts)
@@ -314,9 +317,9 @@ class _Site:
                 for o in mine]))
         else:
             parts.append(f"<p>{e(t('ind.no_values', L))}</p>")
-        parts.append(f"<h2>{e(t('ind.plan', L))}</h2><ul><li>"
-                     f"{e(t('ind.baseline_line', L, text=baseline_text(ind, L), source=ind.source))}</li><li>"
-                     f"{e(t('ind.measure', L, measure=t(f'measure.{ind.measure}', L)))}</li></ul>")
+        baseline = t("ind.baseline_line", L, base=ind.baseline.year, text=baseline_text(ind, L), source=ind.source)
+        parts.append(f"<h2>{e(t('ind.plan', L))}</h2><ul><li>{e(baseline)}</li>"
+                     f"<li>{e(t('ind.measure', L, measure=measure_text(ind, L)))}</li></ul>")
         parts.append(self.table(
             [t("col.year", L), t("col.target", L), t("col.source", L), t("col.note", L), t("col.flag_status", L)],
             [[tg.year, target_text(tg, ind.unit, L), tg.source, tg.note or "",
@@ -335,8 +338,8 @@ class _Site:
 
     def projects(self, statuses: Sequence[ProjectStatus]) -> str:
         L, d = self.lang, self.data
-        spec = gantt_spec(statuses, d.today, L, sample=d.sample)
-        parts = [f"<h1>{e(t('proj.title', L))}</h1>",
+        spec = gantt_spec(d.plan, statuses, d.today, L, sample=d.sample)
+        parts = [f"<h1>{e(t('proj.title', L, table=self.data.plan.project_table.label(L)))}</h1>",
                  f'<p class="caption">{e(t("proj.status_note", L, today=d.today.isoformat()))}</p>',
                  f'<div class="chart">{svg.gantt(spec, chart_id="gantt")}</div>',
                  f"<h2>{e(t('proj.overdue', L))}</h2>"]
@@ -348,7 +351,7 @@ class _Site:
             p = s.project
             parts.append(f"<h2>{e(p.name)} — {e(t('status.' + s.status, L))}</h2>")
             parts.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in (
-                f"{t('proj.group', L)}：{p.group} / {p.subgroup}",
+                f"{t('proj.group', L)}：{self.data.plan.project_group(p.group).label(L)} / {p.subgroup}",
                 f"{t('proj.period', L)}：{p.start_year}–{p.end_year}",
                 f"{t('proj.investment', L)}：{p.investment}", f"{t('proj.lead', L)}：{p.lead_unit}",
                 f"{t('col.source', L)}：{p.source}")) + "</ul>")
@@ -368,7 +371,8 @@ class _Site:
     def themes(self, statuses: Sequence[ProjectStatus]) -> str:
         L = self.lang
         rows = {r.indicator.code: r for r in self.view.rows}
-        parts = [f"<h1>{e(t('themes.title', L))}</h1>", f'<p class="caption">{e(t("themes.note", L))}</p>']
+        heading = self.data.plan.themes_heading
+        parts = [f"<h1>{e(heading.label(L))}</h1>", f'<p class="caption">{e(heading.note_label(L))}</p>']
         for theme in self.data.themes:
             parts.append(f"<h2>{e(theme.name)}（{e(theme.scope)}）</h2>"
                          f'<p class="caption">{e(t("themes.scope", L, scope=theme.scope, source=theme.source))}</p>'
@@ -382,21 +386,21 @@ class _Site:
         return "".join(parts)
 
     def methodology(self) -> str:
-        L = self.lang
+        L, plan = self.lang, self.data.plan
         parts = [f"<h1>{e(t('method.title', L))}</h1>", markdown(t("method.intro", L)),
-                 f"<h2>{e(t('method.steps_title', L))}</h2>", markdown(t("method.steps", L)),
+                 f"<h2>{e(t('method.steps_title', L))}</h2>", markdown(methodology.steps_text(plan, L)),
                  markdown(t("method.why_path", L)), f"<h2>{e(t('method.verdicts_title', L))}</h2>",
-                 self.dict_table(methodology.verdict_rows(L)), f"<h2>{e(t('method.thresholds_title', L))}</h2>",
+                 self.dict_table(methodology.verdict_rows(plan, L)), f"<h2>{e(t('method.thresholds_title', L))}</h2>",
                  self.dict_table(methodology.threshold_rows(L)), f"<h2>{e(t('method.labels_title', L))}</h2>",
-                 self.dict_table(methodology.label_rows(L)), f"<h2>{e(t('method.precision_title', L))}</h2>",
+                 self.dict_table(methodology.label_rows(plan, L)), f"<h2>{e(t('method.precision_title', L))}</h2>",
                  markdown(t("method.precision", L)),
                  self.dict_table(methodology.precision_rows(self.data.indicators, L)),
-                 markdown(t("method.stale", L)), f"<h2>{e(t('method.trend_title', L))}</h2>",
+                 markdown(methodology.stale_text(plan, L)), f"<h2>{e(t('method.trend_title', L))}</h2>",
                  markdown(methodology.trend_text(L)), f"<h2>{e(t('method.examples_title', L))}</h2>"]
-        for code in methodology.EXAMPLE_CODES:
-            a, sample = methodology.example(self.by_code[code], self.data.current, self.view.year,
-                                            self.data.plan.default_region)
-            parts.append(f"<h3>{e(t('method.example_caption', L, name=indicator_name(self.by_code[code], L), code=code, year=a.evaluation_year))}</h3>")  # noqa: E501
+        for ind, a, sample in methodology.examples([self.by_code[c] for c in plan.headline], self.data.current,
+                                                   self.view.year, plan.default_region):
+            caption = t("method.example_caption", L, name=indicator_name(ind, L), code=ind.code, year=a.evaluation_year)
+            parts.append(f"<h3>{e(caption)}</h3>")
             if sample:
                 parts.append(f'<div class="box warn">{e(t("method.sample_note", L))}</div>')
             parts.append(self.dict_table(methodology.worked_steps(a, L)))
@@ -414,7 +418,7 @@ class _Site:
                  f"<li>{e(t('about.issued_on', L))}：{plan.issued_on.isoformat()}（{e(plan.issued_on_source)}）</li>"
                  "</ul>", f"<h2>{e(t('about.periods', L))}</h2><ul>"
                  + "".join(f"<li>{e(p.name)}：{p.start}–{p.end}（{e(p.source)}）</li>" for p in plan.periods) + "</ul>",
-                 f"<h2>{e(t('about.goals', L))}</h2>",
+                 f"<h2>{e(t('about.goals', L, years=year_list((g.year for g in self.data.goals), L)))}</h2>",
                  self.table([t("col.year", L), t("about.theme", L), t("col.literal", L), t("col.source", L)],
                             [[g.year, g.theme, g.text, g.source] for g in self.data.goals]),
                  f"<h2>{e(t('about.evaluations', L))}</h2><ul>"

@@ -6,8 +6,7 @@ from collections.abc import Sequence
 
 from shanhe.catalog import Indicator
 from shanhe.entry.importer import COLUMNS, REFERENCE_COLUMNS
-from shanhe.formatting import local_time
-from shanhe.i18n import t
+from shanhe.formatting import local_time, measure_text
 from shanhe.models import Batch, Observation, Revision
 from shanhe.spreadsheets import Table
 
@@ -28,7 +27,7 @@ def template_table(
     """One row per indicator for ``year``, saying how to report it, with last year's value for reference."""
     previous = {o.indicator_code: o.value for o in current if o.region == region and o.year == year - 1}
     rows = [
-        [i.code, i.seq, i.name, i.unit, year, None, region, None, None, t(f"measure.{i.measure}", "zh"),
+        [i.code, i.seq, i.name, i.unit, year, None, region, None, None, measure_text(i, "zh"),
          previous.get(i.code)]
         for i in indicators
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -81,6 +82,16 @@ def baseline_text(indicator: Indicator, lang: Lang) -> str:
     if b.value is None and b.text != "—":
         return t("baseline.flagged", lang, text=b.text)
     return b.text
+
+
+def measure_text(indicator: Indicator, lang: Lang) -> str:
+    """How the indicator is reported: the year's own value, or the cumulative change since the base year."""
+    return t(f"measure.{indicator.measure}", lang, base=indicator.baseline.year)
+
+
+def year_list(years: Iterable[int], lang: Lang) -> str:
+    """'2025、2030、2035' / '2025, 2030, 2035': distinct years in order, as a heading names them."""
+    return ("、" if lang == "zh" else ", ").join(str(y) for y in sorted(set(years)))
 
 
 def target_cell(year: int | None, target: Target | None, unit: str, lang: Lang) -> str:

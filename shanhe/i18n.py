@@ -20,7 +20,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.overview": ("总览", "Overview"),
     "nav.indicator": ("指标详情", "Indicator"),
     "nav.projects": ("重点工程", "Projects"),
-    "nav.themes": ("一山一河一流域", "Mountain, river, basin"),
     "nav.about": ("关于", "About"),
     "nav.present": ("演示", "Presentation"),
     "nav.report": ("报告", "Reports"),
@@ -99,7 +98,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.unchanged": ("不变", "Unchanged"),
     "col.restores": ("撤销后恢复为", "Revert restores"),
     "asg.title": ("下达目标", "Targets set by documents"),
-    "asg.intro": ("录入上级下达文件（或“十五五”等后续规划）给出的目标值和文号。表2-1 中“完成上级下达指标”“控制在省下达的指标之内”的指标，没有数值就无法判断进度（显示“待下达”）；其他指标也可以录入文件目标，它会替代规划原目标，两者连同出处都会显示。红绿灯立即按新目标计算；每次录入都保留历史。命令行：python -m shanhe targets set。", "Enter the target value and document number a superior's document (or a later plan such as the 15th Five-Year Plan) sets. Indicators whose target is assigned by a superior cannot be judged until the value is entered (they show 'awaiting'); any other indicator may get a document target too, which replaces the plan's, both shown with their sources. The lights use it at once, and every entry is kept. Command line: python -m shanhe targets set."),
+    "asg.intro": ("录入上级下达文件（或“十五五”等后续规划）给出的目标值和文号。规划中“完成上级下达指标”“控制在省下达的指标之内”的指标，没有数值就无法判断进度（显示“待下达”）；其他指标也可以录入文件目标，它会替代规划原目标，两者连同出处都会显示。红绿灯立即按新目标计算；每次录入都保留历史。命令行：python -m shanhe targets set。", "Enter the target value and document number a superior's document (or a later plan such as the 15th Five-Year Plan) sets. Indicators whose target is assigned by a superior cannot be judged until the value is entered (they show 'awaiting'); any other indicator may get a document target too, which replaces the plan's, both shown with their sources. The lights use it at once, and every entry is kept. Command line: python -m shanhe targets set."),
     "asg.indicator": ("指标", "Indicator"),
     "asg.year": ("目标年份", "Target year"),
     "asg.value": ("下达值", "Assigned value"),
@@ -127,10 +126,10 @@ TEXT: dict[str, tuple[str, str]] = {
 
     "overview.title": ("规划指标总览", "Plan indicators"),
     "overview.caption": (
-        "{number}《{title}》表2-1 共 26 项指标，另有 {supplementary} 项正文量化的补充指标。",
-        "{number} 《{title}》: 26 indicators of table 2-1, plus {supplementary} supplementary indicators quantified in the text.",
+        "{number}《{title}》{table} 共 {count} 项指标，另有 {supplementary} 项正文量化的补充指标。",
+        "{number} 《{title}》: {count} indicators of {table}, plus {supplementary} supplementary indicators quantified in the text.",
     ),
-    "overview.supplementary": ("补充指标（正文量化、表2-1未列）", "Supplementary indicators (quantified in the text, not in table 2-1)"),
+    "overview.supplementary": ("补充指标（正文量化、{table}未列）", "Supplementary indicators (quantified in the text, not in {table})"),
     "overview.no_data": ("暂无数据", "No data"),
     "overview.data_as_of": ("数据截至：{when}（批次 #{batch}）", "Data as of {when} (batch #{batch})"),
     "overview.no_imports": ("尚未导入任何数据。", "No data has been imported yet."),
@@ -139,7 +138,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.name": ("指标", "Indicator"),
     "col.attribute": ("属性", "Type"),
     "col.unit": ("单位", "Unit"),
-    "col.baseline": ("2020年现状", "2020 baseline"),
+    "col.baseline": ("{base}年现状", "{base} baseline"),
     "col.latest": ("最新值", "Latest value"),
     "col.latest_year": ("年份", "Year"),
     "col.source": ("出处", "Source"),
@@ -175,7 +174,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ind.download_csv": ("下载 CSV", "Download CSV"),
     "ind.download_xlsx": ("下载 XLSX", "Download XLSX"),
     "ind.no_values": ("暂无数据。", "No data yet."),
-    "ind.baseline_line": ("2020年现状（原文）：{text}　出处：{source}", "2020 baseline (as printed): {text}  source: {source}"),
+    "ind.baseline_line": ("{base}年现状（原文）：{text}　出处：{source}", "{base} baseline (as printed): {text}  source: {source}"),
     "ind.measure": ("填报口径：{measure}", "Reported as: {measure}"),
     "col.region": ("地区", "Region"),
     "col.note": ("备注", "Note"),
@@ -190,7 +189,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.reading": ("采用的解读", "Reading used"),
     "col.flag_status": ("状态", "Status"),
     "col.literal": ("原文", "As printed"),
-    "proj.title": ("重点工程与里程碑（附表1）", "Key projects and milestones (annex 1)"),
+    "proj.title": ("重点工程与里程碑（{table}）", "Key projects and milestones ({table})"),
     "proj.unit_filter": ("牵头单位", "Lead unit"),
     "proj.overdue": ("逾期里程碑", "Overdue milestones"),
     "proj.none_overdue": ("没有逾期的里程碑。", "No milestone is overdue."),
@@ -210,18 +209,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "basis.text": ("原文写明", "stated in the plan"),
     "basis.period": ("按实施时间末年", "end of the project period"),
     "basis.staff": ("填报人员添加", "added by staff"),
-    "themes.title": ("一山一河一流域", "Mountain, river and basin"),
     "themes.scope": ("范围：{scope}　出处：{source}", "Scope: {scope}  source: {source}"),
     "themes.indicators": ("指标红绿灯", "Indicator lights"),
     "themes.projects": ("项目", "Projects"),
-    "themes.note": ("指标归类由本系统整理（规划未逐项指定，见待核实事项 F22）；项目按附表1类别。", "Indicators are filed under areas by this system (the plan does not say, flag F22); projects follow annex 1."),
     "about.title": ("关于", "About"),
     "about.plan": ("规划", "The plan"),
     "about.number": ("文号", "Document number"),
     "about.issuer": ("发布", "Issued by"),
     "about.issued_on": ("印发日期", "Issued on"),
     "about.periods": ("规划期", "Periods"),
-    "about.goals": ("2025、2030、2035年目标（第二章 主要目标原文）", "Goals for 2025, 2030 and 2035 (chapter 2, as printed)"),
+    "about.goals": ("{years}年目标（原文）", "Goals for {years} (as printed)"),
     "about.theme": ("方面", "Theme"),
     "about.evaluations": ("评估考核（第十章）", "Evaluations (chapter 10)"),
     "about.sources": ("数据来源", "Data sources"),
@@ -234,9 +231,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "present.exit": ("退出演示", "Exit presentation"),
     "present.footer": ("{number}《{title}》 · 数据截至 {when} · 第 {n}/{total} 页", "{number} {title} · data as of {when} · {n}/{total}"),
     "present.summary": ("进展摘要（{year}年）", "Progress summary ({year})"),
-    "category.生态保护": ("生态保护", "Ecological protection"),
-    "category.环境质量": ("环境质量", "Environmental quality"),
-    "category.生态经济": ("生态经济", "Ecological economy"),
     "attribute.binding": ("约束性", "Binding"),
     "attribute.expected": ("预期性", "Expected"),
     "attribute.none": ("未标注", "Not stated"),
@@ -248,7 +242,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.stale": ("数据过旧", "data out of date"),
     "target.increase_by": ("按 +{n} 个百分点", "read as +{n} percentage points"),
     "measure.level": ("当年值", "value for the year"),
-    "measure.cumulative_change": ("相对2020年累计变化（%）", "cumulative change since 2020 (%)"),
+    "measure.cumulative_change": ("相对{base}年累计变化（%）", "cumulative change since {base} (%)"),
     # --- progress labels (shanhe.rules.LABELS) ---
     "label.achieved": ("已达标", "Achieved"),
     "label.on_track": ("进度正常", "On track"),
@@ -264,7 +258,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "light_name.amber": ("黄灯", "amber"),
     "light_name.red": ("红灯", "red"),
     "light_name.grey": ("灰灯", "grey"),
-    "static.brand": ("山河 · 城区“一山一河一流域”规划指标", "Shanhe · the district's mountain, river and basin plan"),
+    "static.brand": ("山河 · {title}指标", "Shanhe · {title}: indicators"),
     "static.caption": ("{number}《{title}》；评估年份 {year}（有数据的最近一年）。", "{number} {title}; evaluated for {year} (the latest year with data)."),
     "static.stamp": ("数据版本 {version} · 数据截至 {when}", "Data version {version} · data as of {when}"),
     "static.no_data": ("尚未导入数据", "no data imported yet"),
@@ -289,14 +283,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "rule.off_track": ("完成进度 < 0（离目标越来越远）；或起点已满足目标、最新值却不再满足（如“不减少”类目标）。", "Progress < 0 (moving away from the target); or the start met the target and the latest value no longer does (e.g. 'no decrease')."),
     "rule.not_met": ("目标年份当年的实际值未满足目标（未达标，最终结论；以后任何评估年份都不变）。", "The target year's own value does not meet the target (not met, final; the same in every later evaluation year)."),
     "rule.no_data": ("评估年份及以前没有数据；或目标年份已到而缺少该年数据（最新值和趋势预计只作估计，不作结论）。", "No data up to the evaluation year; or the target year has come without a value for it (the latest value and the projection are shown as an estimate only)."),
-    "rule.pending": ("当前目标由上级下达，下达值尚未录入（仍显示较2020年的变化方向）。", "The active target is assigned by a superior and its value has not been entered yet (the direction since 2020 is still shown)."),
+    "rule.pending": ("当前目标由上级下达，下达值尚未录入（仍显示较起点的变化方向）。", "The active target is assigned by a superior and its value has not been entered yet (the direction since the start is still shown)."),
     "rule.qualitative": ("只有定性目标，不计算进度。", "Only qualitative targets: no progress is computed."),
-    "rule.insufficient": ("起点之后还没有数据；或目标以2020年值为准（不减少、增加、提高/降低）而缺少2020年基准值。", "No data after the start yet; or the target is set against the 2020 value (no decrease, increase, improve) and there is no 2020 value."),
+    "rule.insufficient": ("起点之后还没有数据；或目标以{base}年值为准（不减少、增加、提高/降低）而缺少{base}年基准值。", "No data after the start yet; or the target is set against the {base} value (no decrease, increase, improve) and there is no {base} value."),
     # --- reason sentences (one per indicator; {notes} adds the clauses that qualify it) ---
     "reason.achieved": ("{year}年 {value}，已达到{target_year}年目标（{target}）{notes}。", "{year}: {value}, meets the {target_year} target ({target}){notes}."),
     "reason.met": ("{target_year}年 {value}，达到{target_year}年目标（{target}）{notes}。", "{target_year}: {value}, meets the {target_year} target ({target}){notes}."),
     "reason.missed": ("{target_year}年 {value}，未达到{target_year}年目标（{target}），差 {gap}{notes}。", "{target_year}: {value}, does not meet the {target_year} target ({target}), short by {gap}{notes}."),
-    "reason.not_improved": ("{target_year}年 {value}，未达到{target_year}年目标（{target}）：须好于2020年{notes}。", "{target_year}: {value}, does not meet the {target_year} target ({target}): it had to be better than in 2020{notes}."),
+    "reason.not_improved": ("{target_year}年 {value}，未达到{target_year}年目标（{target}）：须好于{base}年{notes}。", "{target_year}: {value}, does not meet the {target_year} target ({target}): it had to be better than in {base}{notes}."),
     "reason.target_no_data": ("缺少{target_year}年数据，无法判定{target_year}年目标（{target}）是否完成{estimate}{notes}。", "No value for {target_year}: whether the {target_year} target ({target}) was met cannot be judged{estimate}{notes}."),
     "reason.estimate": ("；仅供参考：{year}年 {value}{projection}（估计，不作结论）", "; for reference only: {year}: {value}{projection} (an estimate, not a verdict)"),
     "reason.estimate_projection": ("，按趋势预计{target_year}年 {projected}", ", the trend projects {projected} for {target_year}"),
@@ -304,7 +298,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason.path": ("{year}年 {value}，按进度应达 {expected}（完成进度 {progress}）；要在{target_year}年达到 {target}，需{verb} {gap}{per_year}{recent}{notes}。", "{year}: {value}, the straight path expects {expected} (progress {progress}); to reach {target} by {target_year} it must {verb} by {gap}{per_year}{recent}{notes}."),
     "reason.slipped": ("{year}年 {value}，不再满足{target_year}年目标（{target}），需{verb} {gap}{recent}{notes}。", "{year}: {value}, no longer meets the {target_year} target ({target}); it must {verb} by {gap}{recent}{notes}."),
     "reason.insufficient": ("尚无{start_year}年以后的数据，不能判断进度（最新为{year}年 {value}）；要在{target_year}年达到 {target}，需{verb} {gap}{notes}。", "No data after {start_year} yet, so progress cannot be judged (latest: {year}, {value}); to reach {target} by {target_year} it must {verb} by {gap}{notes}."),
-    "reason.needs_base": ("{target_year}年目标“{text}”以2020年值为准，请录入2020年基准值{latest}{notes}。", "The {target_year} target \"{text}\" is set against the 2020 value: please enter the 2020 baseline{latest}{notes}."),
+    "reason.needs_base": ("{target_year}年目标“{text}”以{base}年值为准，请录入{base}年基准值{latest}{notes}。", "The {target_year} target \"{text}\" is set against the {base} value: please enter the {base} baseline{latest}{notes}."),
     "reason.no_data": ("截至{eval_year}年尚无数据{notes}。", "No data up to {eval_year}{notes}."),
     "reason.pending": ("{target_year}年目标为“{text}”，下达值尚未录入{latest}{notes}。", "The {target_year} target is \"{text}\"; the assigned value has not been entered yet{latest}{notes}."),
     "reason.qualitative": ("定性目标：{text}{latest}{notes}。", "Qualitative target: {text}{latest}{notes}."),
@@ -316,7 +310,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "count.3": ("三", "three"),
     "note.start_first": ("规划未给出基准值，以{start_year}年首个观测值为起点", "no baseline in the plan: starting from the first observation, {start_year}"),
     "note.start_observed": ("规划未给出基准值，以录入的{start_year}年值为基准", "no baseline in the plan: the entered {start_year} value is the baseline"),
-    "note.start_cumulative": ("累计口径，相对2020年（2020年为0）", "cumulative since 2020 (2020 counts as 0)"),
+    "note.start_cumulative": ("累计口径，相对{base}年（{base}年为0）", "cumulative since {base} ({base} counts as 0)"),
     "note.start_previous_actual": ("以{start_year}年实际值 {start} 为起点", "measured from the actual {start_year} value, {start}"),
     "note.start_previous_target": ("{start_year}年无数据，以{start_year}年目标 {start} 为起点", "no value for {start_year}: measured from the {start_year} target, {start}"),
     "note.baseline_conflict": ("录入的{year}年值 {observed} 与规划基准 {baseline} 不一致，按规划基准计算，请核实", "the entered {year} value {observed} differs from the plan's baseline {baseline}; the baseline is used, please check"),
@@ -333,7 +327,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "verdict.met": ("达标", "Met"),
     "verdict.missed": ("未达标", "Not met"),
     "verdict.no_data": ("缺数据", "No data"),
-    "verdict.no_base": ("缺2020年基准", "No 2020 baseline"),
+    "verdict.no_base": ("缺基准值", "No baseline"),
     "verdict.awaiting": ("待下达", "Awaiting assigned value"),
     "verdict.not_due": ("未到期", "Not due yet"),
     "verdict.qualitative": ("定性", "Qualitative"),
@@ -368,16 +362,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "method.steps_title": ("判定步骤", "Steps"),
     "method.steps": (
-        "1. **目标结论（末期考核）**：每个有年份的数值目标只看**目标年份当年**的数值：满足目标为“达标”，否则为“未达标”；缺少该年数值为“缺数据”（最新值和趋势预计只作估计，不作结论）。结论一经得出永久不变：2025年目标的结论在2025、2026……任何评估年份都相同。目标年份未到为“未到期”，上级下达值未录入为“待下达”。\n"
+        "1. **目标结论（末期考核）**：每个有年份的数值目标只看**目标年份当年**的数值：满足目标为“达标”，否则为“未达标”；缺少该年数值为“缺数据”（最新值和趋势预计只作估计，不作结论）。结论一经得出永久不变：{first}年目标的结论在{first}年及以后任何评估年份都相同。目标年份未到为“未到期”，上级下达值未录入为“待下达”。\n"
         "2. **当前目标**：评估年份当年或以后最早的数值目标（定性目标不计）。目标年份当年的红绿灯就是该目标的结论；目标年份过后，下一个目标接替，中间的目标不会被跳过；最后一个数值目标过后，红绿灯保持该目标的结论。\n"
-        "3. **起点**：第一个目标从规划的2020年基准值起算；规划未给基准值时用录入的2020年值，再没有则用首个观测值（说明中注明）；累计变化率指标（排放总量减少、单位GDP能耗降低等，见 F21）以2020年为0。录入的2020年值与规划基准不一致时，按规划基准计算并提示核实。后续目标（如2030年）从上一个目标年份的**实际值**起算（“十五五”惯例），该年无数据时从上一个目标值起算。\n"
-        "4. **目标值**：“≥X”“≤X”直接取X；“不减少”取2020年值；“增加3%”按2020年值加3个百分点（F03）；“提高/降低”须比2020年值更好。这几类目标需要2020年值，没有时显示“数据不足”，提示录入2020年基准值，不作结论。\n"
+        "3. **起点**：第一个目标从规划的{base}年基准值起算；规划未给基准值时用录入的{base}年值，再没有则用首个观测值（说明中注明）；累计变化率指标（排放总量减少、单位GDP能耗降低等，见 F21）以{base}年为0。录入的{base}年值与规划基准不一致时，按规划基准计算并提示核实。后续目标从上一个目标年份的**实际值**起算（“十五五”惯例），该年无数据时从上一个目标值起算。\n"
+        "4. **目标值**：“≥X”“≤X”直接取X；“不减少”取{base}年值；“增加3%”按{base}年值加3个百分点（F03）；“提高/降低”须比{base}年值更好。这几类目标需要{base}年值，没有时显示“数据不足”，提示录入{base}年基准值，不作结论。\n"
         "5. **目标年份之前**：最新值已满足目标为“已达标”；否则由**完成进度**决定红绿灯：完成进度 = 实际进展 ÷ 应有进展，应有进展是从起点到目标的直线在最新数据年份应走过的部分。用差值而不用增长率，所以起点或目标为0、千分比、越低越好的指标都同样适用。完成进度按显示的精度（0.1%）比较阈值，显示的数字与红绿灯不会矛盾。\n"
         "6. **阈值**：按约束性/预期性分别取下表的阈值，约束性不低于预期性。",
-        "1. **Verdicts (final assessment)**: each dated numeric target is judged on the value **for its own year** only: meeting it is 'met', otherwise 'not met'; without that year's value it is 'no data' (the latest value and the projection are shown as an estimate, never as the verdict). A verdict never changes: the 2025 verdict is the same whether evaluated in 2025, 2026 or later. A target year still ahead is 'not due'; a superior's value not yet entered is 'awaiting'.\n"
+        "1. **Verdicts (final assessment)**: each dated numeric target is judged on the value **for its own year** only: meeting it is 'met', otherwise 'not met'; without that year's value it is 'no data' (the latest value and the projection are shown as an estimate, never as the verdict). A verdict never changes: the {first} verdict is the same whether evaluated in {first} or any later year. A target year still ahead is 'not due'; a superior's value not yet entered is 'awaiting'.\n"
         "2. **Active target**: the earliest numeric target in or after the evaluation year (qualitative targets aside). In the target year the light is that target's verdict; after it the next target takes over, and no target in between is skipped; after the last numeric target the light keeps its verdict.\n"
-        "3. **Start**: the first target is measured from the plan's 2020 baseline; without one, from the entered 2020 value, else the first observation (the reason says so); cumulative change-rate indicators (emission reductions, energy intensity, see F21) start from 0 in 2020. An entered 2020 value that differs from the plan's baseline is not used: the baseline is, with a warning. Later targets (e.g. 2030) are measured from the **actual** value of the previous target year (the 15th Five-Year Plan convention), or from the previous target where that year has no value.\n"
-        "4. **Target value**: '≥X' and '≤X' give X; 'no decrease' gives the 2020 value; 'increase 3%' the 2020 value plus 3 percentage points (F03); 'improve' asks for better than 2020. These need a 2020 value; without one the light is 'too little data' and asks for the 2020 baseline, never a verdict.\n"
+        "3. **Start**: the first target is measured from the plan's {base} baseline; without one, from the entered {base} value, else the first observation (the reason says so); cumulative change-rate indicators (emission reductions, energy intensity, see F21) start from 0 in {base}. An entered {base} value that differs from the plan's baseline is not used: the baseline is, with a warning. Later targets are measured from the **actual** value of the previous target year (the 15th Five-Year Plan convention), or from the previous target where that year has no value.\n"
+        "4. **Target value**: '≥X' and '≤X' give X; 'no decrease' gives the {base} value; 'increase 3%' the {base} value plus 3 percentage points (F03); 'improve' asks for better than {base}. These need a {base} value; without one the light is 'too little data' and asks for the {base} baseline, never a verdict.\n"
         "5. **Before the target year**: a latest value that meets the target is 'achieved'; otherwise **progress** decides: progress made ÷ progress expected, where the expected progress is the part of the straight line from start to target covered by the latest data year. Differences, not growth rates, so zero starts or targets, per-mille units and lower-is-better indicators all work the same way. Progress is compared with the thresholds at the precision it is shown (0.1 %), so a figure never contradicts its light.\n"
         "6. **Thresholds**: per attribute, from the table below; binding ones are at least as strict as expected ones.",
     ),
@@ -394,15 +388,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "vrule.met": ("目标年份当年的数值满足目标。", "The target year's own value meets the target."),
     "vrule.missed": ("目标年份当年的数值未满足目标。", "The target year's own value does not meet the target."),
     "vrule.no_data": ("目标年份已到，缺少该年数值（最新值和趋势预计只作估计）。", "The target year has come without a value for it (the latest value and the projection are an estimate only)."),
-    "vrule.no_base": ("目标以2020年值为准（不减少、增加、提高/降低），缺少2020年基准值。", "The target is set against the 2020 value (no decrease, increase, improve) and there is no 2020 value."),
+    "vrule.no_base": ("目标以{base}年值为准（不减少、增加、提高/降低），缺少{base}年基准值。", "The target is set against the {base} value (no decrease, increase, improve) and there is no {base} value."),
     "vrule.awaiting": ("目标由上级下达，下达值尚未录入。", "The target is assigned by a superior and its value has not been entered."),
     "vrule.not_due": ("目标年份还没到（评估年份早于目标年份）。", "The target year is still ahead of the evaluation year."),
     "vrule.qualitative": ("定性目标，没有数值，不作判定。", "A qualitative target: no number, not judged."),
     "method.col_unit": ("单位", "Unit"),
     "method.col_precision": ("精度（容差）", "Precision (tolerance)"),
     "method.stale": (
-        "**数据过旧**：红绿灯所用的最新数据比评估年份早两年以上时，说明中注明“数据过旧”。**灰灯不掩盖变差**：待下达、数据不足、缺数据的指标仍显示较2020年（或首个观测值）的变化方向；汇总中单列待下达或数据不足、但较起点变差的约束性指标。",
-        "**Out-of-date data**: when the latest value behind a light is more than two years older than the evaluation year, the reason says so. **Grey never hides a worsening**: indicators awaiting a target, with too little data or without data still show which way they moved since 2020 (or the first observation); the summary lists binding indicators in grey that worsened.",
+        "**数据过旧**：红绿灯所用的最新数据比评估年份早两年以上时，说明中注明“数据过旧”。**灰灯不掩盖变差**：待下达、数据不足、缺数据的指标仍显示较{base}年（或首个观测值）的变化方向；汇总中单列待下达或数据不足、但较起点变差的约束性指标。",
+        "**Out-of-date data**: when the latest value behind a light is more than two years older than the evaluation year, the reason says so. **Grey never hides a worsening**: indicators awaiting a target, with too little data or without data still show which way they moved since {base} (or the first observation); the summary lists binding indicators in grey that worsened.",
     ),
     "method.thresholds_title": ("阈值（完成进度）", "Thresholds (progress)"),
     "method.labels_title": ("标签与红绿灯", "Labels and lights"),
@@ -450,8 +444,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "step.reason": ("说明", "Reason"),
     "step.start_baseline": ("{year}年 {value}（规划基准值）", "{year}: {value} (the plan's baseline)"),
     "step.start_first_observation": ("{year}年 {value}（首个观测值；规划未给出可用基准值）", "{year}: {value} (first observation; no usable baseline in the plan)"),
-    "step.start_base_year_zero": ("{year}年 0（累计变化率以2020年为基期）", "{year}: 0 (cumulative change counts from 2020)"),
-    "step.start_base_year_observed": ("{year}年 {value}（录入的2020年值；规划未给出基准值）", "{year}: {value} (the entered 2020 value; no baseline in the plan)"),
+    "step.start_base_year_zero": ("{year}年 0（累计变化率以{year}年为基期）", "{year}: 0 (cumulative change counts from {year})"),
+    "step.start_base_year_observed": ("{year}年 {value}（录入的{year}年值；规划未给出基准值）", "{year}: {value} (the entered {year} value; no baseline in the plan)"),
     "step.start_previous_actual": ("{year}年 {value}（上一个目标年份的实际值）", "{year}: {value} (the actual value of the previous target year)"),
     "step.start_previous_target": ("{year}年 {value}（上一个目标年份无数据，取其目标值）", "{year}: {value} (no value for the previous target year: its target)"),
     "step.yes": ("是", "yes"),
@@ -473,10 +467,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.in_progress": ("进行中", "In progress"),
     "status.done": ("已完成", "Done"),
     "status.overdue": ("逾期", "Overdue"),
-    "group.一山": ("一山", "Mountain"),
-    "group.一河": ("一河", "River"),
-    "group.一流域": ("一流域", "Basin"),
-    "group.环境污染防治": ("环境污染防治", "Pollution control"),
     # --- import: whole-file problems ---
     "import.file_empty": ("文件为空。", "The file is empty."),
     "import.file_too_large": (
@@ -563,8 +553,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Row {row}, column \"{column}\": \"{value}\" carries \"{sign}\" but {name} is measured in \"{unit}\".",
     ),
     "cell.year_is_base": (
-        "第 {row} 行，\"{column}\"列：{name} 按相对2020年的累计变化率填报，2020年是基期（累计值为0），请从2021年起填报。",
-        "Row {row}, column \"{column}\": {name} is reported as the cumulative change since 2020, so 2020 is the base year (0 by definition); report 2021 onwards.",
+        "第 {row} 行，\"{column}\"列：{name} 按相对{year}年的累计变化率填报，{year}年是基期（累计值为0），请从{next}年起填报。",
+        "Row {row}, column \"{column}\": {name} is reported as the cumulative change since {year}, so {year} is the base year (0 by definition); report {next} onwards.",
     ),
     "cell.unit_mismatch": (
         "第 {row} 行，\"{column}\"列：单位\"{value}\"与指标 {code} 的单位\"{expected}\"不一致。",
@@ -684,7 +674,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.now": ("当前状态（{year}年评估）", "Now (evaluated {year})"),
     "col.total": ("合计", "Total"),
     "target.replaced": ("；替代规划原文“{text}”（{source}）", "; replaces the plan's \"{text}\" ({source})"),
-    "narr.counts": ("{category}类（表2-1）{total} 项指标中，{parts}。", "Of the {total} {category} indicators in table 2-1: {parts}."),
+    "narr.counts": ("{category}类（{table}）{total} 项指标中，{parts}。", "Of the {total} {category} indicators in {table}: {parts}."),
     "narr.part": ("{label} {count} 项（{names}）", "{count} {label} ({names})"),
     "narr.improved": ("与起点相比改善的有：{items}。", "Improved since the start: {items}."),
     "narr.improved_item": ("{name}（{start_year}年 {start} → {year}年 {value}）", "{name} ({start_year} {start} → {year} {value})"),
@@ -705,7 +695,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "数据库 {path} 已就绪：结构版本 {version}，{indicators} 项指标，{projects} 个项目；{plan}",
         "Database {path} ready: schema version {version}, {indicators} indicators, {projects} projects; {plan}",
     ),
-    "cli.plan_synced": ("已按 data/plan 更新规划数据。", "plan data refreshed from data/plan."),
+    "cli.plan_synced": ("已按 {dir} 更新规划数据。", "plan data refreshed from {dir}."),
     "cli.plan_unchanged": ("规划数据未变化。", "plan data unchanged."),
     "cli.written": ("已写入 {path}", "Wrote {path}"),
     "cli.demo_done": (

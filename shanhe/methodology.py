@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from shanhe.catalog import Indicator
+from shanhe.catalog import Indicator, PlanInfo
 from shanhe.formatting import amount, indicator_name, number, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.messages import text
@@ -22,12 +22,11 @@ from shanhe.rules import (
     thresholds_for,
 )
 
-#: Shown only when the store has no data for an example indicator, and always labelled 示例数据.
+#: For this plan's headline indicators: shown only when the store has no data for them, always labelled 示例数据.
 SAMPLE_SERIES: dict[str, tuple[tuple[int, float], ...]] = {
     "I07": ((2021, 68.0), (2022, 69.4), (2023, 70.1), (2024, 71.2)),
     "I02": ((2022, 19.9), (2024, 20.1)),
 }
-EXAMPLE_CODES = tuple(SAMPLE_SERIES)
 
 
 def threshold_rows(lang: Lang) -> list[dict[str, str]]:
@@ -56,7 +55,15 @@ def precision_rows(indicators: Sequence[Indicator], lang: Lang) -> list[dict[str
     return rows
 
 
-def label_rows(lang: Lang) -> list[dict[str, str]]:
+def steps_text(plan: PlanInfo, lang: Lang) -> str:
+    return t("method.steps", lang, base=plan.base_year, first=plan.first_target_year)
+
+
+def stale_text(plan: PlanInfo, lang: Lang) -> str:
+    return t("method.stale", lang, base=plan.base_year)
+
+
+def label_rows(plan: PlanInfo, lang: Lang) -> list[dict[str, str]]:
     """Every label with the condition that gives it, thresholds filled in per attribute."""
     binding, expected = THRESHOLDS["binding"], THRESHOLDS["expected"]
     both = {
@@ -70,20 +77,20 @@ def label_rows(lang: Lang) -> list[dict[str, str]]:
             t("method.col_icon", lang): label.icon,
             t("method.col_label", lang): t(f"label.{code}", lang),
             t("method.col_light", lang): t(f"light.{label.light}", lang),
-            t("method.col_rule", lang): t(f"rule.{code}", lang, **both),
+            t("method.col_rule", lang): t(f"rule.{code}", lang, base=plan.base_year, **both),
         }
         for code, label in LABELS.items()
     ]
 
 
-def verdict_rows(lang: Lang) -> list[dict[str, str]]:
+def verdict_rows(plan: PlanInfo, lang: Lang) -> list[dict[str, str]]:
     """Every verdict a dated target can get, with when it is given."""
     return [
         {
             t("method.col_icon", lang): label.icon,
             t("method.col_label", lang): t(f"verdict.{code}", lang),
             t("method.col_light", lang): t(f"light.{label.light}", lang),
-            t("method.col_rule", lang): t(f"vrule.{code}", lang),
+            t("method.col_rule", lang): t(f"vrule.{code}", lang, base=plan.base_year),
         }
         for code, label in VERDICT_LABELS.items()
     ]
@@ -94,17 +101,21 @@ def trend_text(lang: Lang) -> str:
              recent=RECENT_YEARS)
 
 
-def example(
-    indicator: Indicator, observations: Sequence[Observation], year: int | None, region: str
-) -> tuple[Assessment, bool]:
-    """Assess an example indicator on the store's data, or on labelled sample data when there is none."""
-    own = [o for o in observations if o.indicator_code == indicator.code and o.region == region]
-    sample = not own
-    if sample:
-        own = [Observation(indicator_code=indicator.code, region=region, year=y, value=v)
-               for y, v in SAMPLE_SERIES[indicator.code]]
-    eval_year = year or max(o.year for o in own)
-    return assess(indicator, own, eval_year, region), sample
+def examples(
+    indicators: Sequence[Indicator], observations: Sequence[Observation], year: int, region: str
+) -> list[tuple[Indicator, Assessment, bool]]:
+    """The worked examples (the plan's headline indicators): each assessed on the store's data, or on labelled
+    sample data when there is none; an indicator with neither is left out. The flag says "sample"."""
+    out = []
+    for indicator in indicators:
+        own = [o for o in observations if o.indicator_code == indicator.code and o.region == region]
+        sample = not own
+        if sample:
+            own = [Observation(indicator_code=indicator.code, region=region, year=y, value=v)
+                   for y, v in SAMPLE_SERIES.get(indicator.code, ())]
+        if own:
+            out.append((indicator, assess(indicator, own, year, region), sample))
+    return out
 
 
 def worked_steps(a: Assessment, lang: Lang) -> list[dict[str, str]]:

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from shanhe.catalog import Indicator
+from shanhe.catalog import Indicator, PlanInfo
 from shanhe.formatting import indicator_name, number, status_text, verdict_label, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.models import Observation
 from shanhe.progress import Assessment, Verdict, assess_all
-from shanhe.rules import VERDICT_LABELS
+from shanhe.rules import LABELS, VERDICT_LABELS
 from shanhe.summary import VERDICT_GROUPS, Summary, summarize
 
 
@@ -40,11 +40,11 @@ class Overview(BaseModel):
 
 
 def build_overview(
-    indicators: Sequence[Indicator], current: Sequence[Observation], region: str, year: int
+    plan: PlanInfo, indicators: Sequence[Indicator], current: Sequence[Observation], region: str, year: int
 ) -> Overview:
     """Assess every indicator at ``year`` and lay the results out for the overview page."""
     assessments = assess_all(indicators, current, year, region)
-    summary = summarize(assessments)
+    summary = summarize(assessments, plan.category_names)
     rows = tuple(
         OverviewRow(indicator=ind, assessment=a,
                     verdict=a.verdict_for(summary.verdict_year) if summary.verdict_year else None)
@@ -101,3 +101,12 @@ def verdict_counts(summary: Summary, lang: Lang) -> tuple[list[str], list[list[o
         name = t(f"attribute.{group}", lang) if group != "supplementary" else t("summary.supplementary", lang)
         rows.append([name, *(counts.get(c, 0) for c in codes), sum(counts.get(c, 0) for c in codes)])
     return header, rows
+
+
+def light_counts(plan: PlanInfo, summary: Summary, lang: Lang) -> tuple[list[str], list[list[object]]]:
+    """Counts of lights per category of the plan's table, per attribute, and for the supplementary indicators."""
+    groups = [(plan.category(c).label(lang), counts) for c, counts in summary.by_category.items()]
+    groups += [(t(f"attribute.{a}", lang), counts) for a, counts in summary.by_attribute.items()]
+    groups += [(t("summary.supplementary", lang), summary.supplementary)]
+    header = [t("overview.group", lang), *(t(f"label.{c}", lang) for c in LABELS)]
+    return header, [[name, *(counts.get(c, 0) for c in LABELS)] for name, counts in groups]

@@ -44,7 +44,6 @@ from shanhe.rules import (
     thresholds_for,
 )
 
-BASE_YEAR = 2020
 StartKind = Literal["baseline", "base_year_zero", "base_year_observed", "first_observation", "previous_actual",
                     "previous_target"]
 #: Starts that are a 2020 value: the only ones rules such as 不减少 / 增加3% can be measured against.
@@ -175,10 +174,10 @@ def precision(indicator: Indicator) -> float:
 
 
 def plan_start(indicator: Indicator, points: Sequence[Point]) -> Start | None:
-    """Where progress is first measured from: 0 in 2020 for cumulative changes, the plan's baseline, a stored
-    2020 value where the plan gives none, else the first value."""
+    """Where progress is first measured from: 0 in the base year for cumulative changes, the plan's baseline, a
+    stored base-year value where the plan gives none, else the first value."""
     if indicator.measure == "cumulative_change":
-        return Start(year=BASE_YEAR, value=0.0, kind="base_year_zero")
+        return Start(year=indicator.baseline.year, value=0.0, kind="base_year_zero")
     if indicator.baseline.value is not None:
         return Start(year=indicator.baseline.year, value=indicator.baseline.value, kind="baseline")
     if points and points[0].year == indicator.baseline.year:
@@ -350,7 +349,8 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
             path = _Path(code="no_data", reason=msg("reason.no_data", eval_year=year))
         elif x is None:
             path = _Path(code="insufficient", reason=msg("reason.needs_base", target_year=active.year,
-                                                          text=_text(active), latest=_latest(latest, q)))
+                                                          base=indicator.baseline.year, text=_text(active),
+                                                          latest=_latest(latest, q)))
         else:
             path = _path_light(indicator, active, x, start, latest, recent, step, q)
             gap0, span = sign * (x - start.value), active.year - start.year
@@ -362,7 +362,7 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
                 band = _band(trend, series, active.year)
             path.notes += _start_notes(start, q)
         if indicator.measure == "cumulative_change" and not any(n.key == "note.start_cumulative" for n in path.notes):
-            path.notes.append(msg("note.start_cumulative"))
+            path.notes.append(msg("note.start_cumulative", base=indicator.baseline.year))
         if active.derived:
             path.notes.append(msg("note.derived"))
     notes = path.notes
@@ -498,12 +498,14 @@ def _verdict(indicator: Indicator, tg: Target, x: float | None, actual: dict[int
     elif value is None:
         code, reason = "no_data", msg("reason.target_no_data", target_year=tg.year, target=target_q,
                                       estimate=estimate)
-    elif x is None:  # a rule on the 2020 value, and no 2020 value
-        code, reason = "no_base", msg("reason.needs_base", target_year=tg.year, text=_text(tg), latest=None)
+    elif x is None:  # a rule on the base year's value, and no value for it
+        code, reason = "no_base", msg("reason.needs_base", target_year=tg.year, base=indicator.baseline.year,
+                                      text=_text(tg), latest=None)
     elif meets(tg, sign, value, x):
         code, reason = "met", msg("reason.met", target_year=tg.year, value=q(value), target=target_q)
-    elif tg.rule == "improve":  # no gap to state: the value had to be better than 2020's and is not
-        code, reason = "missed", msg("reason.not_improved", target_year=tg.year, value=q(value), target=target_q)
+    elif tg.rule == "improve":  # no gap to state: the value had to be better than the base year's and is not
+        code, reason = "missed", msg("reason.not_improved", target_year=tg.year, value=q(value), target=target_q,
+                                     base=indicator.baseline.year)
     else:
         code, reason = "missed", msg("reason.missed", target_year=tg.year, value=q(value), target=target_q,
                                      gap=Difference(value=abs(x - value), unit=indicator.unit))
@@ -536,7 +538,7 @@ def _start_notes(start: Start | None, q: _In) -> list[Message]:
     if start.kind == "base_year_observed":
         return [msg("note.start_observed", start_year=start.year)]
     if start.kind == "base_year_zero":
-        return [msg("note.start_cumulative")]
+        return [msg("note.start_cumulative", base=start.year)]
     if start.kind == "previous_actual":
         return [msg("note.start_previous_actual", start_year=start.year, start=q(start.value))]
     if start.kind == "previous_target":
@@ -581,11 +583,11 @@ def assess_all(
     return [assess(i, by_code.get(i.code, ()), year, region) for i in indicators]
 
 
-def default_year(observations: Sequence[Observation], region: str, today_year: int) -> int:
+def default_year(observations: Sequence[Observation], region: str, today_year: int, plan_years: range) -> int:
     """The latest year with data in ``region`` that is not in the future; with none, last calendar year
-    (within 2020–2035). A value stored for a later year (a typo) never moves the dashboard's year."""
+    (within the plan's years). A value stored for a later year (a typo) never moves the dashboard's year."""
     years = [o.year for o in observations if o.region == region and o.year <= today_year]
-    return max(years) if years else min(max(today_year - 1, BASE_YEAR), 2035)
+    return max(years) if years else min(max(today_year - 1, plan_years[0]), plan_years[-1])
 
 
 def verdict_year(assessments: Sequence[Assessment]) -> int | None:

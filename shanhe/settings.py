@@ -22,6 +22,7 @@ CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 
 #: Environment variables Shanhe reads, with what they do (README documents each).
 ENV_VARS = {
+    "SHANHE_PLAN_DIR": "规划数据目录（默认 data/plan）/ folder of the plan files (default data/plan)",
     "SHANHE_DB": "DuckDB 文件路径 / path of the DuckDB file (default data/shanhe.duckdb)",
     "SHANHE_SESSION_MINUTES": "登录闲置超时（分钟，默认 30）/ idle minutes before a login ends (default 30)",
     "SHANHE_JUMP_THRESHOLD": "需确认的同比变化（默认 0.30；预览勾选，命令行 --accept-jumps）/ year-on-year change to "
@@ -40,6 +41,12 @@ def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
         return Path(cli_value)
     env = os.environ.get("SHANHE_DB")
     return Path(env) if env else DEFAULT_DB
+
+
+def plan_dir() -> Path:
+    """The plan files: ``SHANHE_PLAN_DIR``, else data/plan (another plan of the same kind needs no code)."""
+    env = os.environ.get("SHANHE_PLAN_DIR", "").strip()
+    return Path(env) if env else PLAN_DIR
 
 
 def max_upload_bytes(config_file: Path = STREAMLIT_CONFIG) -> int:

@@ -8,7 +8,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from shanhe.catalog import CATEGORIES
 from shanhe.messages import Bilingual, Listing, Message, msg
 from shanhe.progress import Assessment, verdict_year
 from shanhe.rules import LABELS, VERDICT_LABELS
@@ -59,7 +58,8 @@ def _list(parts: Sequence[Message], separator: Literal["comma", "semicolon"] = "
     return Listing(items=tuple(parts), separator=separator)
 
 
-def summarize(assessments: Sequence[Assessment]) -> Summary:
+def summarize(assessments: Sequence[Assessment], categories: Sequence[str]) -> Summary:
+    """Counts and sentences for one evaluation; ``categories``: the plan's, in its order."""
     table = [a for a in assessments if a.seq is not None]
     supplementary = [a for a in assessments if a.seq is None]
     behind = [a for a in table if a.binding_behind]
@@ -101,7 +101,7 @@ def summarize(assessments: Sequence[Assessment]) -> Summary:
     return Summary(
         evaluation_year=assessments[0].evaluation_year if assessments else 0,
         region=assessments[0].region if assessments else "",
-        by_category={c: _counts([a.label_code for a in table if a.category == c], list(LABELS)) for c in CATEGORIES},
+        by_category={c: _counts([a.label_code for a in table if a.category == c], list(LABELS)) for c in categories},
         by_attribute={attr: _counts([a.label_code for a in table if a.attribute == attr], list(LABELS))
                       for attr in ATTRIBUTES},
         supplementary=_counts([a.label_code for a in supplementary], list(LABELS)),

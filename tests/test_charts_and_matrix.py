@@ -76,7 +76,7 @@ def test_axis_range_rules() -> None:
 
 def test_gantt_chart_bars_span_the_project_period(catalog: Catalog) -> None:
     today = dt.date(2024, 5, 1)
-    fig = gantt_chart([project_status(p, today) for p in catalog.projects], today, "zh")
+    fig = gantt_chart(catalog.plan, [project_status(p, today) for p in catalog.projects], today, "zh")
     bars = [trace for trace in fig.data if trace.type == "bar"]
     assert len(bars) == 11
     sewage = next(b for b in bars if "农村改水、改厕、改污项目" in b.y[0])
@@ -90,7 +90,7 @@ def test_ranking_orders_best_first(catalog: Catalog) -> None:
 
 
 def test_matrix_escapes_links_and_marks_binding(catalog: Catalog) -> None:
-    view = build_overview(list(catalog.indicators), _obs("I07", (2024, 70.0)), "全区", 2024)
+    view = build_overview(catalog.plan, list(catalog.indicators), _obs("I07", (2024, 70.0)), "全区", 2024)
     html = matrix_html(view.rows, "zh", dashboard_links({"lang": "en", "year": "2024"}))
     assert html.count("data-code=") == 42
     assert 'href="indicator?code=I07&amp;lang=en&amp;year=2024"' in html
@@ -134,7 +134,7 @@ def test_staff_text_in_the_gantt_hover_is_plain_text(catalog: Catalog) -> None:
     staff = Milestone(id=f"{project.id}-S1", title=evil, due=dt.date(2024, 6, 30), due_text="2024-06-30",
                       basis="staff", source="填报：张工")
     project = project.model_copy(update={"milestones": (*project.milestones, staff)})
-    fig = gantt_chart([project_status(project, dt.date(2024, 5, 1))], dt.date(2024, 5, 1), "zh")
+    fig = gantt_chart(catalog.plan, [project_status(project, dt.date(2024, 5, 1))], dt.date(2024, 5, 1), "zh")
     hovers = [str(trace.customdata[0]) for trace in fig.data if trace.customdata is not None]
     assert any("&lt;a href=&quot;http://example.invalid&quot;&gt;" in h and "%{x}" in h for h in hovers)
     assert all("<a " not in h and "<img" not in h for h in hovers)

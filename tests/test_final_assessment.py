@@ -5,7 +5,7 @@ final-2025-targets.csv), worked by hand. A verdict uses the value *for the targe
 
   binding   I01 不减少 on 17.2 (2020): 2025 17.2 ≥ 17.2                        met
             I02 ≥19.83: 2025 19.80, short by 0.03                               missed
-            I05 增加3%: no 2020 value, so no target value                       no_base (缺2020年基准)
+            I05 增加3%: no 2020 value, so no target value                       no_base (缺基准值)
             I07 ≥75: 2025 74.0, short by 1                                      missed
             I08 ≤38 (assigned): 2025 38.5, over by 0.5                          missed
             I09 ≥65: 2025 65.0                                                  met (equal meets)
@@ -93,7 +93,7 @@ def verdict(record: dict, year: int = 2025) -> dict:
 def test_golden_2025_verdicts_worked_by_hand(final: Cli) -> None:
     records = status(final, 2025)
     assert {code: verdict(r)["verdict_label"] for code, r in records.items()} == {
-        code: {"met": "达标", "missed": "未达标", "no_data": "缺数据", "no_base": "缺2020年基准",
+        code: {"met": "达标", "missed": "未达标", "no_data": "缺数据", "no_base": "缺基准值",
                "awaiting": "待下达"}[v] for code, v in VERDICTS_2025.items()}
     for code, gap in GAPS.items():
         assert gap in verdict(records[code])["reason"], code
@@ -119,7 +119,7 @@ def test_golden_summary_counts_and_binding_misses(final: Cli) -> None:
     }
     assert summary["binding_missed"] == ["森林覆盖率", "城市空气质量优良天数比例", "城市细颗粒物浓度",
                                          "受污染耕地安全利用率", "氨氮排放总量减少"]
-    assert "2025年目标完成情况：约束性指标 5 项达标，5 项未达标，2 项缺数据，1 项缺2020年基准，6 项待下达；" in \
+    assert "2025年目标完成情况：约束性指标 5 项达标，5 项未达标，2 项缺数据，1 项缺基准值，6 项待下达；" in \
         " ".join(summary["sentences"])
     # grey never hides a worsening: I21 awaits its target and emissions rose (−3 % against 2020)
     assert summary["grey_worsened"] == ["二氧化硫排放总量减少"]

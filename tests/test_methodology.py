@@ -14,13 +14,13 @@ from shanhe.rules import LABELS, THRESHOLDS
 from tests.conftest import DATA, ROOT, Cli
 
 
-def test_threshold_table_is_the_engine_config() -> None:
+def test_threshold_table_is_the_engine_config(catalog: Catalog) -> None:
     rows = methodology.threshold_rows("zh")
     # written out, not computed from rules.THRESHOLDS: a change to the thresholds must change this test too
     assert [(r["属性"], r["进度正常（绿）：完成进度 ≥"], r["需加快（黄）：完成进度 ≥"]) for r in rows] == [
         ("约束性", "100%", "85%"), ("预期性", "95%", "70%"), ("补充指标", "95%", "70%")]
     assert set(THRESHOLDS) == {"binding", "expected", "supplementary"}
-    assert [r["标签"] for r in methodology.label_rows("zh")][: len(LABELS)] == [
+    assert [r["标签"] for r in methodology.label_rows(catalog.plan, "zh")][: len(LABELS)] == [
         {"achieved": "已达标", "on_track": "进度正常", "accelerate": "需加快", "behind": "滞后",
          "off_track": "严重滞后/反向变化", "not_met": "未达标", "no_data": "无数据", "pending": "待下达",
          "qualitative": "定性目标", "insufficient": "数据不足"}[c] for c in LABELS]
@@ -52,11 +52,14 @@ def test_worked_steps_show_the_tolerance_and_the_verdict(catalog: Catalog) -> No
 
 
 def test_examples_fall_back_to_labelled_samples(catalog: Catalog) -> None:
-    a, sample = methodology.example(catalog.indicator("I07"), [], None, "全区")
-    assert sample and a.year == 2024
+    headline = [catalog.indicator(c) for c in catalog.plan.headline]
+    ((ind, a, sample), (_, b, _)) = methodology.examples(headline, [], 2024, "全区")
+    assert ind.code == "I07" and sample and a.year == 2024 and b.code == "I02"
     real = [Observation(indicator_code="I07", region="全区", year=2023, value=72.0)]
-    a, sample = methodology.example(catalog.indicator("I07"), real, 2023, "全区")
+    (_, a, sample), _ = methodology.examples(headline, real, 2023, "全区")
     assert not sample and a.value == 72.0
+    # an indicator without data or a sample series is no example
+    assert methodology.examples([catalog.indicator("I08")], [], 2024, "全区") == []
 
 
 @pytest.fixture

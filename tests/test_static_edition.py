@@ -61,7 +61,8 @@ def test_every_page_comes_from_the_engine(sample: Path) -> None:
     overview = _visible(_page(files, "index.html"))
     assert all(n in overview for n in HEADLINE_NUMBERS) and all(n in overview for n in names)
     assert "2025年目标完成情况" in overview and "示例数据" in overview
-    view = build_overview(data.indicators, data.current, "全区", default_year(data.current, "全区", data.today.year))
+    view = build_overview(data.plan, data.indicators, data.current, "全区",
+                          default_year(data.current, "全区", data.today.year, data.plan.years))
     for row in view.rows:  # the same reason sentence as the dashboard, word for word
         assert text(row.assessment.reason, "zh") in _visible(_page(files, f"indicator-{row.indicator.code}.html"))
         assert text(row.assessment.reason, "en") in _visible(_page(files, f"indicator-{row.indicator.code}.en.html"))

@@ -27,7 +27,6 @@ from shanhe.models import Batch, Observation
 from shanhe.spreadsheets import clean_controls, unneutralise
 from shanhe.store import Store
 
-YEAR_MIN, YEAR_MAX = 2020, 2035
 TEXT_LIMIT = 500
 #: Optional text fields: an empty cell keeps what is stored (a re-uploaded template must not blank sources).
 OPTIONAL_TEXT = ("source", "note")
@@ -68,19 +67,21 @@ _FIELD_OF = {_norm(alias): field for field, aliases in {**COLUMNS, **REFERENCE_C
 
 
 class RowContext(BaseModel):
-    """What a row is checked against: the store's indicators and regions."""
+    """What a row is checked against: the store's indicators, regions and the plan's years."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
     by_code: dict[str, Indicator]
     by_name: dict[str, Indicator]
     regions: tuple[str, ...]
+    years: range
 
     @classmethod
-    def build(cls, indicators: Sequence[Indicator], regions: Sequence[str]) -> RowContext:
+    def build(cls, indicators: Sequence[Indicator], regions: Sequence[str], years: range) -> RowContext:
         return cls(
             by_code={i.code: i for i in indicators},
             by_name={_norm(i.name): i for i in indicators},
             regions=tuple(regions),
+            years=years,
         )
 
 
@@ -155,13 +156,14 @@ class ObservationRow(BaseModel):
         if not match:
             raise _fail("cell.year_invalid")
         year = int(match.group(1))
-        if not YEAR_MIN <= year <= YEAR_MAX:
-            raise _fail("cell.year_out_of_range", min=YEAR_MIN, max=YEAR_MAX)
+        years = _ctx(info).years
+        if year not in years:
+            raise _fail("cell.year_out_of_range", min=years[0], max=years[-1])
         if year > clock.current_year():  # a typo such as 2030 would otherwise become the dashboard's year
             raise _fail("cell.year_future", year=year)
         ind = _ctx(info).by_code.get(info.data.get("indicator_code", ""))
-        if ind is not None and ind.measure == "cumulative_change" and year == YEAR_MIN:
-            raise _fail("cell.year_is_base", name=ind.name)
+        if ind is not None and ind.measure == "cumulative_change" and year == ind.baseline.year:
+            raise _fail("cell.year_is_base", name=ind.name, year=year, next=year + 1)
         return year
 
     @field_validator("value", mode="before")
@@ -266,13 +268,13 @@ def _header(sheet: Sheet) -> tuple[int, dict[int, str]]:
 
 
 def parse_observations(
-    sheet: Sheet, indicators: Sequence[Indicator], regions: Sequence[str]
+    sheet: Sheet, indicators: Sequence[Indicator], regions: Sequence[str], years: range
 ) -> tuple[list[tuple[int, Observation]], int, list[Problem]]:
     """Validate every row; return (spreadsheet row, observation) pairs, the blank-value count and notices."""
     header_index, columns = _header(sheet)
     headers = {field: sheet.rows[header_index][n].text for n, field in columns.items()}
     width = len(sheet.rows[header_index])
-    context = {"rows": RowContext.build(indicators, regions)}
+    context = {"rows": RowContext.build(indicators, regions, years)}
     problems: list[Problem] = []
     notices: list[Problem] = []
     if header_index:
@@ -349,7 +351,8 @@ def plan_import(store: Store, data: bytes, file_name: str, max_bytes: int, sheet
     one visible sheet with a header) is read.
     """
     table = read_sheet(data, file_name, max_bytes, sheet=sheet, is_header=is_import_header)
-    parsed, skipped, notices = parse_observations(table, store.indicators(), store.regions())
+    parsed, skipped, notices = parse_observations(table, store.indicators(), store.regions(),
+                                                  store.plan_info().years)
     if table.name is not None:
         notices.insert(0, Problem(key="import.sheet_read", params={"sheet": table.name}))
     return ImportPlan(

@@ -16,13 +16,7 @@ from shanhe import clock
 from shanhe.auth import User, require
 from shanhe.catalog import Indicator, assigned_target
 from shanhe.errors import UserError
-from shanhe.progress import BASE_YEAR
-
-#: Years a document target may be set for: after the base year, within the plan (近期 to 远期).
 from shanhe.store import Store
-
-#: Years a document target may be set for: after the base year, within the plan (近期 to 远期).
-TARGET_YEARS = range(BASE_YEAR + 1, 2036)
 
 
 def awaiting(indicator: Indicator) -> list[int]:
@@ -36,8 +30,9 @@ def enter_document_target(
 ) -> None:
     """Record a document's target for ``year`` (in ``region``; None or the district: the whole district)."""
     require(actor, "staff")
-    if year not in TARGET_YEARS:
-        raise UserError("assigned.bad_year", year=year, first=TARGET_YEARS[0], last=TARGET_YEARS[-1])
+    plan = store.plan_info()
+    if year not in plan.target_years:  # after the base year, within the plan (近期 to 远期)
+        raise UserError("assigned.bad_year", year=year, first=plan.target_years[0], last=plan.last_year)
     if not math.isfinite(value):
         raise UserError("assigned.bad_value", value=value)
     value += 0.0  # -0 is stored as 0
@@ -51,7 +46,7 @@ def enter_document_target(
     regions = store.regions()
     if region is not None and region not in regions:
         raise UserError("assigned.bad_region", region=region, allowed="、".join(regions))
-    district = store.plan_info().default_region
+    district = plan.default_region
     target = assigned_target(indicator, year, value + 0.0, doc_ref.strip(), doc_date,
                              region=None if region in (None, district) else region)
     store.record_staff_target(indicator.code, target, actor.name)

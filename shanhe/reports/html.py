@@ -9,13 +9,13 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from shanhe import charts, methodology
-from shanhe.catalog import CATEGORIES, Indicator
+from shanhe.catalog import Indicator
 from shanhe.formatting import baseline_text, indicator_name, local_time, status_text, target_cell, with_unit
 from shanhe.i18n import t
 from shanhe.messages import text
-from shanhe.overview import OverviewRow, verdict_counts, verdict_table
+from shanhe.overview import OverviewRow, light_counts, verdict_counts, verdict_table
 from shanhe.reports.model import Report, required_cell, sections
-from shanhe.rules import LABELS, LIGHT_COLOURS, VERDICT_LABELS
+from shanhe.rules import LIGHT_COLOURS, VERDICT_LABELS
 
 e = html.escape
 STATIC = {"staticPlot": True, "displayModeBar": False}  # paper: no toolbar, no hover
@@ -94,12 +94,8 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
         parts.append(_verdicts(report, titles["verdicts"]))
     parts.append(f"<section><h2>{e(titles['summary'])}</h2>")
     parts += [f"<p>{e(text(line, L))}</p>" for line in s.sentences]
-    groups = [(t(f"category.{c}", L), s.by_category[c]) for c in CATEGORIES]
-    groups += [(t(f"attribute.{a}", L), counts) for a, counts in s.by_attribute.items()]
-    groups += [(t("summary.supplementary", L), s.supplementary)]
     parts.append(f"<h3>{e(t('report.counts_caption', L))}</h3>")
-    parts.append(_table([t("overview.group", L), *(t(f"label.{c}", L) for c in LABELS)],
-                        [[name, *(counts.get(c, 0) for c in LABELS)] for name, counts in groups]))
+    parts.append(_table(*light_counts(report.plan, s, L)))
     parts.append(f"<h3>{e(t('report.behind', L))}</h3>")
     binding = [a for a in report.behind if a.binding_behind]
     parts.append(_table([t("col.name", L), t("col.label", L), t("col.required", L), t("col.reason", L)],
@@ -111,9 +107,9 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
         parts.append(_verdicts(report, titles["verdicts"]))
 
     parts.append(f"<section><h2>{e(titles['table'])}</h2>")
-    header = [t("col.seq", L), t("col.name", L), t("col.attribute", L), t("col.unit", L), t("col.baseline", L),
-              t("col.latest", L), t("col.latest_year", L), t("col.target", L), t("col.status", L),
-              t("col.reason", L)]
+    header = [t("col.seq", L), t("col.name", L), t("col.attribute", L), t("col.unit", L),
+              t("col.baseline", L, base=report.plan.base_year), t("col.latest", L), t("col.latest_year", L),
+              t("col.target", L), t("col.status", L), t("col.reason", L)]
     rows = [[a.seq or "", indicator_name(r.indicator, L), t(f"attribute.{a.attribute or 'none'}", L), a.unit,
              baseline_text(r.indicator, L), "—" if a.value is None else with_unit(a.value, a.unit, L), a.year or "",
              _target(r, L), status_text(a.label_code, a.binding_behind, L), text(a.reason, L)]
@@ -140,7 +136,7 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
                          t("col.flag_status", L)],
                         [[ps.project.name, ps.project.group, f"{ps.project.start_year}–{ps.project.end_year}",
                           ps.project.lead_unit, t(f"status.{ps.status}", L)] for ps in report.projects]))
-    gantt = charts.gantt_chart(report.projects, report.today, L, sample=report.sample)
+    gantt = charts.gantt_chart(report.plan, report.projects, report.today, L, sample=report.sample)
     gantt.update_layout(width=700)
     parts.append(f'<div class="chart">{_figure(gantt)}</div>')
     late = [(ps.project.name, m) for ps in report.projects for m in ps.milestones if m.status == "overdue"]
@@ -164,7 +160,7 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     parts.append(f"<h2>{e(t('report.method', L))}</h2>")
     thresholds = methodology.threshold_rows(L)
     parts.append(_table(list(thresholds[0]), [list(r.values()) for r in thresholds]))
-    labels = methodology.label_rows(L)
+    labels = methodology.label_rows(report.plan, L)
     parts.append(_table(list(labels[0]), [list(r.values()) for r in labels]))
     parts.append("</section></body></html>")
     return "".join(parts)

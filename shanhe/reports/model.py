@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from shanhe import clock
-from shanhe.catalog import CATEGORIES, Flag, Indicator
+from shanhe.catalog import Flag, Indicator, PlanInfo
 from shanhe.entry.milestones import completions
 from shanhe.formatting import amount, indicator_name, local_time, with_unit
 from shanhe.i18n import Lang, t
@@ -35,6 +35,7 @@ class Section(BaseModel):
 
 
 class Report(BaseModel):
+    plan: PlanInfo
     kind: Kind
     lang: Lang
     year: int
@@ -63,9 +64,10 @@ class Report(BaseModel):
 def build_report(store: Store, year: int, kind: Kind = "annual", *, region: str | None = None,
                  only_behind: bool = False, today: dt.date | None = None, lang: Lang = "zh") -> Report:
     indicators = store.indicators()
-    region = region or store.plan_info().default_region
+    info = store.plan_info()
+    region = region or info.default_region
     current = store.current_observations()
-    view = build_overview(indicators, current, region, year)
+    view = build_overview(info, indicators, current, region, year)
     assessments = [r.assessment for r in view.rows]
     judged = [r for r in view.rows if r.verdict is not None and r.verdict.label_code in _VERDICT_ORDER]
     verdict_rows = sorted(judged, key=lambda r: (VERDICT_GROUPS.index(r.assessment.attribute or "supplementary"),
@@ -75,11 +77,10 @@ def build_report(store: Store, year: int, kind: Kind = "annual", *, region: str 
                     key=lambda a: (not a.binding_behind, _ORDER.get(a.label_code, 3), a.seq or 99, a.code))
     charted = [a.code for a in (behind if only_behind else assessments) if a.series]
     batch = store.latest_batch()
-    info = store.plan_info()
     done = completions(store)
     today = today or clock.today()
     return Report(
-        kind=kind, lang=lang, year=year, today=today, region=region,
+        plan=info, kind=kind, lang=lang, year=year, today=today, region=region,
         title=t("report.title", lang, year=year, kind=t(f"kind.{kind}", lang)),
         subtitle=t("report.subtitle", lang, number=info.document_number, title=info.title),
         as_of=(t("report.as_of", lang, when=local_time(batch.created_at), batch=batch.id, year=year, region=region)
@@ -87,7 +88,7 @@ def build_report(store: Store, year: int, kind: Kind = "annual", *, region: str 
         sample=store.meta("sample_data") == "1", summary=view.summary, rows=list(view.rows),
         verdict_rows=verdict_rows, behind=behind,
         charts=charted, projects=[project_status(p, today, done) for p in store.projects()],
-        narrative=narrative(indicators, assessments, lang),
+        narrative=narrative(info, indicators, assessments, lang),
         sources=sorted((o for o in current if o.region == region and o.year <= year),
                        key=lambda o: (o.indicator_code, o.year)),
         flags=store.flags(),
@@ -112,7 +113,8 @@ def sections(report: Report) -> dict[str, str]:
 _CN_NUMERALS = "〇一二三四五六七八九十"
 
 
-def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: Lang) -> list[Section]:
+def narrative(plan: PlanInfo, indicators: list[Indicator], assessments: list[Assessment], lang: Lang
+              ) -> list[Section]:
     """Per category: the lights, what improved since the start, and what must happen by the target year."""
     sep = "，" if lang == "zh" else ", "
     names = "、" if lang == "zh" else "; "
@@ -121,8 +123,8 @@ def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: 
     def name(a: Assessment) -> str:
         return indicator_name(by_code[a.code], lang)
     out = []
-    for category in CATEGORIES:
-        group = [a for a in assessments if a.category == category and a.seq is not None]
+    for category in plan.categories:
+        group = [a for a in assessments if a.category == category.name and a.seq is not None]
         parts = []
         for code in ("achieved", "on_track", "accelerate", "behind", "off_track", "not_met", "no_data",
                      "insufficient"):
@@ -130,8 +132,8 @@ def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: 
             if members:
                 parts.append(t("narr.part", lang, label=t(f"label.{code}", lang), count=len(members),
                                names=names.join(members)))
-        paragraphs = [t("narr.counts", lang, category=t(f"category.{category}", lang), total=len(group),
-                        parts=sep.join(parts) if parts else "—")]
+        paragraphs = [t("narr.counts", lang, category=category.label(lang), table=plan.indicator_table.label(lang),
+                        total=len(group), parts=sep.join(parts) if parts else "—")]
         improved = [a for a in group if _improved(a)]
         paragraphs.append(t("narr.improved", lang, items=names.join(
             t("narr.improved_item", lang, name=name(a), start_year=a.plan_start_year,
@@ -145,7 +147,7 @@ def narrative(indicators: list[Indicator], assessments: list[Assessment], lang: 
         pending = [name(a) for a in group if a.label_code == "pending"]
         if pending:
             paragraphs.append(t("narr.pending", lang, count=len(pending), names=names.join(pending)))
-        out.append(Section(title=t(f"category.{category}", lang), paragraphs=paragraphs))
+        out.append(Section(title=category.label(lang), paragraphs=paragraphs))
     return out
 
 

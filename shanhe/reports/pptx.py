@@ -11,14 +11,13 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from shanhe import charts
-from shanhe.catalog import CATEGORIES, Indicator
+from shanhe.catalog import Indicator
 from shanhe.formatting import indicator_name
 from shanhe.i18n import t
 from shanhe.messages import text
-from shanhe.overview import verdict_counts, verdict_table
+from shanhe.overview import light_counts, verdict_counts, verdict_table
 from shanhe.reports import images
 from shanhe.reports.model import Report, required_cell, sections
-from shanhe.rules import LABELS
 
 LATIN_FONT = "Arial"
 EAST_ASIAN_FONT = "Microsoft YaHei"  # the Chinese font on bureau PCs; viewers substitute if missing
@@ -119,11 +118,7 @@ def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
     summary = _slide(deck, titles["summary"], report)
     _text(summary, "\n".join(text(line, L) for line in s.sentences), Inches(0.5), Inches(1.1), Inches(12.3),
           Inches(2.2), size=14)
-    groups = [(t(f"category.{c}", L), s.by_category[c]) for c in CATEGORIES]
-    groups += [(t(f"attribute.{a}", L), counts) for a, counts in s.by_attribute.items()]
-    groups += [(t("summary.supplementary", L), s.supplementary)]
-    _table(summary, [t("overview.group", L), *(t(f"label.{c}", L) for c in LABELS)],
-           [[name, *(counts.get(c, 0) for c in LABELS)] for name, counts in groups], Inches(3.5), size=10)
+    _table(summary, *light_counts(report.plan, s, L), Inches(3.5), size=10)
 
     binding = [a for a in report.behind if a.binding_behind]
     behind = _slide(deck, t("report.behind", L), report)
@@ -139,7 +134,7 @@ def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
     by_code = {a.code: a for a in report.assessments}
     figures = [charts.progress_chart(indicators[code], by_code[code], L, sample=report.sample)
                for code in report.charts]
-    gantt = charts.gantt_chart(report.projects, report.today, L, sample=report.sample)
+    gantt = charts.gantt_chart(report.plan, report.projects, report.today, L, sample=report.sample)
     pictures = images.render([*figures, gantt], width=1200, height=560, scale=1.5)
     for code, picture in zip(report.charts, pictures, strict=False):
         a = by_code[code]

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from shanhe import charts, clock, settings
-from shanhe.catalog import Flag, Indicator, Project, Theme
+from shanhe.catalog import Flag, Indicator, PlanInfo, Project, Theme
 from shanhe.entry import milestones
 from shanhe.i18n import Lang
 from shanhe.models import Batch, Observation, Revision
@@ -38,8 +38,9 @@ _shared = st.cache_resource(show_spinner=False, max_entries=64)
 @_shared
 def _overview(_store: Store, path: str, region: str, year: int | None, version: Version) -> Overview:
     observations = _current(_store, path, version)
-    year = year or default_year(observations, region, clock.current_year())
-    return build_overview(list(_indicators(_store, path, version).values()), observations, region, year)
+    info = _read(_store, path, "plan_info", (), version)
+    year = year or default_year(observations, region, clock.current_year(), info.years)
+    return build_overview(info, list(_indicators(_store, path, version).values()), observations, region, year)
 
 
 def overview(store: Store, region: str, year: int | None = None) -> Overview:
@@ -86,6 +87,11 @@ def progress_figure(store: Store, code: str, year: int, region: str, lang: Lang,
 def _read(_store: Store, path: str, method: str, args: tuple[object, ...], version: Version) -> object:
     result = getattr(_store, method)(*args)
     return tuple(result) if isinstance(result, list) else result
+
+
+def plan(store: Store) -> PlanInfo:
+    """The plan's identity, years, categories and headline indicators, once per data version."""
+    return _read(store, store.url, "plan_info", (), version(store))
 
 
 def regions(store: Store) -> tuple[str, ...]:
