@@ -36,6 +36,7 @@ demo: $(VENV)/.runtime
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: lint
 	sh scripts/system-deps.sh test

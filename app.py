@@ -29,8 +29,16 @@ pages = {
     "present": page("present", "present", default=present, visibility="visible" if present else "hidden"),
 }
 account = st.Page("pages/login_page.py", title=t("nav.account" if user else "nav.login", lang), url_path="login")
-editing = [page("upload", "upload"), page("history", "history"), page("assigned", "assigned"),
-           page("milestones", "milestones")] if user else []
+editing = (
+    [
+        page("upload", "upload"),
+        page("history", "history"),
+        page("assigned", "assigned"),
+        page("milestones", "milestones"),
+    ]
+    if user
+    else []
+)
 menu = {t("nav.section_view", lang): list(pages.values()), t("nav.section_edit", lang): [*editing, account]}
 current = st.navigation(menu, position="hidden" if present else "sidebar")
 if present:

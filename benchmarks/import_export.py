@@ -44,8 +44,12 @@ def main() -> None:
     limit = settings.max_upload_bytes()
     # every indicator × every plan year 2020–2035 (2021– for cumulative ones, whose 2020 is 0 by definition):
     # the largest realistic single-region upload
-    rows = [[i.code, year, 50.0 + (year - 2020) * 0.1] for i in catalog.indicators for year in range(2020, 2036)
-            if not (i.measure == "cumulative_change" and year == 2020)]
+    rows = [
+        [i.code, year, 50.0 + (year - 2020) * 0.1]
+        for i in catalog.indicators
+        for year in range(2020, 2036)
+        if not (i.measure == "cumulative_change" and year == 2020)
+    ]
     table = Table("data", ("指标编码", "年份", "数值"), rows)
     files = {"csv": to_csv(table), "xlsx": to_xlsx([table])}
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,7 +66,8 @@ def main() -> None:
         figures["read current values"] = timed(store.current_observations)
         figures["assess all (status)"] = timed(lambda: assess_all(indicators, current, 2035, "全区"))
         figures["overview (assess+summary)"] = timed(
-            lambda: build_overview(catalog.plan, indicators, current, "全区", 2035))
+            lambda: build_overview(catalog.plan, indicators, current, "全区", 2035)
+        )
         figures["export csv"] = timed(lambda: to_csv(export_table(indicators, current)))
         figures["export xlsx"] = timed(lambda: to_xlsx([export_table(indicators, current)]))
         store.close()

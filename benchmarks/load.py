@@ -80,8 +80,16 @@ async def load(base: str, page_name: str, query: str) -> tuple[float, str]:
                 return time.perf_counter() - start, "\n".join(texts)
 
 
-async def viewer(base: str, until: float, think: float, upload_over: asyncio.Event, imported: asyncio.Event,
-                 loads: list[tuple[str, float, float]], errors: list[str], saw_new: list[bool]) -> None:
+async def viewer(
+    base: str,
+    until: float,
+    think: float,
+    upload_over: asyncio.Event,
+    imported: asyncio.Event,
+    loads: list[tuple[str, float, float]],
+    errors: list[str],
+    saw_new: list[bool],
+) -> None:
     checked = False
     await asyncio.sleep(random.uniform(0, think))  # viewers do not all click at the same instant
     # loop until time is up, and in any case until the upload is over and one overview after it was checked
@@ -171,9 +179,11 @@ async def run(viewers: int, seconds: float, settle: float, think: float = 3.0, r
                     upload.append(time.perf_counter())
                     await browser.close()
 
-        await asyncio.gather(watch(), import_half_way(),
-                             *(viewer(base, until, think, upload_over, imported, loads, errors, saw_new)
-                               for _ in range(viewers)))
+        await asyncio.gather(
+            watch(),
+            import_half_way(),
+            *(viewer(base, until, think, upload_over, imported, loads, errors, saw_new) for _ in range(viewers)),
+        )
         await asyncio.sleep(settle)
         rss_after = [rss_mb(server.pid)]
         over, never = asyncio.Event(), asyncio.Event()
@@ -187,36 +197,55 @@ async def run(viewers: int, seconds: float, settle: float, think: float = 3.0, r
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(tmp, ignore_errors=True)
-    return {"viewers": viewers, "seconds": seconds, "settle": settle, "think": think,
-            "solo": statistics.median(solo),
-            "loads": loads, "upload": upload, "errors": errors, "saw_new": saw_new,
-            "rss": (rss_start, max(peak), rss_after)}
+    return {
+        "viewers": viewers,
+        "seconds": seconds,
+        "settle": settle,
+        "think": think,
+        "solo": statistics.median(solo),
+        "loads": loads,
+        "upload": upload,
+        "errors": errors,
+        "saw_new": saw_new,
+        "rss": (rss_start, max(peak), rss_after),
+    }
 
 
 def report(result: dict[str, object]) -> None:
-    print(f"{result['viewers']} viewers × {result['seconds']:.0f} s on 127.0.0.1 over Streamlit's WebSocket, "
-          f"{result['think']:.0f} s mean reading time between pages (a staff upload in Chromium half-way through)")
+    print(
+        f"{result['viewers']} viewers × {result['seconds']:.0f} s on 127.0.0.1 over Streamlit's WebSocket, "
+        f"{result['think']:.0f} s mean reading time between pages (a staff upload in Chromium half-way through)"
+    )
     times = page_times(result["loads"])
     for name, values in times.items():
-        print(f"  {name:14s} loads {len(values):4d}  median {statistics.median(values):5.2f} s  "
-              f"p95 {pct(values, 0.95):5.2f} s")
+        print(
+            f"  {name:14s} loads {len(values):4d}  median {statistics.median(values):5.2f} s  "
+            f"p95 {pct(values, 0.95):5.2f} s"
+        )
     solo = result["solo"]
     ratio = pct(times["overview"], 0.95) / solo
     print(f"  single-viewer overview median {solo:.2f} s; p95 under load / single = {ratio:.2f} (target ≤ 3)")
     began, ended = result["upload"]
     during = [s for name, at, s in result["loads"] if name == "overview" and began <= at <= ended]
-    print(f"  overview loads that began during the staff upload ({ended - began:.0f} s in Chromium): {len(during)}"
-          + (f", p95 {pct(during, 0.95):.2f} s" if during else ""))
+    print(
+        f"  overview loads that began during the staff upload ({ended - began:.0f} s in Chromium): {len(during)}"
+        + (f", p95 {pct(during, 0.95):.2f} s" if during else "")
+    )
     print(f"  errors: {len(result['errors'])} {sorted(set(result['errors']))[:5]}")
     seen = result["saw_new"]
     print(f"  viewers that saw the new value on their next overview load: {sum(seen)}/{len(seen)}")
     start, peak, after = result["rss"]
     end = after[0]
-    print(f"  server RSS: start {start:.0f} MB, peak {peak:.0f} MB, {result['settle']:.0f} s after the viewers left "
-          f"{end:.0f} MB ({(end / start - 1) * 100:+.0f} % vs start; target within ±20 %)")
+    print(
+        f"  server RSS: start {start:.0f} MB, peak {peak:.0f} MB, {result['settle']:.0f} s after the viewers left "
+        f"{end:.0f} MB ({(end / start - 1) * 100:+.0f} % vs start; target within ±20 %)"
+    )
     if len(after) > 1:
-        print(f"  server RSS {result['settle']:.0f} s after each round of viewers (same server): "
-              + ", ".join(f"{mb:.0f}" for mb in after) + " MB")
+        print(
+            f"  server RSS {result['settle']:.0f} s after each round of viewers (same server): "
+            + ", ".join(f"{mb:.0f}" for mb in after)
+            + " MB"
+        )
 
 
 def main() -> None:

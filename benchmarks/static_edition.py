@@ -79,8 +79,10 @@ def main() -> None:
             build_demo(path, load_catalog(), settings.DEFAULT_DB)
         runs = publish_times(db, Path(tmp) / "bench-static")
         median = statistics.median(runs)
-        print(f"publish, whole edition (median of {RUNS}): {median:.2f} s (target < 10 s: "
-              f"{'met' if median < 10 else 'NOT met'})")
+        print(
+            f"publish, whole edition (median of {RUNS}): {median:.2f} s (target < 10 s: "
+            f"{'met' if median < 10 else 'NOT met'})"
+        )
         static = Path(tmp) / "static"
         with Store.open(served) as store:
             publish(store, static)
@@ -90,8 +92,7 @@ def main() -> None:
                 modern = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
                 first_chart(modern, f"{url}/shanhe/")  # warm the server's caches
                 live = statistics.median(first_chart(modern, f"{url}/shanhe/") for _ in range(RUNS))
-                static_modern = statistics.median(first_screen(modern, f"{url}/shanhe/readonly/")
-                                                  for _ in range(RUNS))
+                static_modern = statistics.median(first_screen(modern, f"{url}/shanhe/readonly/") for _ in range(RUNS))
                 modern.close()
                 with running(86) as endpoint:
                     old = p.chromium.connect_over_cdp(endpoint)
@@ -101,10 +102,14 @@ def main() -> None:
             app.terminate()
         print(f"navigation → first screen, through nginx (median of {RUNS}, 1366×768):")
         print(f"  live dashboard, first plotly chart, Chromium 156   {live:7.0f} ms")
-        print(f"  static edition, light strip, Chromium 156          {static_modern:7.0f} ms   "
-              f"{static_modern / live:.2f} × live")
-        print(f"  static edition at /shanhe/, light strip, Chromium 86 {static_old:5.0f} ms   "
-              f"{static_old / live:.2f} × live")
+        print(
+            f"  static edition, light strip, Chromium 156          {static_modern:7.0f} ms   "
+            f"{static_modern / live:.2f} × live"
+        )
+        print(
+            f"  static edition at /shanhe/, light strip, Chromium 86 {static_old:5.0f} ms   "
+            f"{static_old / live:.2f} × live"
+        )
 
 
 if __name__ == "__main__":

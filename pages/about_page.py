@@ -26,8 +26,21 @@ st.subheader(t("about.periods", L))
 st.markdown("\n".join(f"- {p.name}：{p.start}–{p.end}（{p.source}）" for p in plan.periods))
 goals = db.goals()
 st.subheader(t("about.goals", L, years=year_list((g.year for g in goals), L)))
-st.dataframe(pd.DataFrame([{t("col.year", L): g.year, t("about.theme", L): g.theme, t("col.literal", L): g.text,
-                            t("col.source", L): g.source} for g in goals]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col.year", L): g.year,
+                t("about.theme", L): g.theme,
+                t("col.literal", L): g.text,
+                t("col.source", L): g.source,
+            }
+            for g in goals
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
 st.subheader(t("about.evaluations", L))
 st.markdown("\n".join(f"- {e.name}（{e.source}）" for e in plan.evaluations))
 st.caption(f"{plan.evaluation_reporting}（{plan.evaluation_reporting_source}）")
@@ -37,14 +50,29 @@ counts: dict[str, int] = {}
 for o in loaders.current(db):
     counts[o.source or "—"] = counts.get(o.source or "—", 0) + 1
 if counts:
-    st.dataframe(pd.DataFrame([{t("col.source", L): s, t("about.rows", L): n} for s, n in sorted(counts.items())]),
-                 hide_index=True)
+    st.dataframe(
+        pd.DataFrame([{t("col.source", L): s, t("about.rows", L): n} for s, n in sorted(counts.items())]),
+        hide_index=True,
+    )
 else:
     st.caption(t("about.no_sources", L))
 
 st.subheader(t("about.flags", L))
-st.dataframe(pd.DataFrame([{
-    t("col.flag", L): f.id, t("about.subjects", L): "、".join(f.subjects), t("col.source", L): f.source,
-    t("col.literal", L): f.literal, t("col.problem", L): f.problem, t("col.reading", L): f.reading,
-    t("col.flag_status", L): f.status,
-} for f in db.flags()]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col.flag", L): f.id,
+                t("about.subjects", L): "、".join(f.subjects),
+                t("col.source", L): f.source,
+                t("col.literal", L): f.literal,
+                t("col.problem", L): f.problem,
+                t("col.reading", L): f.reading,
+                t("col.flag_status", L): f.status,
+            }
+            for f in db.flags()
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)

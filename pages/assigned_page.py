@@ -18,16 +18,25 @@ st.caption(t("asg.intro", L))
 indicators = loaders.indicators(db)
 regions = loaders.regions(db)
 waiting = [code for code, ind in indicators.items() if awaiting(ind)]
-code = st.selectbox(t("asg.indicator", L), list(indicators), key="asg_code",
-                    format_func=lambda c: f"{c} {indicator_name(indicators[c], L)}"
-                    + (f"（{t('label.pending', L)}）" if c in waiting else ""))
+code = st.selectbox(
+    t("asg.indicator", L),
+    list(indicators),
+    key="asg_code",
+    format_func=lambda c: (
+        f"{c} {indicator_name(indicators[c], L)}" + (f"（{t('label.pending', L)}）" if c in waiting else "")
+    ),
+)
 ind = indicators[code]
 years = list(loaders.plan(db).target_years)
 first = (awaiting(ind) or [loaders.plan(db).first_target_year])[0]
 with st.form("assigned"):
-    year = st.selectbox(t("asg.year", L), years, index=years.index(first), key="asg_year",
-                        format_func=lambda y: f"{y}：{target_text(ind.target_for(y), ind.unit, L)}"
-                        if ind.target_for(y) else str(y))
+    year = st.selectbox(
+        t("asg.year", L),
+        years,
+        index=years.index(first),
+        key="asg_year",
+        format_func=lambda y: f"{y}：{target_text(ind.target_for(y), ind.unit, L)}" if ind.target_for(y) else str(y),
+    )
     region = st.selectbox(t("ind.region", L), regions, key="asg_region") if len(regions) > 1 else regions[0]
     value = st.number_input(f"{t('asg.value', L)}（{ind.unit}）", value=None, format="%.4f", key="asg_value")
     doc_ref = st.text_input(t("asg.doc_ref", L), key="asg_doc")
@@ -46,9 +55,23 @@ if submitted:
         st.rerun()
 
 st.subheader(t("asg.entered", L))
-st.dataframe(pd.DataFrame([{
-    t("col.code", L): c, t("col.name", L): indicator_name(indicators[c], L) if c in indicators else "",
-    t("col.year", L): tg.year, t("col.region", L): tg.region or regions[0], t("col.value", L): number(tg.value),
-    t("asg.doc_ref", L): tg.doc_ref or "", t("asg.doc_date", L): tg.doc_date.isoformat() if tg.doc_date else "",
-    t("col.entered_by", L): tg.entered_by or "", t("col.entered_at", L): local_time(tg.entered_at),
-} for c, tg in reversed(db.staff_targets())]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col.code", L): c,
+                t("col.name", L): indicator_name(indicators[c], L) if c in indicators else "",
+                t("col.year", L): tg.year,
+                t("col.region", L): tg.region or regions[0],
+                t("col.value", L): number(tg.value),
+                t("asg.doc_ref", L): tg.doc_ref or "",
+                t("asg.doc_date", L): tg.doc_date.isoformat() if tg.doc_date else "",
+                t("col.entered_by", L): tg.entered_by or "",
+                t("col.entered_at", L): local_time(tg.entered_at),
+            }
+            for c, tg in reversed(db.staff_targets())
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)

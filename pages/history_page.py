@@ -21,16 +21,32 @@ def kind(b: object) -> str:
 
 batches = list(reversed(db.batches()))
 st.subheader(t("hist.batches", L))
-st.dataframe(pd.DataFrame([{
-    t("col.batch", L): b.id, t("col.kind", L): kind(b), t("col.entered_by", L): b.user_name,
-    t("col.entered_at", L): local_time(b.created_at), t("col.file", L): b.file_name or "", "SHA-256": b.sha256 or "",
-    t("col.added", L): b.rows_added, t("col.changed", L): b.rows_changed, t("col.unchanged", L): b.rows_unchanged,
-} for b in batches]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col.batch", L): b.id,
+                t("col.kind", L): kind(b),
+                t("col.entered_by", L): b.user_name,
+                t("col.entered_at", L): local_time(b.created_at),
+                t("col.file", L): b.file_name or "",
+                "SHA-256": b.sha256 or "",
+                t("col.added", L): b.rows_added,
+                t("col.changed", L): b.rows_changed,
+                t("col.unchanged", L): b.rows_unchanged,
+            }
+            for b in batches
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 if batches:
     by_id = {b.id: b for b in batches}
-    chosen = st.selectbox(t("hist.batch", L), list(by_id), key="hist_batch",
-                          format_func=lambda i: f"#{i} {kind(by_id[i])}")
+    chosen = st.selectbox(
+        t("hist.batch", L), list(by_id), key="hist_batch", format_func=lambda i: f"#{i} {kind(by_id[i])}"
+    )
     st.markdown(f"**{t('hist.rows', L, batch=chosen)}**")
     units = {code: ind.unit for code, ind in loaders.indicators(db).items()}
     try:
@@ -38,14 +54,27 @@ if batches:
         conflict = None
     except UserError as exc:
         steps, conflict = {}, t(exc.key, L, **exc.params)
-    st.dataframe(pd.DataFrame([{
-        t("col.code", L): r.indicator_code, t("col.region", L): r.region, t("col.year", L): r.year,
-        t("col.value", L): "—" if r.value is None else number(r.value), t("col.source", L): r.source or "",
-        t("col.note", L): r.note or "",
-        t("col.restores", L): (number(steps[r.id].value) if steps[r.id].value is not None else "—")
-        if r.id in steps else "",
-        t("col.unit", L): units.get(r.indicator_code, ""),
-    } for r in db.batch_revisions(chosen)]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("col.code", L): r.indicator_code,
+                    t("col.region", L): r.region,
+                    t("col.year", L): r.year,
+                    t("col.value", L): "—" if r.value is None else number(r.value),
+                    t("col.source", L): r.source or "",
+                    t("col.note", L): r.note or "",
+                    t("col.restores", L): (number(steps[r.id].value) if steps[r.id].value is not None else "—")
+                    if r.id in steps
+                    else "",
+                    t("col.unit", L): units.get(r.indicator_code, ""),
+                }
+                for r in db.batch_revisions(chosen)
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     if conflict:
         st.warning(conflict)
     elif not may_revert(db, by_id[chosen], user):
@@ -65,16 +94,29 @@ if batches:
 st.subheader(t("hist.value", L))
 indicators = loaders.indicators(db)
 c1, c2, c3 = st.columns(3)
-code = c1.selectbox(t("col.code", L), list(indicators), key="hist_code",
-                    format_func=lambda c: f"{c} {indicators[c].name}")
+code = c1.selectbox(
+    t("col.code", L), list(indicators), key="hist_code", format_func=lambda c: f"{c} {indicators[c].name}"
+)
 region = c2.selectbox(t("col.region", L), db.regions(), key="hist_region")
 plan = loaders.plan(db)
 years = plan.shown_years(clock.current_year())
 latest = default_year(loaders.current(db), region, clock.current_year(), plan.years)
 year = c3.selectbox(t("col.year", L), years, index=years.index(latest), key="hist_year")
-st.dataframe(pd.DataFrame([{
-    t("col.revision", L): r.id, t("col.value", L): "—" if r.value is None else number(r.value),
-    t("col.batch", L): r.batch_id, t("col.entered_by", L): r.entered_by,
-    t("col.entered_at", L): local_time(r.entered_at), t("col.source", L): r.source or "",
-    t("col.note", L): r.note or "",
-} for r in db.revisions_of(code, region, year)]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col.revision", L): r.id,
+                t("col.value", L): "—" if r.value is None else number(r.value),
+                t("col.batch", L): r.batch_id,
+                t("col.entered_by", L): r.entered_by,
+                t("col.entered_at", L): local_time(r.entered_at),
+                t("col.source", L): r.source or "",
+                t("col.note", L): r.note or "",
+            }
+            for r in db.revisions_of(code, region, year)
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)

@@ -33,12 +33,14 @@ regions = loaders.regions(db)
 first_code = (*plan.headline, *indicators)[0]
 years = plan.shown_years(clock.current_year())
 urlstate.choice("code", list(indicators), first_code)
-urlstate.choice("ind_year", years,
-                default_year(observations, regions[0], clock.current_year(), plan.years), param="year")
+urlstate.choice(
+    "ind_year", years, default_year(observations, regions[0], clock.current_year(), plan.years), param="year"
+)
 
 page_header(db)
-code = st.selectbox(t("ind.select", L), list(indicators), key="code",
-                    format_func=lambda c: f"{c} {indicator_name(indicators[c], L)}")
+code = st.selectbox(
+    t("ind.select", L), list(indicators), key="code", format_func=lambda c: f"{c} {indicator_name(indicators[c], L)}"
+)
 ind = indicators[code]
 mine = [o for o in observations if o.indicator_code == code]
 with_data = sorted({o.region for o in mine}, key=lambda r: (regions.index(r) if r in regions else len(regions), r))
@@ -52,79 +54,160 @@ urlstate.write({"code": (code, first_code), "year": (year, None), "region": (reg
 a = assess(ind, mine, year, region)
 st.title(indicator_name(ind, L))
 box = {"green": st.success, "amber": st.warning, "red": st.error, "grey": st.info}[a.light]
-box(f"{t(f'label.{a.label_code}', L)}：{text(a.reason, L)}" if L == "zh"
-    else f"{t(f'label.{a.label_code}', L)}: {text(a.reason, L)}")
+box(
+    f"{t(f'label.{a.label_code}', L)}：{text(a.reason, L)}"
+    if L == "zh"
+    else f"{t(f'label.{a.label_code}', L)}: {text(a.reason, L)}"
+)
 if a.baseline_conflict:
-    st.warning(t("ind.baseline_conflict", L, year=a.plan_start_year, observed=with_unit(a.baseline_observed, a.unit, L),
-                 baseline=with_unit(a.plan_start_value, a.unit, L)))
+    st.warning(
+        t(
+            "ind.baseline_conflict",
+            L,
+            year=a.plan_start_year,
+            observed=with_unit(a.baseline_observed, a.unit, L),
+            baseline=with_unit(a.plan_start_value, a.unit, L),
+        )
+    )
 if a.stale:
     st.warning(t("ind.stale", L, year=a.year))
 
 due = [v for v in a.verdicts if v.verdict != "qualitative"]
 if due:
     st.subheader(t("ind.verdicts", L))
-    st.dataframe(pd.DataFrame([{
-        t("col.year", L): v.target_year, t("col.target", L): verdict_target(v, a.unit, L),
-        t("col.value", L): "—" if v.actual_value is None else with_unit(v.actual_value, a.unit, L),
-        t("col.verdict_short", L): verdict_label(v.label_code, L), t("col.target_source", L): v.source,
-        t("col.verdict_reason", L): text(v.reason, L),
-    } for v in due]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("col.year", L): v.target_year,
+                    t("col.target", L): verdict_target(v, a.unit, L),
+                    t("col.value", L): "—" if v.actual_value is None else with_unit(v.actual_value, a.unit, L),
+                    t("col.verdict_short", L): verdict_label(v.label_code, L),
+                    t("col.target_source", L): v.source,
+                    t("col.verdict_reason", L): text(v.reason, L),
+                }
+                for v in due
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 sample = is_sample(db)
-st.plotly_chart(loaders.progress_figure(db, code, year, region, L, sample), config=charts.PNG_CONFIG,
-                key="progress")
+st.plotly_chart(loaders.progress_figure(db, code, year, region, L, sample), config=charts.PNG_CONFIG, key="progress")
 m1, m2, m3 = st.columns(3)
 m1.metric(t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%")
-m2.metric(t("ind.required", L),
-          "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True))
-m3.metric(t("ind.projected", L, year=a.target_year or ""),
-          "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2))
+m2.metric(
+    t("ind.required", L),
+    "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True),
+)
+m3.metric(
+    t("ind.projected", L, year=a.target_year or ""),
+    "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2),
+)
 
 if len(with_data) > 1:
     ranking = [(o.region, o.value) for o in mine if o.year == year]
     if ranking:
-        st.plotly_chart(charts.ranking_chart(ind, ranking, year, L, sample=sample), config=charts.PNG_CONFIG,
-                        key="ranking")
+        st.plotly_chart(
+            charts.ranking_chart(ind, ranking, year, L, sample=sample), config=charts.PNG_CONFIG, key="ranking"
+        )
 
 st.subheader(t("ind.values", L))
 if mine:
-    st.dataframe(pd.DataFrame([{
-        t("col.year", L): o.year, t("col.region", L): o.region, t("col.value", L): with_unit(o.value, ind.unit, L),
-        t("col.source", L): o.source or "", t("col.note", L): o.note or "", t("col.batch", L): o.batch_id,
-        t("col.entered_by", L): o.entered_by, t("col.entered_at", L): local_time(o.entered_at),
-    } for o in sorted(mine, key=lambda o: (o.region, o.year))]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("col.year", L): o.year,
+                    t("col.region", L): o.region,
+                    t("col.value", L): with_unit(o.value, ind.unit, L),
+                    t("col.source", L): o.source or "",
+                    t("col.note", L): o.note or "",
+                    t("col.batch", L): o.batch_id,
+                    t("col.entered_by", L): o.entered_by,
+                    t("col.entered_at", L): local_time(o.entered_at),
+                }
+                for o in sorted(mine, key=lambda o: (o.region, o.year))
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     table = export_table([ind], mine)
     d1, d2, _ = st.columns([1, 1, 4])
     # files are built only when clicked, not on every page load
     d1.download_button(t("ind.download_csv", L), lambda: to_csv(table), file_name=f"{code}.csv", mime="text/csv")
-    d2.download_button(t("ind.download_xlsx", L), lambda: to_xlsx([table]), file_name=f"{code}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    d2.download_button(
+        t("ind.download_xlsx", L),
+        lambda: to_xlsx([table]),
+        file_name=f"{code}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     with st.expander(t("ind.history", L)):
-        st.dataframe(pd.DataFrame([{
-            t("col.revision", L): r.id, t("col.year", L): r.year, t("col.region", L): r.region,
-            t("col.value", L): "—" if r.value is None else with_unit(r.value, ind.unit, L),
-            t("col.batch", L): r.batch_id,
-            t("col.entered_by", L): r.entered_by, t("col.entered_at", L): local_time(r.entered_at),
-        } for r in loaders.history(db, code)]), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        t("col.revision", L): r.id,
+                        t("col.year", L): r.year,
+                        t("col.region", L): r.region,
+                        t("col.value", L): "—" if r.value is None else with_unit(r.value, ind.unit, L),
+                        t("col.batch", L): r.batch_id,
+                        t("col.entered_by", L): r.entered_by,
+                        t("col.entered_at", L): local_time(r.entered_at),
+                    }
+                    for r in loaders.history(db, code)
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
 else:
     st.caption(t("ind.no_values", L))
 
 st.subheader(t("ind.plan", L))
-st.markdown(f"- {t('ind.baseline_line', L, base=ind.baseline.year, text=baseline_text(ind, L), source=ind.source)}\n"
-            f"- {t('ind.measure', L, measure=measure_text(ind, L))}")
+st.markdown(
+    f"- {t('ind.baseline_line', L, base=ind.baseline.year, text=baseline_text(ind, L), source=ind.source)}\n"
+    f"- {t('ind.measure', L, measure=measure_text(ind, L))}"
+)
 # a document target's source is the 文号 staff typed: table cells, never markup
-st.dataframe(pd.DataFrame([{
-    t("col.year", L): tg.year, t("col.target", L): target_text(tg, ind.unit, L), t("col.source", L): tg.source,
-    t("col.note", L): tg.note or "", t("col.flag_status", L): t("ind.in_force" if in_force else "ind.replaced", L),
-} for in_force, targets in ((True, ind.targets_in(region)), (False, ind.replaced)) for tg in targets]),
-    hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col.year", L): tg.year,
+                t("col.target", L): target_text(tg, ind.unit, L),
+                t("col.source", L): tg.source,
+                t("col.note", L): tg.note or "",
+                t("col.flag_status", L): t("ind.in_force" if in_force else "ind.replaced", L),
+            }
+            for in_force, targets in ((True, ind.targets_in(region)), (False, ind.replaced))
+            for tg in targets
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 st.subheader(t("ind.flags", L))
 flags = [f for f in loaders.flags(db) if f.id in ind.flags]
 if flags:
-    st.dataframe(pd.DataFrame([{
-        t("col.flag", L): f.id, t("col.literal", L): f.literal, t("col.problem", L): f.problem,
-        t("col.reading", L): f.reading, t("col.flag_status", L): f.status,
-    } for f in flags]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("col.flag", L): f.id,
+                    t("col.literal", L): f.literal,
+                    t("col.problem", L): f.problem,
+                    t("col.reading", L): f.reading,
+                    t("col.flag_status", L): f.status,
+                }
+                for f in flags
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 else:
     st.caption(t("ind.no_flags", L))

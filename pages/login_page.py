@@ -24,8 +24,7 @@ else:
     st.caption(t("login.note", L))
     with st.form("login"):
         name = st.text_input(t("login.name", L), key="login_name", max_chars=NAME_MAX)
-        password = st.text_input(t("login.password", L), type="password", key="login_password",
-                                 max_chars=PASSWORD_MAX)
+        password = st.text_input(t("login.password", L), type="password", key="login_password", max_chars=PASSWORD_MAX)
         submitted = st.form_submit_button(t("login.submit", L))
     if submitted:
         try:

@@ -40,8 +40,9 @@ st.subheader(t("method.examples_title", L))
 current = loaders.current(db)
 headline = [indicators[c] for c in loaders.plan(db).headline]
 for ind, assessment, sample in methodology.examples(headline, current, view.year, region):
-    caption = t("method.example_caption", L, name=indicator_name(ind, L), code=ind.code,
-                year=assessment.evaluation_year)
+    caption = t(
+        "method.example_caption", L, name=indicator_name(ind, L), code=ind.code, year=assessment.evaluation_year
+    )
     st.markdown(f"**{caption}**")
     if sample:
         st.warning(t("method.sample_note", L))

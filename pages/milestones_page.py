@@ -19,13 +19,23 @@ projects = {p.id: p for p in db.projects()}
 pid = st.selectbox(t("ms.project", L), list(projects), key="ms_project", format_func=lambda i: projects[i].name)
 updates = latest_updates(db)
 status = project_status(projects[pid], clock.today(), completions(db))
-st.dataframe(pd.DataFrame([{
-    t("ms.milestone", L): m.milestone.title, t("col.due", L): m.milestone.due.isoformat(),
-    t("ms.status", L): t(f"status.{m.status}", L),
-    t("ms.note", L): updates[m.milestone.id].note or "" if m.milestone.id in updates else "",
-    t("col.evidence", L): updates[m.milestone.id].evidence_link or "" if m.milestone.id in updates else "",
-    t("col.updated_by", L): updates[m.milestone.id].entered_by if m.milestone.id in updates else "",
-} for m in status.milestones]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("ms.milestone", L): m.milestone.title,
+                t("col.due", L): m.milestone.due.isoformat(),
+                t("ms.status", L): t(f"status.{m.status}", L),
+                t("ms.note", L): updates[m.milestone.id].note or "" if m.milestone.id in updates else "",
+                t("col.evidence", L): updates[m.milestone.id].evidence_link or "" if m.milestone.id in updates else "",
+                t("col.updated_by", L): updates[m.milestone.id].entered_by if m.milestone.id in updates else "",
+            }
+            for m in status.milestones
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 milestones = {m.id: m for m in projects[pid].milestones}
 with st.form("milestone"):

@@ -30,11 +30,23 @@ urlstate.choices("light", LIGHTS)
 page_header(db)
 st.title(t("overview.title", L))
 in_table = sum(1 for r in latest.rows if r.assessment.seq is not None)
-st.caption(t("overview.caption", L, number=plan.document_number, title=plan.short_title,
-             table=plan.indicator_table.label(L), count=in_table, supplementary=len(latest.rows) - in_table))
+st.caption(
+    t(
+        "overview.caption",
+        L,
+        number=plan.document_number,
+        title=plan.short_title,
+        table=plan.indicator_table.label(L),
+        count=in_table,
+        supplementary=len(latest.rows) - in_table,
+    )
+)
 batch = loaders.latest_batch(db)
-st.caption(t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id) if batch
-           else t("overview.no_imports", L))
+st.caption(
+    t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id)
+    if batch
+    else t("overview.no_imports", L)
+)
 
 year = st.selectbox(t("overview.year", L), years, key="ov_year")
 view = loaders.overview(db, region, year)
@@ -64,10 +76,12 @@ if plan.headline:
 
 st.subheader(t("overview.matrix", L))
 f1, f2, f3 = st.columns(3)
-cats = f1.multiselect(t("overview.filter_category", L), plan.category_names, key="cat",
-                      format_func=lambda c: plan.category(c).label(L))
-attrs = f2.multiselect(t("overview.filter_attribute", L), ATTRIBUTES, key="attr",
-                       format_func=lambda a: t(f"attribute.{a}", L))
+cats = f1.multiselect(
+    t("overview.filter_category", L), plan.category_names, key="cat", format_func=lambda c: plan.category(c).label(L)
+)
+attrs = f2.multiselect(
+    t("overview.filter_attribute", L), ATTRIBUTES, key="attr", format_func=lambda a: t(f"attribute.{a}", L)
+)
 lights = f3.multiselect(t("overview.filter_light", L), LIGHTS, key="light", format_func=lambda c: t(f"light.{c}", L))
 urlstate.write({"year": (year, latest.year), "cat": (cats, []), "attr": (attrs, []), "light": (lights, [])})
 
@@ -76,15 +90,27 @@ shown = 0
 for category in plan.categories:
     if cats and category.name not in cats:
         continue
-    part = [r for r in view.rows if r.assessment.category == category.name and r.assessment.seq is not None
-            and (not attrs or r.assessment.attribute in attrs) and (not lights or r.assessment.light in lights)]
+    part = [
+        r
+        for r in view.rows
+        if r.assessment.category == category.name
+        and r.assessment.seq is not None
+        and (not attrs or r.assessment.attribute in attrs)
+        and (not lights or r.assessment.light in lights)
+    ]
     if part:
         st.markdown(f"#### {category.label(L)}")
         st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
         shown += len(part)
 
-supplementary = [r for r in view.rows if r.assessment.seq is None and not attrs
-                 and (not cats or r.assessment.category in cats) and (not lights or r.assessment.light in lights)]
+supplementary = [
+    r
+    for r in view.rows
+    if r.assessment.seq is None
+    and not attrs
+    and (not cats or r.assessment.category in cats)
+    and (not lights or r.assessment.light in lights)
+]
 if supplementary:
     st.subheader(t("overview.supplementary", L, table=plan.indicator_table.label(L)))
     st.markdown(matrix_html(supplementary, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)

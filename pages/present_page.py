@@ -26,8 +26,15 @@ links = {**app_params(), "year": str(view.year)}
 rows = {r.assessment.code: r for r in view.rows}
 
 VERDICTS = ["verdicts"] if view.verdict_year is not None else []
-SLIDES = ["summary", *VERDICTS, *plan.headline, *plan.category_names, "supplementary", "projects",
-          *(th.key for th in themes)]
+SLIDES = [
+    "summary",
+    *VERDICTS,
+    *plan.headline,
+    *plan.category_names,
+    "supplementary",
+    "projects",
+    *(th.key for th in themes),
+]
 urlstate.choice("slide", list(range(1, len(SLIDES) + 1)), 1)
 
 
@@ -51,25 +58,44 @@ elif topic == "verdicts":
             st.markdown(f"### {text(line, L)}")
 elif topic in indicators:
     a = rows[topic].assessment
-    st.plotly_chart(charts.progress_chart(indicators[topic], a, L, sample=sample, large=True),
-                    config=charts.PNG_CONFIG, height=720, key=f"slide-{topic}")
+    st.plotly_chart(
+        charts.progress_chart(indicators[topic], a, L, sample=sample, large=True),
+        config=charts.PNG_CONFIG,
+        height=720,
+        key=f"slide-{topic}",
+    )
     st.markdown(f"### {text(a.reason, L)}")
 elif topic in plan.category_names or topic == "supplementary":
-    part = [r for r in view.rows if (r.assessment.seq is None if topic == "supplementary"
-                                     else r.assessment.category == topic and r.assessment.seq is not None)]
-    st.title(t("overview.supplementary", L, table=plan.indicator_table.label(L)) if topic == "supplementary"
-             else plan.category(topic).label(L))
+    part = [
+        r
+        for r in view.rows
+        if (
+            r.assessment.seq is None
+            if topic == "supplementary"
+            else r.assessment.category == topic and r.assessment.seq is not None
+        )
+    ]
+    st.title(
+        t("overview.supplementary", L, table=plan.indicator_table.label(L))
+        if topic == "supplementary"
+        else plan.category(topic).label(L)
+    )
     st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
 elif topic == "projects":
     today = clock.today()
     statuses = [project_status(p, today, done) for p in loaders.projects(db)]
-    st.plotly_chart(charts.gantt_chart(plan, statuses, today, L, large=True, sample=sample), config=charts.PNG_CONFIG,
-                    key="slide-projects")
+    st.plotly_chart(
+        charts.gantt_chart(plan, statuses, today, L, large=True, sample=sample),
+        config=charts.PNG_CONFIG,
+        key="slide-projects",
+    )
 else:
     theme = next(th for th in themes if th.key == topic)
     st.title(f"{theme.name}（{theme.scope}）")
-    st.markdown(matrix_html([rows[c] for c in theme.indicators], L, dashboard_links(links), view.verdict_year),
-                unsafe_allow_html=True)
+    st.markdown(
+        matrix_html([rows[c] for c in theme.indicators], L, dashboard_links(links), view.verdict_year),
+        unsafe_allow_html=True,
+    )
 
 prev, info, nxt, leave = st.columns([1, 3, 1, 1])
 prev.button(t("present.prev", L), on_click=move, args=(-1,), disabled=n == 1, key="prev")
@@ -78,6 +104,13 @@ if leave.button(t("present.exit", L), key="exit"):
     st.switch_page("pages/overview_page.py", query_params={"lang": "en"} if L == "en" else None)
 urlstate.write({"slide": (n, 1)})
 batch = loaders.latest_batch(db)
-footer = t("present.footer", L, number=loaders.meta(db, "plan_number"), title=loaders.meta(db, "plan_short_title"),
-           when=local_time(batch.created_at) if batch else "—", n=n, total=len(SLIDES))
+footer = t(
+    "present.footer",
+    L,
+    number=loaders.meta(db, "plan_number"),
+    title=loaders.meta(db, "plan_short_title"),
+    when=local_time(batch.created_at) if batch else "—",
+    n=n,
+    total=len(SLIDES),
+)
 st.markdown(f'<div class="sh-footer">{footer}</div>', unsafe_allow_html=True)

@@ -25,16 +25,30 @@ st.title(t("proj.title", L, table=loaders.plan(db).project_table.label(L)))
 chosen = st.multiselect(t("proj.unit_filter", L), units, key="unit")
 statuses = [project_status(p, today, done) for p in projects if not chosen or p.lead_unit in chosen]
 st.caption(t("proj.status_note", L, today=today.isoformat()))
-st.plotly_chart(charts.gantt_chart(loaders.plan(db), statuses, today, L, sample=is_sample(db)),
-                config=charts.PNG_CONFIG, key="gantt")
+st.plotly_chart(
+    charts.gantt_chart(loaders.plan(db), statuses, today, L, sample=is_sample(db)),
+    config=charts.PNG_CONFIG,
+    key="gantt",
+)
 
 st.subheader(t("proj.overdue", L))
 late = [(s, m) for s in statuses for m in s.milestones if m.status == "overdue"]
 if late:
-    st.dataframe(pd.DataFrame([{
-        t("col.project", L): s.project.name, t("col.milestone", L): m.milestone.title,
-        t("col.due", L): m.milestone.due.isoformat(), t("col.due_text", L): m.milestone.due_text,
-    } for s, m in late]).style.set_properties(**{"background-color": "#F7DCCC"}), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("col.project", L): s.project.name,
+                    t("col.milestone", L): m.milestone.title,
+                    t("col.due", L): m.milestone.due.isoformat(),
+                    t("col.due_text", L): m.milestone.due_text,
+                }
+                for s, m in late
+            ]
+        ).style.set_properties(**{"background-color": "#F7DCCC"}),
+        hide_index=True,
+        width="stretch",
+    )
 else:
     st.caption(t("proj.none_overdue", L))
 
@@ -55,10 +69,22 @@ st.markdown(
 st.markdown(f"**{t('proj.overview', L)}**：{p.overview}")
 st.markdown(f"**{t('proj.milestones', L)}**")
 updates = latest_updates(db)
-st.dataframe(pd.DataFrame([{
-    t("col.milestone", L): m.milestone.title, t("col.due", L): m.milestone.due.isoformat(),
-    t("col.due_text", L): m.milestone.due_text, t("col.basis", L): t(f"basis.{m.milestone.basis}", L),
-    t("col.flag_status", L): t(f"status.{m.status}", L), t("col.source", L): m.milestone.source,
-    t("ms.note", L): updates[m.milestone.id].note or "" if m.milestone.id in updates else "",
-    t("col.evidence", L): updates[m.milestone.id].evidence_link or "" if m.milestone.id in updates else "",
-} for m in detail.milestones]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col.milestone", L): m.milestone.title,
+                t("col.due", L): m.milestone.due.isoformat(),
+                t("col.due_text", L): m.milestone.due_text,
+                t("col.basis", L): t(f"basis.{m.milestone.basis}", L),
+                t("col.flag_status", L): t(f"status.{m.status}", L),
+                t("col.source", L): m.milestone.source,
+                t("ms.note", L): updates[m.milestone.id].note or "" if m.milestone.id in updates else "",
+                t("col.evidence", L): updates[m.milestone.id].evidence_link or "" if m.milestone.id in updates else "",
+            }
+            for m in detail.milestones
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)

@@ -26,8 +26,12 @@ plan = loaders.plan(db)
 years = plan.shown_years(clock.current_year())
 region = loaders.regions(db)[0]
 c1, c2, c3 = st.columns(3)
-year = c1.selectbox(t("overview.year", L), years, key="rep_year",
-                    index=years.index(default_year(loaders.current(db), region, clock.current_year(), plan.years)))
+year = c1.selectbox(
+    t("overview.year", L),
+    years,
+    key="rep_year",
+    index=years.index(default_year(loaders.current(db), region, clock.current_year(), plan.years)),
+)
 kind = c2.selectbox(t("rep.kind", L), KINDS, key="rep_kind", format_func=lambda k: t(f"kind.{k}", L))
 fmt = c3.selectbox(t("rep.format", L), ("html", "pptx", "pdf"), key="rep_format", format_func=str.upper)
 only_behind = st.checkbox(t("rep.only_behind", L), key="rep_behind")
@@ -62,10 +66,15 @@ def history() -> object:
 
 
 e1, e2, e3 = st.columns(3)  # files are built only when clicked
-e1.download_button(t("rep.export_xlsx", L), lambda: to_xlsx([current(), history(), batches_table(db.batches())]),
-                   file_name="shanhe-data.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-e2.download_button(t("rep.export_current", L), lambda: to_csv(current()), file_name="shanhe-current.csv",
-                   mime="text/csv")
-e3.download_button(t("rep.export_history", L), lambda: to_csv(history()), file_name="shanhe-history.csv",
-                   mime="text/csv")
+e1.download_button(
+    t("rep.export_xlsx", L),
+    lambda: to_xlsx([current(), history(), batches_table(db.batches())]),
+    file_name="shanhe-data.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+e2.download_button(
+    t("rep.export_current", L), lambda: to_csv(current()), file_name="shanhe-current.csv", mime="text/csv"
+)
+e3.download_button(
+    t("rep.export_history", L), lambda: to_csv(history()), file_name="shanhe-history.csv", mime="text/csv"
+)

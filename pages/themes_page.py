@@ -31,10 +31,18 @@ for column, theme in zip(st.columns(len(themes)), themes, strict=True) if themes
         st.markdown(theme.description)
         st.markdown(f"**{t('themes.indicators', L)}**")
         links = dashboard_links({**app_params(), "year": str(view.year)})
-        st.markdown(matrix_html([rows[c] for c in theme.indicators], L, links, view.verdict_year),
-                    unsafe_allow_html=True)
+        st.markdown(
+            matrix_html([rows[c] for c in theme.indicators], L, links, view.verdict_year), unsafe_allow_html=True
+        )
         st.markdown(f"**{t('themes.projects', L)}**")
         statuses = [project_status(p, today, done) for p in projects if p.group == theme.project_group]
-        st.dataframe(pd.DataFrame([{t("col.project", L): s.project.name,
-                                    t("col.flag_status", L): t(f"status.{s.status}", L)} for s in statuses]),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {t("col.project", L): s.project.name, t("col.flag_status", L): t(f"status.{s.status}", L)}
+                    for s in statuses
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )

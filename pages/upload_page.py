@@ -26,15 +26,22 @@ last = default_year((), plan.default_region, clock.current_year(), plan.years)  
 year = st.selectbox(t("upload.template_year", L), years, index=years.index(last), key="template_year")
 table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, loaders.regions(db)[0])
 c1, c2, _ = st.columns([1, 1, 3])
-c1.download_button(t("upload.template_xlsx", L), lambda: to_xlsx([table]), file_name=f"shanhe-{year}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-c2.download_button(t("upload.template_csv", L), lambda: to_csv(table), file_name=f"shanhe-{year}.csv",
-                   mime="text/csv")
+c1.download_button(
+    t("upload.template_xlsx", L),
+    lambda: to_xlsx([table]),
+    file_name=f"shanhe-{year}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+c2.download_button(t("upload.template_csv", L), lambda: to_csv(table), file_name=f"shanhe-{year}.csv", mime="text/csv")
 
 st.subheader(t("upload.file", L))
 limit = settings.max_upload_bytes()
-uploaded = st.file_uploader(t("upload.file", L), type=["csv", "xlsx", "xls", "ods", "txt"],
-                            key=f"upload-{st.session_state.get('uploads', 0)}", label_visibility="collapsed")
+uploaded = st.file_uploader(
+    t("upload.file", L),
+    type=["csv", "xlsx", "xls", "ods", "txt"],
+    key=f"upload-{st.session_state.get('uploads', 0)}",
+    label_visibility="collapsed",
+)
 if uploaded is None:
     st.stop()
 data = uploaded.getvalue()
@@ -49,10 +56,21 @@ except InputRejected as exc:
         st.selectbox(t("upload.sheet", L), several.params["names"], index=None, key=sheet_key)
         st.stop()
     st.error(t("upload.problems", L, count=len(exc.problems)))
-    st.dataframe(pd.DataFrame([{  # user-typed values shown as table cells, never as markup
-        t("col.row", L): p.row or "", t("col.column", L): p.column or "", t("col.cell", L): p.value or "",
-        t("col.problem_text", L): p.message(L),
-    } for p in exc.problems]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {  # user-typed values shown as table cells, never as markup
+                    t("col.row", L): p.row or "",
+                    t("col.column", L): p.column or "",
+                    t("col.cell", L): p.value or "",
+                    t("col.problem_text", L): p.message(L),
+                }
+                for p in exc.problems
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     st.stop()
 
 st.subheader(t("upload.preview", L))
@@ -61,8 +79,10 @@ if plan.notices:  # sheet name, ignored title rows, cleaned control characters: 
 threshold = jump_threshold()
 rows = preview_rows(plan, list(loaders.indicators(db).values()), loaders.current(db), threshold)
 added, changed, unchanged = plan.counts
-st.markdown(t("upload.summary", L, added=added, changed=changed, unchanged=unchanged)
-            + (" " + t("import.skipped_blank", L, skipped=plan.skipped_blank) if plan.skipped_blank else ""))
+st.markdown(
+    t("upload.summary", L, added=added, changed=changed, unchanged=unchanged)
+    + (" " + t("import.skipped_blank", L, skipped=plan.skipped_blank) if plan.skipped_blank else "")
+)
 
 
 def flag(r: object) -> str:
@@ -71,19 +91,30 @@ def flag(r: object) -> str:
     return t("upload.decimal_mark", L) if r.suspicion.kind == "decimal" else f"⚠ {change_text(r.suspicion.change)}"
 
 
-frame = pd.DataFrame([{
-    t("col.row", L): r.row, t("col.code", L): r.code, t("col.name", L): r.name, t("col.region", L): r.region,
-    t("col.year", L): r.year,
-    t("col.current", L): "" if r.current is None else with_unit(r.current, r.unit, L),
-    t("col.new", L): with_unit(r.new, r.unit, L),
-    t("col.change", L): "" if r.current is None else number(r.new - r.current, 4),
-    t("col.state", L): t(f"state.{r.status}", L),
-    t("col.changes", L): "、".join(t(f"change.{f}", L) for f in r.changes),
-    t("col.jump", L): flag(r),
-    t("col.source", L): r.source or "", t("col.note", L): r.note or "",
-} for r in rows])
-tints = ["background-color: #FBEBCC" if r.suspicion is not None else
-         "background-color: #F7DCCC" if r.overwrites else "" for r in rows]
+frame = pd.DataFrame(
+    [
+        {
+            t("col.row", L): r.row,
+            t("col.code", L): r.code,
+            t("col.name", L): r.name,
+            t("col.region", L): r.region,
+            t("col.year", L): r.year,
+            t("col.current", L): "" if r.current is None else with_unit(r.current, r.unit, L),
+            t("col.new", L): with_unit(r.new, r.unit, L),
+            t("col.change", L): "" if r.current is None else number(r.new - r.current, 4),
+            t("col.state", L): t(f"state.{r.status}", L),
+            t("col.changes", L): "、".join(t(f"change.{f}", L) for f in r.changes),
+            t("col.jump", L): flag(r),
+            t("col.source", L): r.source or "",
+            t("col.note", L): r.note or "",
+        }
+        for r in rows
+    ]
+)
+tints = [
+    "background-color: #FBEBCC" if r.suspicion is not None else "background-color: #F7DCCC" if r.overwrites else ""
+    for r in rows
+]
 st.dataframe(frame.style.apply(lambda _: tints, axis=0), hide_index=True, width="stretch")
 
 jumps = [r for r in rows if r.suspicion is not None and r.suspicion.kind == "jump"]
@@ -109,7 +140,16 @@ if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="
     st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # a fresh, empty uploader
     st.session_state.pop(sheet_key, None)
     st.session_state.pop("upload_shown", None)
-    st.session_state["upload_result"] = (t("upload.done", L, batch=batch.id, added=batch.rows_added,
-                                           changed=batch.rows_changed, unchanged=batch.rows_unchanged)
-                                         if batch else t("upload.nothing_new", L))
+    st.session_state["upload_result"] = (
+        t(
+            "upload.done",
+            L,
+            batch=batch.id,
+            added=batch.rows_added,
+            changed=batch.rows_changed,
+            unchanged=batch.rows_unchanged,
+        )
+        if batch
+        else t("upload.nothing_new", L)
+    )
     st.rerun()

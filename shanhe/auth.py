@@ -148,15 +148,18 @@ def delay(failures: int, cap: dt.timedelta) -> dt.timedelta:
 def _wait(store: Store, name: str, address: str, now: dt.datetime) -> dt.timedelta:
     """How long this address, or this account, must still wait after its recent failures."""
     waits = [dt.timedelta(0)]
-    for failures, cap in ((store.failed_logins_from(address, now - FAILURE_WINDOW), ADDRESS_DELAY_MAX),
-                          (store.failed_logins_since(name, now - FAILURE_WINDOW), ACCOUNT_DELAY_MAX)):
+    for failures, cap in (
+        (store.failed_logins_from(address, now - FAILURE_WINDOW), ADDRESS_DELAY_MAX),
+        (store.failed_logins_since(name, now - FAILURE_WINDOW), ACCOUNT_DELAY_MAX),
+    ):
         if failures:
             waits.append(failures[-1] + delay(len(failures), cap) - now)
     return max(waits)
 
 
-def authenticate(store: Store, name: str, password: str, now: dt.datetime | None = None,
-                 address: str = "unknown") -> User:
+def authenticate(
+    store: Store, name: str, password: str, now: dt.datetime | None = None, address: str = "unknown"
+) -> User:
     """The user for ``name`` and ``password``, or AuthError; every attempt that is checked is recorded."""
     now = now or utcnow()
     address = address[:NAME_MAX]

@@ -122,8 +122,9 @@ class Indicator(Strict):
         return self
 
 
-def assigned_target(indicator: Indicator, year: int, value: float, doc_ref: str, doc_date: dt.date,
-                    region: str | None = None) -> Target:
+def assigned_target(
+    indicator: Indicator, year: int, value: float, doc_ref: str, doc_date: dt.date, region: str | None = None
+) -> Target:
     """The target a document (上级下达文件, the next five-year plan) sets for ``year``: a bound in the
     indicator's better direction.
 
@@ -135,10 +136,15 @@ def assigned_target(indicator: Indicator, year: int, value: float, doc_ref: str,
     # the plan's own words say the figure comes from above (完成上级下达指标 / 省下达的指标)
     assigned = plan is not None and (plan.rule == "assigned_by_superior" or "下达" in plan.text)
     return Target(
-        year=year, rule="at_least" if indicator.direction == "higher" else "at_most", value=value,
+        year=year,
+        rule="at_least" if indicator.direction == "higher" else "at_most",
+        value=value,
         text=plan.text if assigned else "文件下达目标",
         text_en=plan.text_en if assigned else "Target set by a document",
-        source=f"{doc_ref}（{doc_date.isoformat()}）", origin="staff", region=region, doc_ref=doc_ref,
+        source=f"{doc_ref}（{doc_date.isoformat()}）",
+        origin="staff",
+        region=region,
+        doc_ref=doc_ref,
         doc_date=doc_date,
     )
 

@@ -29,7 +29,9 @@ def _layout(fig: go.Figure, title: str, large: bool, watermark: str | None, lang
         title={"text": title, "font": {"size": size + 6}},
         font={"family": FONT, "size": size},
         # white style set directly: validating a named template copied it on every page load
-        template="none", paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
+        template="none",
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
         margin={"l": 60, "r": 30, "t": 90 if large else 80, "b": 50},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         hovermode="x unified",
@@ -37,9 +39,16 @@ def _layout(fig: go.Figure, title: str, large: bool, watermark: str | None, lang
     fig.update_xaxes(gridcolor="#EBEBEB", linecolor="#BBBBBB", zeroline=False)
     fig.update_yaxes(gridcolor="#EBEBEB", linecolor="#BBBBBB", zeroline=False)
     if watermark:
-        fig.add_annotation(text=watermark, xref="paper", yref="paper", x=0.5, y=0.5,
-                           showarrow=False, font={"size": 64 if large else 48, "color": "rgba(213,94,0,0.18)"},
-                           textangle=-20)
+        fig.add_annotation(
+            text=watermark,
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"size": 64 if large else 48, "color": "rgba(213,94,0,0.18)"},
+            textangle=-20,
+        )
     return fig
 
 
@@ -61,23 +70,39 @@ def line_figure(spec: LineChart, lang: Lang, *, large: bool = False) -> go.Figur
     fig = go.Figure()
     for m in spec.marks:
         if m.mode == "band":
-            fig.add_trace(go.Scatter(x=m.xs, y=m.ys, fill="toself", mode="lines", line={"width": 0},
-                                     fillcolor=m.colour, name=m.name, hoverinfo="skip"))
+            fig.add_trace(
+                go.Scatter(
+                    x=m.xs,
+                    y=m.ys,
+                    fill="toself",
+                    mode="lines",
+                    line={"width": 0},
+                    fillcolor=m.colour,
+                    name=m.name,
+                    hoverinfo="skip",
+                )
+            )
             continue
         line = {"color": m.colour, "width": m.width}
         if _DASH[m.dash]:
             line["dash"] = _DASH[m.dash]
-        trace = {"x": m.xs, "y": m.ys, "name": m.name, "mode": m.mode, "showlegend": m.legend,
-                 "marker": {"symbol": m.symbol, "size": m.size, "color": m.colour}}
+        trace = {
+            "x": m.xs,
+            "y": m.ys,
+            "name": m.name,
+            "mode": m.mode,
+            "showlegend": m.legend,
+            "marker": {"symbol": m.symbol, "size": m.size, "color": m.colour},
+        }
         if "lines" in m.mode:
             trace["line"] = line
         if m.label:
-            trace.update(mode="markers+text", text=[m.label], textposition=f"top {m.label_side}",
-                         textfont={"color": m.colour})
+            trace.update(
+                mode="markers+text", text=[m.label], textposition=f"top {m.label_side}", textfont={"color": m.colour}
+            )
         fig.add_trace(go.Scatter(**trace))
     fig.update_xaxes(range=list(spec.x_range), dtick=1, title=spec.x_title)
-    fig.update_yaxes(title=spec.y_title, ticksuffix=spec.y_suffix,
-                     range=list(spec.y_range) if spec.y_range else None)
+    fig.update_yaxes(title=spec.y_title, ticksuffix=spec.y_suffix, range=list(spec.y_range) if spec.y_range else None)
     title = spec.title
     if spec.notes:
         title += "<br><sup>" + "；".join(html.escape(n) for n in spec.notes) + "</sup>"
@@ -90,50 +115,87 @@ def _hover(*lines: str) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
-def gantt_chart(plan: PlanInfo, statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
-                large: bool = False, sample: bool = False) -> go.Figure:
+def gantt_chart(
+    plan: PlanInfo,
+    statuses: Sequence[ProjectStatus],
+    today: dt.date,
+    lang: Lang,
+    *,
+    large: bool = False,
+    sample: bool = False,
+) -> go.Figure:
     """The projects' Gantt chart (``chartspec.gantt_spec``) as a plotly figure."""
     spec = gantt_spec(plan, statuses, today, lang, sample=sample)
     fig = go.Figure()
     shown: set[str] = set()
     for row in spec.rows:
-        fig.add_trace(go.Bar(
-            # on a date axis a bar's length is a duration in milliseconds
-            y=[row.label], x=[((row.end - row.start).days + 1) * 86_400_000], base=[row.start.isoformat()],
-            orientation="h", marker={"color": row.colour, "line": {"width": 3 if row.outlined else 0,
-                                                                    "color": "#000000"}},
-            name=row.status, legendgroup=row.status_code, showlegend=row.status_code not in shown,
-            customdata=[_hover(row.name, f"{row.start.year}–{row.end.year}", row.status)],
-            hovertemplate="%{customdata}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                # on a date axis a bar's length is a duration in milliseconds
+                y=[row.label],
+                x=[((row.end - row.start).days + 1) * 86_400_000],
+                base=[row.start.isoformat()],
+                orientation="h",
+                marker={"color": row.colour, "line": {"width": 3 if row.outlined else 0, "color": "#000000"}},
+                name=row.status,
+                legendgroup=row.status_code,
+                showlegend=row.status_code not in shown,
+                customdata=[_hover(row.name, f"{row.start.year}–{row.end.year}", row.status)],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
         shown.add(row.status_code)
         for m in row.milestones:
-            fig.add_trace(go.Scatter(
-                y=[row.label], x=[m.due.isoformat()], mode="markers", showlegend=False,
-                marker={"symbol": "diamond", "size": 14, "color": m.colour, "line": {"width": 2, "color": "#000000"}},
-                customdata=[_hover(m.title, m.status)], hovertemplate="%{customdata}<extra></extra>",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    y=[row.label],
+                    x=[m.due.isoformat()],
+                    mode="markers",
+                    showlegend=False,
+                    marker={
+                        "symbol": "diamond",
+                        "size": 14,
+                        "color": m.colour,
+                        "line": {"width": 2, "color": "#000000"},
+                    },
+                    customdata=[_hover(m.title, m.status)],
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )
     fig.add_vline(x=spec.today.isoformat(), line={"dash": "dot", "color": "#000000"})
-    fig.add_annotation(x=spec.today.isoformat(), y=1, yref="paper", text=spec.today_label, showarrow=False,
-                       yanchor="bottom")
-    fig.update_xaxes(type="date", range=[spec.x_start.isoformat(), spec.x_end.isoformat()], dtick="M12",
-                     tickformat="%Y")
+    fig.add_annotation(
+        x=spec.today.isoformat(), y=1, yref="paper", text=spec.today_label, showarrow=False, yanchor="bottom"
+    )
+    fig.update_xaxes(
+        type="date", range=[spec.x_start.isoformat(), spec.x_end.isoformat()], dtick="M12", tickformat="%Y"
+    )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[r.label for r in spec.rows])
     fig.update_layout(barmode="overlay", height=max(420, 46 * len(spec.rows) + 140))
     return _layout(fig, spec.title, large, spec.watermark, lang)
 
 
-def ranking_chart(indicator: Indicator, values: Sequence[tuple[str, float]], year: int, lang: Lang, *,
-                  sample: bool = False) -> go.Figure:
+def ranking_chart(
+    indicator: Indicator, values: Sequence[tuple[str, float]], year: int, lang: Lang, *, sample: bool = False
+) -> go.Figure:
     """Regions for one year, best first by the indicator's direction."""
     ordered = sorted(values, key=lambda rv: rv[1], reverse=indicator.direction == "higher")
-    fig = go.Figure(go.Bar(
-        x=[v for _, v in ordered], y=[r for r, _ in ordered], orientation="h",
-        text=[with_unit(v, indicator.unit, lang, digits=2) for _, v in ordered], textposition="auto",
-        marker={"color": COLOURS["observed"]},
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=[v for _, v in ordered],
+            y=[r for r, _ in ordered],
+            orientation="h",
+            text=[with_unit(v, indicator.unit, lang, digits=2) for _, v in ordered],
+            textposition="auto",
+            marker={"color": COLOURS["observed"]},
+        )
+    )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(ticksuffix=_axis_suffix(indicator.unit))
     fig.update_layout(height=max(260, 50 * len(ordered) + 120))
-    return _layout(fig, t("chart.ranking", lang, year=year, name=indicator_name(indicator, lang)), False,
-                   t("chart.sample", lang) if sample else None, lang)
+    return _layout(
+        fig,
+        t("chart.ranking", lang, year=year, name=indicator_name(indicator, lang)),
+        False,
+        t("chart.sample", lang) if sample else None,
+        lang,
+    )

@@ -20,8 +20,13 @@ from shanhe.progress import Assessment, Verdict
 from shanhe.rules import VERDICT_LABELS
 from shanhe.schedule import STATUS_COLOURS, ProjectStatus
 
-COLOURS = {"observed": "#0072B2", "path": "#7F7F7F", "target": "#D55E00", "projection": "#E69F00",
-           "baseline": "#000000"}
+COLOURS = {
+    "observed": "#0072B2",
+    "path": "#7F7F7F",
+    "target": "#D55E00",
+    "projection": "#E69F00",
+    "baseline": "#000000",
+}
 BAND_FILL = "rgba(230,159,0,0.18)"
 
 
@@ -96,27 +101,74 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
     injected = a.plan_start_kind in ("baseline", "base_year_zero")
     points = [p for p in a.series if not (injected and p.year == a.plan_start_year)]
     if injected and a.plan_start_year is not None and a.plan_start_value is not None:
-        marks.append(Mark(name=t("chart.baseline", lang, year=a.plan_start_year), xs=(a.plan_start_year,),
-                          ys=(a.plan_start_value,), mode="markers", symbol="diamond", size=14,
-                          colour=COLOURS["baseline"], label=with_unit(a.plan_start_value, unit, lang, digits=2),
-                          label_side="right"))
+        marks.append(
+            Mark(
+                name=t("chart.baseline", lang, year=a.plan_start_year),
+                xs=(a.plan_start_year,),
+                ys=(a.plan_start_value,),
+                mode="markers",
+                symbol="diamond",
+                size=14,
+                colour=COLOURS["baseline"],
+                label=with_unit(a.plan_start_value, unit, lang, digits=2),
+                label_side="right",
+            )
+        )
     if a.baseline_conflict and a.baseline_observed is not None and a.plan_start_year is not None:
-        marks.append(Mark(name=t("chart.baseline_conflict", lang, year=a.plan_start_year), xs=(a.plan_start_year,),
-                          ys=(a.baseline_observed,), mode="markers", symbol="x", size=12, colour=COLOURS["target"]))
+        marks.append(
+            Mark(
+                name=t("chart.baseline_conflict", lang, year=a.plan_start_year),
+                xs=(a.plan_start_year,),
+                ys=(a.baseline_observed,),
+                mode="markers",
+                symbol="x",
+                size=12,
+                colour=COLOURS["target"],
+            )
+        )
     if points:
-        marks.append(Mark(name=t("chart.observed", lang), xs=tuple(p.year for p in points),
-                          ys=tuple(p.value for p in points), mode="lines+markers", width=3,
-                          colour=COLOURS["observed"]))
+        marks.append(
+            Mark(
+                name=t("chart.observed", lang),
+                xs=tuple(p.year for p in points),
+                ys=tuple(p.value for p in points),
+                mode="lines+markers",
+                width=3,
+                colour=COLOURS["observed"],
+            )
+        )
         last = points[-1]
-        marks.append(Mark(name=t("chart.latest", lang), xs=(last.year,), ys=(last.value,), mode="markers",
-                          colour=COLOURS["observed"], label=with_unit(last.value, unit, lang, digits=2),
-                          label_side="right",
-                          legend=False))
+        marks.append(
+            Mark(
+                name=t("chart.latest", lang),
+                xs=(last.year,),
+                ys=(last.value,),
+                mode="markers",
+                colour=COLOURS["observed"],
+                label=with_unit(last.value, unit, lang, digits=2),
+                label_side="right",
+                legend=False,
+            )
+        )
     ys: list[float] = [p.value for p in a.series]
-    if (not a.final and a.start_year is not None and a.start_value is not None and a.target_value is not None
-            and a.target_year and a.target_year > a.start_year):
-        marks.append(Mark(name=t("chart.path", lang), xs=(a.start_year, a.target_year),
-                          ys=(a.start_value, a.target_value), mode="lines", dash="dash", colour=COLOURS["path"]))
+    if (
+        not a.final
+        and a.start_year is not None
+        and a.start_value is not None
+        and a.target_value is not None
+        and a.target_year
+        and a.target_year > a.start_year
+    ):
+        marks.append(
+            Mark(
+                name=t("chart.path", lang),
+                xs=(a.start_year, a.target_year),
+                ys=(a.start_value, a.target_value),
+                mode="lines",
+                dash="dash",
+                colour=COLOURS["path"],
+            )
+        )
     dated = [v for v in a.verdicts if v.target_value is not None]
     for v in dated:
         shown = f"{v.bound}{with_unit(v.target_value, unit, lang, digits=2)}"
@@ -125,30 +177,69 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
             label += t("chart.derived", lang)
         if v.verdict in ("met", "missed"):
             label += f" {VERDICT_LABELS[v.label_code].icon}{t(f'verdict.{v.label_code}', lang)}"
-        marks.append(Mark(name=label, xs=(v.target_year,), ys=(v.target_value,), mode="markers", symbol="star",
-                          size=18, colour=COLOURS["target"], label=label))
+        marks.append(
+            Mark(
+                name=label,
+                xs=(v.target_year,),
+                ys=(v.target_value,),
+                mode="markers",
+                symbol="star",
+                size=18,
+                colour=COLOURS["target"],
+                label=label,
+            )
+        )
         ys.append(v.target_value)
     years = [a.evaluation_year, *(p.year for p in a.series), *(v.target_year for v in dated)]
     years += [y for y in (a.plan_start_year, a.target_year) if y]
     # qualitative goals have no number to plot: they go under the title, so 2035 does not squash the data
-    notes = tuple(t("chart.qualitative", lang, year=v.target_year) + f"：{_shorten(_plan_text(v, lang), 40)}"
-                  for v in a.verdicts if v.verdict == "qualitative")
-    if a.projected_value is not None and a.year is not None and a.value is not None and a.target_year \
-            and a.target_year > a.year:
+    notes = tuple(
+        t("chart.qualitative", lang, year=v.target_year) + f"：{_shorten(_plan_text(v, lang), 40)}"
+        for v in a.verdicts
+        if v.verdict == "qualitative"
+    )
+    if (
+        a.projected_value is not None
+        and a.year is not None
+        and a.value is not None
+        and a.target_year
+        and a.target_year > a.year
+    ):
         xs = (a.year, a.target_year)
         if a.projection_low is not None and a.projection_high is not None:
-            marks.append(Mark(name=t("chart.band", lang), xs=(*xs, *xs[::-1]),
-                              ys=(a.value, a.projection_high, a.projection_low, a.value), mode="band",
-                              colour=BAND_FILL, width=0))
+            marks.append(
+                Mark(
+                    name=t("chart.band", lang),
+                    xs=(*xs, *xs[::-1]),
+                    ys=(a.value, a.projection_high, a.projection_low, a.value),
+                    mode="band",
+                    colour=BAND_FILL,
+                    width=0,
+                )
+            )
             ys += [a.projection_low, a.projection_high]
-        marks.append(Mark(name=t("chart.projection", lang), xs=xs, ys=(a.value, a.projected_value),
-                          mode="lines+markers", dash="dot", size=8, colour=COLOURS["projection"]))
+        marks.append(
+            Mark(
+                name=t("chart.projection", lang),
+                xs=xs,
+                ys=(a.value, a.projected_value),
+                mode="lines+markers",
+                dash="dot",
+                size=8,
+                colour=COLOURS["projection"],
+            )
+        )
         ys.append(a.projected_value)
     name = indicator_name(indicator, lang)
     return LineChart(
-        title=f"{name}（{unit}）" if unit != "—" else name, notes=notes, x_title=t("chart.year", lang),
-        y_title=unit if unit != "—" else None, y_suffix=unit if unit in ("%", "‰") else "",
-        x_range=(min(years) - 0.5, max(years) + 0.5), y_range=value_range(ys, unit), marks=tuple(marks),
+        title=f"{name}（{unit}）" if unit != "—" else name,
+        notes=notes,
+        x_title=t("chart.year", lang),
+        y_title=unit if unit != "—" else None,
+        y_suffix=unit if unit in ("%", "‰") else "",
+        x_range=(min(years) - 0.5, max(years) + 0.5),
+        y_range=value_range(ys, unit),
+        marks=tuple(marks),
         watermark=t("chart.sample", lang) if sample else None,
     )
 
@@ -176,23 +267,41 @@ def value_range(values: Sequence[float], unit: str) -> tuple[float, float] | Non
     return (low, high)
 
 
-def gantt_spec(plan: PlanInfo, statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *,
-               sample: bool = False) -> GanttChart:
+def gantt_spec(
+    plan: PlanInfo, statuses: Sequence[ProjectStatus], today: dt.date, lang: Lang, *, sample: bool = False
+) -> GanttChart:
     """附表1 projects as bars from start to end of their 实施时间, coloured by status, grouped by the plan's
     project groups (一山 / 一河 / 一流域 / 环境污染防治), with milestones as diamonds (overdue ones outlined)."""
     rows = tuple(
         GanttRow(
-            label=f"{plan.project_group(s.project.group).label(lang)} · {s.project.name}", name=s.project.name,
-            start=s.start, end=s.end, colour=STATUS_COLOURS[s.status], status=t(f"status.{s.status}", lang),
-            status_code=s.status, outlined=s.overdue,
-            milestones=tuple(GanttMilestone(due=m.milestone.due, colour=STATUS_COLOURS[m.status],
-                                            title=f"{m.milestone.title}（{m.milestone.due_text}）",
-                                            status=t(f"status.{m.status}", lang)) for m in s.milestones),
+            label=f"{plan.project_group(s.project.group).label(lang)} · {s.project.name}",
+            name=s.project.name,
+            start=s.start,
+            end=s.end,
+            colour=STATUS_COLOURS[s.status],
+            status=t(f"status.{s.status}", lang),
+            status_code=s.status,
+            outlined=s.overdue,
+            milestones=tuple(
+                GanttMilestone(
+                    due=m.milestone.due,
+                    colour=STATUS_COLOURS[m.status],
+                    title=f"{m.milestone.title}（{m.milestone.due_text}）",
+                    status=t(f"status.{m.status}", lang),
+                )
+                for m in s.milestones
+            ),
         )
         for s in statuses
     )
     first = min([today, *(s.start for s in statuses)])
     last = max([today, *(s.end for s in statuses)])
-    return GanttChart(title=t("nav.projects", lang), rows=rows, today=today, today_label=t("chart.today", lang),
-                      x_start=first - dt.timedelta(days=92), x_end=last + dt.timedelta(days=180),
-                      watermark=t("chart.sample", lang) if sample else None)
+    return GanttChart(
+        title=t("nav.projects", lang),
+        rows=rows,
+        today=today,
+        today_label=t("chart.today", lang),
+        x_start=first - dt.timedelta(days=92),
+        x_end=last + dt.timedelta(days=180),
+        watermark=t("chart.sample", lang) if sample else None,
+    )

@@ -85,9 +85,12 @@ def build_parser() -> Parser:
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing")
     imp.add_argument("--user", default="cli", help="录入人 / who is importing (default: cli)")
     imp.add_argument("--sheet", help="工作表名称 / the workbook sheet to read (default: the only visible one)")
-    imp.add_argument("--accept-jumps", action="store_true",
-                     help="确认同比异常变化和疑似小数形式的百分比 / accept year-on-year jumps and percentages that "
-                          "look like fractions")
+    imp.add_argument(
+        "--accept-jumps",
+        action="store_true",
+        help="确认同比异常变化和疑似小数形式的百分比 / accept year-on-year jumps and percentages that "
+        "look like fractions",
+    )
 
     st = sub.add_parser("status", help="各指标进度与红绿灯 / progress light of every indicator")
     st.add_argument("--year", type=int, help="评估年份 / evaluation year (default: latest year with data)")
@@ -124,32 +127,48 @@ def build_parser() -> Parser:
     where = bak.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="新的空目录 / a new, empty folder")
     where.add_argument("--into", type=Path, help="在此目录下按时间新建备份 / make a dated backup inside this folder")
-    bak.add_argument("--keep", type=int, default=14,
-                     help="与 --into 一起：保留最近几份 / with --into: how many to keep")
+    bak.add_argument(
+        "--keep", type=int, default=14, help="与 --into 一起：保留最近几份 / with --into: how many to keep"
+    )
     res = sub.add_parser("restore", help="从备份目录恢复到新的数据库文件 / restore a backup into a new database file")
     res.add_argument("directory", type=Path)
 
     exp = sub.add_parser("export", help="导出数据 / export data")
     exp.add_argument("--format", choices=("csv", "xlsx"), required=True)
     exp.add_argument("--out", required=True, type=Path)
-    exp.add_argument("--what", choices=("current", "history"), default="current",
-                     help="CSV：当前数值或全部修订历史；XLSX 总是包含当前数值、修订历史、导入批次三张表")
+    exp.add_argument(
+        "--what",
+        choices=("current", "history"),
+        default="current",
+        help="CSV：当前数值或全部修订历史；XLSX 总是包含当前数值、修订历史、导入批次三张表",
+    )
 
     pub = sub.add_parser("publish", help="发布静态只读版本 / publish the static read-only edition")
-    pub.add_argument("--out", type=Path, required=True,
-                     help="发布目录（一个符号链接，指向同级 .editions 中的完整版本）/ edition path (a symlink)")
-    pub.add_argument("--public", action="store_true",
-                     help="信息公开版：不含录入人和内部备注 / for the public portal: no staff names or internal notes")
-    pub.add_argument("--if-changed", action="store_true",
-                     help="数据未变化或看板服务运行中时跳过（定时任务用）/ skip if current or the server has the DB")
+    pub.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="发布目录（一个符号链接，指向同级 .editions 中的完整版本）/ edition path (a symlink)",
+    )
+    pub.add_argument(
+        "--public",
+        action="store_true",
+        help="信息公开版：不含录入人和内部备注 / for the public portal: no staff names or internal notes",
+    )
+    pub.add_argument(
+        "--if-changed",
+        action="store_true",
+        help="数据未变化或看板服务运行中时跳过（定时任务用）/ skip if current or the server has the DB",
+    )
 
     rep = sub.add_parser("report", help="生成评估报告 / write an evaluation report")
     rep.add_argument("--year", type=int, help="评估年份 / evaluation year (default: latest year with data)")
     rep.add_argument("--kind", choices=("annual", "midterm", "final"), default="annual")
     rep.add_argument("--format", choices=("html", "pptx", "pdf"), required=True)
     rep.add_argument("--out", type=Path, required=True)
-    rep.add_argument("--only-behind", action="store_true",
-                     help="只画黄灯和红灯指标的图 / charts for amber and red only")
+    rep.add_argument(
+        "--only-behind", action="store_true", help="只画黄灯和红灯指标的图 / charts for amber and red only"
+    )
     return p
 
 
@@ -193,8 +212,18 @@ def cmd_init(args: argparse.Namespace) -> int:
         counts = store.table_counts()
     plan_key = "cli.plan_synced" if report.plan_synced else "cli.plan_unchanged"
     for indent, lang in (("", "zh"), ("  ", "en")):
-        print(indent + t("cli.init_done", lang, path=path, version=report.to_version, indicators=counts["indicators"],
-                         projects=counts["projects"], plan=t(plan_key, lang, dir=settings.plan_dir())))
+        print(
+            indent
+            + t(
+                "cli.init_done",
+                lang,
+                path=path,
+                version=report.to_version,
+                indicators=counts["indicators"],
+                projects=counts["projects"],
+                plan=t(plan_key, lang, dir=settings.plan_dir()),
+            )
+        )
     return 0
 
 
@@ -214,12 +243,24 @@ def indicator_record(ind: Indicator) -> dict[str, object]:
         "baseline_value": ind.baseline.value,
         "baseline_text": ind.baseline.text,
         "targets": [
-            {"year": tg.year, "rule": tg.rule, "value": tg.value, "text": tg.text, "text_en": tg.text_en,
-             "source": tg.source, "note": tg.note, "derived": tg.derived, "origin": tg.origin, "region": tg.region}
+            {
+                "year": tg.year,
+                "rule": tg.rule,
+                "value": tg.value,
+                "text": tg.text,
+                "text_en": tg.text_en,
+                "source": tg.source,
+                "note": tg.note,
+                "derived": tg.derived,
+                "origin": tg.origin,
+                "region": tg.region,
+            }
             for tg in ind.targets
         ],
-        "replaced_targets": [{"year": tg.year, "rule": tg.rule, "value": tg.value, "text": tg.text,
-                              "source": tg.source} for tg in ind.replaced],
+        "replaced_targets": [
+            {"year": tg.year, "rule": tg.rule, "value": tg.value, "text": tg.text, "source": tg.source}
+            for tg in ind.replaced
+        ],
         "source": ind.source,
         "flags": list(ind.flags),
     }
@@ -231,13 +272,29 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     if args.format == "json":
         _json([indicator_record(i) for i in indicators])
         return 0
-    header = ("序号", "编码", "指标", "类别", "单位", "属性", f"{plan.base_year}年现状",
-              f"{plan.first_target_year}年目标", "待核实")
+    header = (
+        "序号",
+        "编码",
+        "指标",
+        "类别",
+        "单位",
+        "属性",
+        f"{plan.base_year}年现状",
+        f"{plan.first_target_year}年目标",
+        "待核实",
+    )
     rows = [
-        [i.seq or "", i.code, i.name, i.category, i.unit,
-         t(f"attribute.{i.attribute or 'none'}", "zh"), baseline_text(i, "zh"),
-         target_text(i.target_for(plan.first_target_year), i.unit, "zh"),
-         " ".join(i.flags)]
+        [
+            i.seq or "",
+            i.code,
+            i.name,
+            i.category,
+            i.unit,
+            t(f"attribute.{i.attribute or 'none'}", "zh"),
+            baseline_text(i, "zh"),
+            target_text(i.target_for(plan.first_target_year), i.unit, "zh"),
+            " ".join(i.flags),
+        ]
         for i in indicators
     ]
     if args.format == "csv":
@@ -254,8 +311,9 @@ def _display_width(text: str) -> int:
 def _text_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     cells = [[str(c) for c in header]] + [[str(c) for c in r] for r in rows]
     widths = [max(_display_width(r[n]) for r in cells) for n in range(len(header))]
-    lines = ["  ".join(c + " " * (w - _display_width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
-             for r in cells]
+    lines = [
+        "  ".join(c + " " * (w - _display_width(c)) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -310,8 +368,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                     o = r.observation
                     before = "—" if r.previous is None else r.previous.value
                     fields = "、".join(t(f"change.{f}", "zh") for f in r.changes)
-                    print(f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}"
-                          + (f"（{fields}）" if fields else ""))
+                    print(
+                        f"  第{r.row}行 {o.indicator_code} {o.region} {o.year}: {before} → {o.value}"
+                        + (f"（{fields}）" if fields else "")
+                    )
             print(both("import.dry_run", added=added, changed=changed, unchanged=unchanged))
         else:
             # the command line is the server operator's: it acts with the admin role under the given name
@@ -319,8 +379,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             if batch is None:
                 print(both("import.nothing_new", unchanged=unchanged))
             else:
-                print(both("import.done", batch=batch.id, added=batch.rows_added, changed=batch.rows_changed,
-                           unchanged=batch.rows_unchanged))
+                print(
+                    both(
+                        "import.done",
+                        batch=batch.id,
+                        added=batch.rows_added,
+                        changed=batch.rows_changed,
+                        unchanged=batch.rows_unchanged,
+                    )
+                )
         if skipped:
             print(skipped)
     return 0
@@ -328,27 +395,90 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 #: The documented fields of ``status --format json|csv`` (README lists them), in output order.
 STATUS_FIELDS = (
-    "code", "seq", "name", "name_en", "category", "attribute", "unit", "region", "evaluation_year", "year", "value",
-    "target_year", "target_rule", "target_value", "target_text", "target_text_en", "target_derived", "final", "light",
-    "label", "label_code", "reason", "reason_en", "start_year", "start_value", "start_kind", "plan_start_year",
-    "plan_start_value", "plan_start_kind", "expected_value", "path_ratio", "trend_ratio", "trend", "trend_improving",
-    "annual_change", "recent_annual_change", "recent_years", "required_annual_change", "projected_value",
-    "projected_gap", "projection_low", "projection_high", "binding_behind", "stale", "baseline_conflict",
-    "baseline_observed", "change_since_start", "worsened", "precision", "verdicts",
+    "code",
+    "seq",
+    "name",
+    "name_en",
+    "category",
+    "attribute",
+    "unit",
+    "region",
+    "evaluation_year",
+    "year",
+    "value",
+    "target_year",
+    "target_rule",
+    "target_value",
+    "target_text",
+    "target_text_en",
+    "target_derived",
+    "final",
+    "light",
+    "label",
+    "label_code",
+    "reason",
+    "reason_en",
+    "start_year",
+    "start_value",
+    "start_kind",
+    "plan_start_year",
+    "plan_start_value",
+    "plan_start_kind",
+    "expected_value",
+    "path_ratio",
+    "trend_ratio",
+    "trend",
+    "trend_improving",
+    "annual_change",
+    "recent_annual_change",
+    "recent_years",
+    "required_annual_change",
+    "projected_value",
+    "projected_gap",
+    "projection_low",
+    "projection_high",
+    "binding_behind",
+    "stale",
+    "baseline_conflict",
+    "baseline_observed",
+    "change_since_start",
+    "worsened",
+    "precision",
+    "verdicts",
 )
 #: The documented fields of each entry of ``verdicts``.
 VERDICT_FIELDS = (
-    "target_year", "rule", "target_value", "bound", "target_text", "target_text_en", "source", "derived", "origin",
-    "doc_ref", "replaced", "actual_year", "actual_value", "verdict", "verdict_label", "reason", "reason_en",
-    "estimate_year", "estimate_value", "projected_value",
+    "target_year",
+    "rule",
+    "target_value",
+    "bound",
+    "target_text",
+    "target_text_en",
+    "source",
+    "derived",
+    "origin",
+    "doc_ref",
+    "replaced",
+    "actual_year",
+    "actual_value",
+    "verdict",
+    "verdict_label",
+    "reason",
+    "reason_en",
+    "estimate_year",
+    "estimate_value",
+    "projected_value",
 )
 
 
 def verdict_record(v: Verdict) -> dict[str, object]:
     """One dated target's verdict as documented in the README (``verdicts`` entries)."""
     fields: dict[str, object] = {f: getattr(v, f) for f in VERDICT_FIELDS if hasattr(v, f)}
-    fields["replaced"] = ({"rule": v.replaced.rule, "value": v.replaced.value, "text": v.replaced.text,
-                           "source": v.replaced.source} if v.replaced else None)
+    fields["replaced"] = (
+        {"rule": v.replaced.rule, "value": v.replaced.value, "text": v.replaced.text, "source": v.replaced.source}
+        if v.replaced
+        else None
+    )
     fields["verdict_label"] = t(f"verdict.{v.label_code}", "zh")
     fields["reason"], fields["reason_en"] = text(v.reason, "zh"), text(v.reason, "en")
     return {f: fields[f] for f in VERDICT_FIELDS}
@@ -389,11 +519,19 @@ def cmd_status(args: argparse.Namespace) -> int:
             header.insert(8, f"{due}年目标")
         rows = []
         for a in assessments:
-            row = [a.seq or "", a.code, a.name, t(f"attribute.{a.attribute or 'none'}", "zh"), a.year or "",
-                   "" if a.value is None else number(a.value), _target_cell(a),
-                   status_text(a.label_code, a.binding_behind, "zh") + (" · 数据过旧" if a.stale else ""),
-                   "" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%",
-                   trend_text(a.trend, a.trend_improving, "zh"), text(a.reason, "zh")]
+            row = [
+                a.seq or "",
+                a.code,
+                a.name,
+                t(f"attribute.{a.attribute or 'none'}", "zh"),
+                a.year or "",
+                "" if a.value is None else number(a.value),
+                _target_cell(a),
+                status_text(a.label_code, a.binding_behind, "zh") + (" · 数据过旧" if a.stale else ""),
+                "" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%",
+                trend_text(a.trend, a.trend_improving, "zh"),
+                text(a.reason, "zh"),
+            ]
             if due is not None:
                 row.insert(8, verdict_cell(a.verdict_for(due), a.unit, "zh"))
             rows.append(row)
@@ -452,8 +590,16 @@ def cmd_targets(args: argparse.Namespace) -> int:
             if code not in indicators:
                 raise UserError("assigned.unknown_indicator", code=args.code)
             # the command line is the server operator's: it acts with the admin role under the given name
-            enter_document_target(store, indicators[code], args.year, args.value, args.document,
-                                  args.date or clock.today(), User(name=args.user, role="admin"), region=args.region)
+            enter_document_target(
+                store,
+                indicators[code],
+                args.year,
+                args.value,
+                args.document,
+                args.date or clock.today(),
+                User(name=args.user, role="admin"),
+                region=args.region,
+            )
             print(both("targets.saved", code=code, year=args.year, value=number(args.value), document=args.document))
             return 0
         entries = store.staff_targets()
@@ -462,18 +608,39 @@ def cmd_targets(args: argparse.Namespace) -> int:
         _json([target_record(code, tg) for code, tg in entries])
         return 0
     header = ("编码", "指标", "年份", "地区", "目标", "文号", "文件日期", "录入人", "录入时间")
-    rows = [[code, names.get(code, ""), tg.year, tg.region or "全区", f"{'≥' if tg.rule == 'at_least' else '≤'}"
-             f"{number(tg.value)}", tg.doc_ref or "", tg.doc_date.isoformat() if tg.doc_date else "",
-             tg.entered_by or "", local_time(tg.entered_at)] for code, tg in entries]
+    rows = [
+        [
+            code,
+            names.get(code, ""),
+            tg.year,
+            tg.region or "全区",
+            f"{'≥' if tg.rule == 'at_least' else '≤'}{number(tg.value)}",
+            tg.doc_ref or "",
+            tg.doc_date.isoformat() if tg.doc_date else "",
+            tg.entered_by or "",
+            local_time(tg.entered_at),
+        ]
+        for code, tg in entries
+    ]
     print(_text_table(header, rows))
     return 0
 
 
 def target_record(code: str, tg: Target) -> dict[str, object]:
     """One document target as ``targets list --format json`` prints it."""
-    return {"code": code, "year": tg.year, "region": tg.region, "rule": tg.rule, "value": tg.value, "text": tg.text,
-            "source": tg.source, "doc_ref": tg.doc_ref, "doc_date": tg.doc_date.isoformat() if tg.doc_date else None,
-            "entered_by": tg.entered_by, "entered_at": tg.entered_at.isoformat() if tg.entered_at else None}
+    return {
+        "code": code,
+        "year": tg.year,
+        "region": tg.region,
+        "rule": tg.rule,
+        "value": tg.value,
+        "text": tg.text,
+        "source": tg.source,
+        "doc_ref": tg.doc_ref,
+        "doc_date": tg.doc_date.isoformat() if tg.doc_date else None,
+        "entered_by": tg.entered_by,
+        "entered_at": tg.entered_at.isoformat() if tg.entered_at else None,
+    }
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -491,8 +658,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
             print(both("publish.unchanged", version=version))
             return 0
         done = publish(store, args.out, public=args.public)
-    print(both("publish.done", path=args.out, files=done.files, kb=done.bytes // 1024, seconds=done.seconds,
-               version=done.version))
+    print(
+        both(
+            "publish.done",
+            path=args.out,
+            files=done.files,
+            kb=done.bytes // 1024,
+            seconds=done.seconds,
+            version=done.version,
+        )
+    )
     return 0
 
 
@@ -520,8 +695,10 @@ def cmd_users(args: argparse.Namespace) -> int:
             auth.disable_user(store, args.name)
         else:
             header = ("用户", "角色", "状态", "创建", "更新")
-            rows = [[u.name, u.role, "停用" if u.disabled else "启用", local_time(u.created_at),
-                     local_time(u.updated_at)] for u in store.users()]
+            rows = [
+                [u.name, u.role, "停用" if u.disabled else "启用", local_time(u.created_at), local_time(u.updated_at)]
+                for u in store.users()
+            ]
             print(_text_table(header, rows))
             return 0
     print(both("cli.users_done", name=args.name))
@@ -566,8 +743,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
     with _store(args) as store:
         indicators = store.indicators()
-        tables = [export_table(indicators, store.current_observations()),
-                  history_table(indicators, store.observation_history()), batches_table(store.batches())]
+        tables = [
+            export_table(indicators, store.current_observations()),
+            history_table(indicators, store.observation_history()),
+            batches_table(store.batches()),
+        ]
     if args.format == "csv" and args.what == "history":
         tables = tables[1:2]
     _write(args.out, tables)
@@ -579,8 +759,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
     with _store(args) as store:
         plan = store.plan_info()
-        year = args.year or default_year(store.current_observations(), plan.default_region, clock.current_year(),
-                                         plan.years)
+        year = args.year or default_year(
+            store.current_observations(), plan.default_region, clock.current_year(), plan.years
+        )
         report = build_report(store, year, args.kind, only_behind=args.only_behind)
         indicators = {i.code: i for i in store.indicators()}
     args.out.write_bytes(render(report, indicators, args.format, user="cli"))

@@ -72,14 +72,19 @@ SERIES: dict[str, tuple[float | None, ...] | None] = {
     "S16": (None, 10.0, 30.0, 55.0, 75.0, 90.0),
 }
 #: Invented values "assigned by a superior", for some 完成上级下达指标 indicators (others stay 待下达).
-ASSIGNED: dict[str, float] = {"I08": 38.0, "I16": 80.0, "I17": 8.0, "I18": 10.0, "I19": 8.0, "I22": 14.5,
-                              "I26": 1.0}
+ASSIGNED: dict[str, float] = {"I08": 38.0, "I16": 80.0, "I17": 8.0, "I18": 10.0, "I19": 8.0, "I22": 14.5, "I26": 1.0}
 #: Invented regional spread (× the district value) for two headline indicators.
 REGIONAL = {"I07": (1.04, 0.97, 0.99), "I02": (1.35, 0.72, 0.88)}
 #: Invented completions of some milestones (the others show as 逾期 once past due, as they would).
-COMPLETED = {"P05-M1": dt.date(2021, 11, 30), "P09-M1": dt.date(2021, 12, 20), "P10-M1": dt.date(2021, 12, 28),
-             "P07-M1": dt.date(2022, 12, 15), "P04-M1": dt.date(2025, 12, 20), "P05-M2": dt.date(2025, 11, 30),
-             "P11-M1": dt.date(2025, 10, 16)}
+COMPLETED = {
+    "P05-M1": dt.date(2021, 11, 30),
+    "P09-M1": dt.date(2021, 12, 20),
+    "P10-M1": dt.date(2021, 12, 28),
+    "P07-M1": dt.date(2022, 12, 15),
+    "P04-M1": dt.date(2025, 12, 20),
+    "P05-M2": dt.date(2025, 11, 30),
+    "P11-M1": dt.date(2025, 10, 16),
+}
 
 
 def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
@@ -101,22 +106,32 @@ def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
     district = catalog.plan.default_region
     rows = []
     for ind in catalog.indicators:
-        series = [(year, value) for year, value in zip(YEARS, SERIES[ind.code] or (None,) * len(YEARS), strict=True)
-                  if value is not None]
+        series = [
+            (year, value)
+            for year, value in zip(YEARS, SERIES[ind.code] or (None,) * len(YEARS), strict=True)
+            if value is not None
+        ]
         rows += [_obs(ind.code, district, year, value) for year, value in series]
         for region, factor in zip(SAMPLE_REGIONS, REGIONAL.get(ind.code, ()), strict=False):
             rows += [_obs(ind.code, region, year, round(min(value * factor, 100.0), 2)) for year, value in series]
     with open_store(building, demo, create=True) as store:
         store.set_meta("sample_data", "1")
-        store.record_batch(rows, kind="sample", user=SAMPLE_USER, file_name=None, sha256=None,
-                           counts=(len(rows), 0, 0))
+        store.record_batch(rows, kind="sample", user=SAMPLE_USER, file_name=None, sha256=None, counts=(len(rows), 0, 0))
         for code, value in ASSIGNED.items():
             target = assigned_target(catalog.indicator(code), 2025, value, SAMPLE_DOC, dt.date(2023, 6, 1))
             store.record_staff_target(code, target, SAMPLE_USER)
         for milestone, day in COMPLETED.items():
-            store.add_milestone_update(MilestoneUpdate(
-                milestone_id=milestone, status="done", completed_on=day, note=SAMPLE_SOURCE, evidence_link=None,
-                entered_by=SAMPLE_USER, entered_at=utcnow()))
+            store.add_milestone_update(
+                MilestoneUpdate(
+                    milestone_id=milestone,
+                    status="done",
+                    completed_on=day,
+                    note=SAMPLE_SOURCE,
+                    evidence_link=None,
+                    entered_by=SAMPLE_USER,
+                    entered_at=utcnow(),
+                )
+            )
     Path(f"{path}.wal").unlink(missing_ok=True)
     building.replace(path)
     return len(rows)

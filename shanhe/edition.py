@@ -138,10 +138,18 @@ class EditionData(BaseModel):
 
 def read(store: Store) -> EditionData:
     return EditionData(
-        plan=store.plan_info(), indicators=tuple(store.indicators()), current=tuple(store.current_observations()),
-        flags=tuple(store.flags()), projects=tuple(store.projects()), themes=tuple(store.themes()),
-        goals=tuple(store.goals()), updates=latest_updates(store), latest_batch=store.latest_batch(),
-        version=edition_version(store), sample=store.meta("sample_data") == "1", today=clock.today(),
+        plan=store.plan_info(),
+        indicators=tuple(store.indicators()),
+        current=tuple(store.current_observations()),
+        flags=tuple(store.flags()),
+        projects=tuple(store.projects()),
+        themes=tuple(store.themes()),
+        goals=tuple(store.goals()),
+        updates=latest_updates(store),
+        latest_batch=store.latest_batch(),
+        version=edition_version(store),
+        sample=store.meta("sample_data") == "1",
+        today=clock.today(),
     )
 
 
@@ -203,22 +211,31 @@ class _Site:
         brand = t("static.brand", L, title=d.plan.short_title)
         script = '<script src="enhance.js" defer></script>' if "data-figure=" in body else ""
         other: Lang = "en" if L == "zh" else "zh"
-        nav = "".join(f'<a href="{self.link(n)}">{e(label)}</a>' for n, label in (
-            ("index", t("nav.overview", L)), ("projects", t("nav.projects", L)),
-            ("themes", d.plan.themes_heading.label(L)), ("methodology", t("nav.methodology", L)),
-            ("about", t("nav.about", L))))
+        nav = "".join(
+            f'<a href="{self.link(n)}">{e(label)}</a>'
+            for n, label in (
+                ("index", t("nav.overview", L)),
+                ("projects", t("nav.projects", L)),
+                ("themes", d.plan.themes_heading.label(L)),
+                ("methodology", t("nav.methodology", L)),
+                ("about", t("nav.about", L)),
+            )
+        )
         nav += f'<a href="{page_file(name, other)}">{"English" if other == "en" else "中文"}</a>'
         batch = d.latest_batch
-        stamp = t("static.stamp", L, version=d.version,
-                  when=local_time(batch.created_at) if batch else t("static.no_data", L))
+        stamp = t(
+            "static.stamp", L, version=d.version, when=local_time(batch.created_at) if batch else t("static.no_data", L)
+        )
         live = "" if self.public else f' · <a href="../">{e(t("static.live", L))}</a>'
         sample = f'<div class="sample">{e(t("app.sample_banner", L))}</div>' if d.sample else ""
-        return (f'<!DOCTYPE html><html lang="{"zh-CN" if L == "zh" else "en"}"><head><meta charset="utf-8">'
-                f'<meta name="viewport" content="width=device-width, initial-scale=1">{HEAD_MARK}'
-                f'<title>{e(title)} · {e(brand)}</title><link rel="stylesheet" href="style.css">'
-                f'{script}</head><body>{NOTICE_MARK}<header class="top"><div class="brand">{e(brand)}'
-                f'</div><nav>{nav}</nav></header>{sample}<main>{body}</main><footer>{e(stamp)}'
-                f'{e(" · " + t("static.readonly", L))}{live}</footer></body></html>\n')
+        return (
+            f'<!DOCTYPE html><html lang="{"zh-CN" if L == "zh" else "en"}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">{HEAD_MARK}'
+            f'<title>{e(title)} · {e(brand)}</title><link rel="stylesheet" href="style.css">'
+            f'{script}</head><body>{NOTICE_MARK}<header class="top"><div class="brand">{e(brand)}'
+            f"</div><nav>{nav}</nav></header>{sample}<main>{body}</main><footer>{e(stamp)}"
+            f"{e(' · ' + t('static.readonly', L))}{live}</footer></body></html>\n"
+        )
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
         head = "".join(f"<th>{e(str(h))}</th>" for h in header)
@@ -229,16 +246,18 @@ class _Site:
     def overview(self) -> str:
         L, view = self.lang, self.view
         s = view.summary
-        parts = [f"<h1>{e(t('overview.title', L))}</h1>",
-                 f'<p class="caption">{e(t("static.caption", L, number=self.data.plan.document_number, title=self.data.plan.short_title, year=view.year))}</p>',  # noqa: E501
-                 self.light_strip()]
+        parts = [
+            f"<h1>{e(t('overview.title', L))}</h1>",
+            f'<p class="caption">{e(t("static.caption", L, number=self.data.plan.document_number, title=self.data.plan.short_title, year=view.year))}</p>',  # noqa: E501
+            self.light_strip(),
+        ]
         parts.append("<ul>" + "".join(f"<li>{e(text(line, L))}</li>" for line in s.sentences) + "</ul>")
         if view.verdict_year is not None:
             parts.append(f"<h2>{e(t('report.verdicts', L, year=view.verdict_year))}</h2>")
             parts.append(f'<p class="caption">{e(t("report.verdicts_note", L, year=view.verdict_year))}</p>')
             parts.append(self.table(*verdict_counts(s, L)))
             parts.append(self.table(*verdict_table(view.rows, view.verdict_year, view.year, L)))
-        parts.append(f"<h2>{e(t('overview.headline', L))}</h2><div class=\"cols\">")
+        parts.append(f'<h2>{e(t("overview.headline", L))}</h2><div class="cols">')
         for code in self.data.plan.headline:
             row = next(r for r in view.rows if r.indicator.code == code)
             parts.append(f"<div>{self.chart(row.indicator.code)}<p>{e(text(row.assessment.reason, L))}</p></div>")
@@ -249,8 +268,9 @@ class _Site:
             parts.append(f"<h3>{e(category.label(L))}</h3>")
             parts.append(matrix_html(rows, L, self.indicator_link, view.verdict_year))
         parts.append(f"<h2>{e(t('overview.supplementary', L, table=self.data.plan.indicator_table.label(L)))}</h2>")
-        parts.append(matrix_html([r for r in view.rows if r.assessment.seq is None], L, self.indicator_link,
-                                 view.verdict_year))
+        parts.append(
+            matrix_html([r for r in view.rows if r.assessment.seq is None], L, self.indicator_link, view.verdict_year)
+        )
         return "".join(parts)
 
     def light_strip(self) -> str:
@@ -263,8 +283,9 @@ class _Site:
                 by_light[LABELS[code].light] = by_light.get(LABELS[code].light, 0) + n
             counts = "".join(
                 f'<span class="count" style="background:{LIGHT_COLOURS[light][0]}"><b>{by_light.get(light, 0)}</b>'
-                f'{e(t(f"light_name.{light}", L))}</span>'
-                for light in ("green", "amber", "red", "grey"))
+                f"{e(t(f'light_name.{light}', L))}</span>"
+                for light in ("green", "amber", "red", "grey")
+            )
             groups.append(f'<div class="group"><h3>{e(t(f"attribute.{attribute}", L))}</h3>{counts}</div>')
         return f'<div class="strip">{"".join(groups)}</div>'
 
@@ -274,57 +295,122 @@ class _Site:
         row = next(r for r in self.view.rows if r.indicator.code == code)
         spec = progress_spec(row.indicator, row.assessment, self.lang, sample=self.data.sample)
         figure = line_figure(spec, self.lang).to_json().replace("</", "<\\/")
-        return (f'<div class="chart" data-figure="fig-{code}">'
-                f'{svg.line_chart(spec, width, height, chart_id=f"chart-{code}")}</div>'
-                f'<script type="application/json" id="fig-{code}">{figure}</script>')
+        return (
+            f'<div class="chart" data-figure="fig-{code}">'
+            f"{svg.line_chart(spec, width, height, chart_id=f'chart-{code}')}</div>"
+            f'<script type="application/json" id="fig-{code}">{figure}</script>'
+        )
 
     def indicator(self, row: object) -> str:
         L, d = self.lang, self.data
         ind, a = row.indicator, row.assessment
-        parts = [f"<h1>{e(indicator_name(ind, L))}</h1>",
-                 f'<div class="box {a.light}"><b>{e(status_text(a.label_code, a.binding_behind, L))}</b>'
-                 f"：{e(text(a.reason, L))}</div>"]
+        parts = [
+            f"<h1>{e(indicator_name(ind, L))}</h1>",
+            f'<div class="box {a.light}"><b>{e(status_text(a.label_code, a.binding_behind, L))}</b>'
+            f"：{e(text(a.reason, L))}</div>",
+        ]
         if a.baseline_conflict:
-            parts.append(f'<div class="box warn">{e(t("ind.baseline_conflict", L, year=a.plan_start_year, observed=with_unit(a.baseline_observed, a.unit, L), baseline=with_unit(a.plan_start_value, a.unit, L)))}</div>')  # noqa: E501
+            conflict = t(
+                "ind.baseline_conflict",
+                L,
+                year=a.plan_start_year,
+                observed=with_unit(a.baseline_observed, a.unit, L),
+                baseline=with_unit(a.plan_start_value, a.unit, L),
+            )
+            parts.append(f'<div class="box warn">{e(conflict)}</div>')
         if a.stale:
             parts.append(f'<div class="box warn">{e(t("ind.stale", L, year=a.year))}</div>')
         due = [v for v in a.verdicts if v.verdict != "qualitative"]
         if due:
             parts.append(f"<h2>{e(t('ind.verdicts', L))}</h2>")
-            parts.append(self.table(
-                [t("col.year", L), t("col.target", L), t("col.value", L), t("col.verdict_short", L),
-                 t("col.target_source", L), t("col.verdict_reason", L)],
-                [[v.target_year, verdict_target(v, a.unit, L),
-                  "—" if v.actual_value is None else with_unit(v.actual_value, a.unit, L),
-                  verdict_label(v.label_code, L), v.source, text(v.reason, L)] for v in due]))
+            parts.append(
+                self.table(
+                    [
+                        t("col.year", L),
+                        t("col.target", L),
+                        t("col.value", L),
+                        t("col.verdict_short", L),
+                        t("col.target_source", L),
+                        t("col.verdict_reason", L),
+                    ],
+                    [
+                        [
+                            v.target_year,
+                            verdict_target(v, a.unit, L),
+                            "—" if v.actual_value is None else with_unit(v.actual_value, a.unit, L),
+                            verdict_label(v.label_code, L),
+                            v.source,
+                            text(v.reason, L),
+                        ]
+                        for v in due
+                    ],
+                )
+            )
         parts.append(self.chart(ind.code, 900, 440))
-        parts.append('<div class="metrics">' + "".join(
-            f"<div>{e(label)}<b>{e(value)}</b></div>" for label, value in (
-                (t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
-                (t("ind.required", L), "—" if a.required_annual_change is None
-                 else amount(a.required_annual_change, a.unit, L, signed=True)),
-                (t("ind.projected", L, year=a.target_year or ""), "—" if a.projected_value is None
-                 else with_unit(a.projected_value, a.unit, L, digits=2)))) + "</div>")
+        parts.append(
+            '<div class="metrics">'
+            + "".join(
+                f"<div>{e(label)}<b>{e(value)}</b></div>"
+                for label, value in (
+                    (t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
+                    (
+                        t("ind.required", L),
+                        "—"
+                        if a.required_annual_change is None
+                        else amount(a.required_annual_change, a.unit, L, signed=True),
+                    ),
+                    (
+                        t("ind.projected", L, year=a.target_year or ""),
+                        "—" if a.projected_value is None else with_unit(a.projected_value, a.unit, L, digits=2),
+                    ),
+                )
+            )
+            + "</div>"
+        )
         mine = sorted((o for o in d.current if o.indicator_code == ind.code), key=lambda o: (o.region, o.year))
         parts.append(f"<h2>{e(t('ind.values', L))}</h2>")
         if mine:
             header = [t("col.year", L), t("col.region", L), t("col.value", L), t("col.source", L)]
             if not self.public:
                 header += [t("col.note", L), t("col.entered_by", L), t("col.entered_at", L)]
-            parts.append(self.table(header, [
-                [o.year, o.region, with_unit(o.value, ind.unit, L), o.source or "",
-                 *(() if self.public else (o.note or "", o.entered_by or "", local_time(o.entered_at)))]
-                for o in mine]))
+            parts.append(
+                self.table(
+                    header,
+                    [
+                        [
+                            o.year,
+                            o.region,
+                            with_unit(o.value, ind.unit, L),
+                            o.source or "",
+                            *(() if self.public else (o.note or "", o.entered_by or "", local_time(o.entered_at))),
+                        ]
+                        for o in mine
+                    ],
+                )
+            )
         else:
             parts.append(f"<p>{e(t('ind.no_values', L))}</p>")
         baseline = t("ind.baseline_line", L, base=ind.baseline.year, text=baseline_text(ind, L), source=ind.source)
-        parts.append(f"<h2>{e(t('ind.plan', L))}</h2><ul><li>{e(baseline)}</li>"
-                     f"<li>{e(t('ind.measure', L, measure=measure_text(ind, L)))}</li></ul>")
-        parts.append(self.table(
-            [t("col.year", L), t("col.target", L), t("col.source", L), t("col.note", L), t("col.flag_status", L)],
-            [[tg.year, target_text(tg, ind.unit, L), tg.source, tg.note or "",
-              t("ind.in_force" if in_force else "ind.replaced", L)]
-             for in_force, targets in ((True, ind.targets_in(a.region)), (False, ind.replaced)) for tg in targets]))
+        parts.append(
+            f"<h2>{e(t('ind.plan', L))}</h2><ul><li>{e(baseline)}</li>"
+            f"<li>{e(t('ind.measure', L, measure=measure_text(ind, L)))}</li></ul>"
+        )
+        parts.append(
+            self.table(
+                [t("col.year", L), t("col.target", L), t("col.source", L), t("col.note", L), t("col.flag_status", L)],
+                [
+                    [
+                        tg.year,
+                        target_text(tg, ind.unit, L),
+                        tg.source,
+                        tg.note or "",
+                        t("ind.in_force" if in_force else "ind.replaced", L),
+                    ]
+                    for in_force, targets in ((True, ind.targets_in(a.region)), (False, ind.replaced))
+                    for tg in targets
+                ],
+            )
+        )
         flags = [f for f in d.flags if f.id in ind.flags]
         parts.append(f"<h2>{e(t('ind.flags', L))}</h2>")
         parts.append(self.flag_table(flags) if flags else f"<p>{e(t('ind.no_flags', L))}</p>")
@@ -332,40 +418,88 @@ class _Site:
 
     def flag_table(self, flags: Sequence[Flag]) -> str:
         L = self.lang
-        return self.table([t("col.flag", L), t("about.subjects", L), t("col.literal", L), t("col.problem", L),
-                           t("col.reading", L), t("col.flag_status", L)],
-                          [[f.id, "、".join(f.subjects), f.literal, f.problem, f.reading, f.status] for f in flags])
+        return self.table(
+            [
+                t("col.flag", L),
+                t("about.subjects", L),
+                t("col.literal", L),
+                t("col.problem", L),
+                t("col.reading", L),
+                t("col.flag_status", L),
+            ],
+            [[f.id, "、".join(f.subjects), f.literal, f.problem, f.reading, f.status] for f in flags],
+        )
 
     def projects(self, statuses: Sequence[ProjectStatus]) -> str:
         L, d = self.lang, self.data
         spec = gantt_spec(d.plan, statuses, d.today, L, sample=d.sample)
-        parts = [f"<h1>{e(t('proj.title', L, table=self.data.plan.project_table.label(L)))}</h1>",
-                 f'<p class="caption">{e(t("proj.status_note", L, today=d.today.isoformat()))}</p>',
-                 f'<div class="chart">{svg.gantt(spec, chart_id="gantt")}</div>',
-                 f"<h2>{e(t('proj.overdue', L))}</h2>"]
+        parts = [
+            f"<h1>{e(t('proj.title', L, table=self.data.plan.project_table.label(L)))}</h1>",
+            f'<p class="caption">{e(t("proj.status_note", L, today=d.today.isoformat()))}</p>',
+            f'<div class="chart">{svg.gantt(spec, chart_id="gantt")}</div>',
+            f"<h2>{e(t('proj.overdue', L))}</h2>",
+        ]
         late = [(s, m) for s in statuses for m in s.milestones if m.status == "overdue"]
-        parts.append(self.table([t("col.project", L), t("col.milestone", L), t("col.due", L), t("col.due_text", L)],
-                                [[s.project.name, m.milestone.title, m.milestone.due.isoformat(), m.milestone.due_text]
-                                 for s, m in late]) if late else f"<p>{e(t('proj.none_overdue', L))}</p>")
+        parts.append(
+            self.table(
+                [t("col.project", L), t("col.milestone", L), t("col.due", L), t("col.due_text", L)],
+                [
+                    [s.project.name, m.milestone.title, m.milestone.due.isoformat(), m.milestone.due_text]
+                    for s, m in late
+                ],
+            )
+            if late
+            else f"<p>{e(t('proj.none_overdue', L))}</p>"
+        )
         for s in statuses:
             p = s.project
             parts.append(f"<h2>{e(p.name)} — {e(t('status.' + s.status, L))}</h2>")
-            parts.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in (
-                f"{t('proj.group', L)}：{self.data.plan.project_group(p.group).label(L)} / {p.subgroup}",
-                f"{t('proj.period', L)}：{p.start_year}–{p.end_year}",
-                f"{t('proj.investment', L)}：{p.investment}", f"{t('proj.lead', L)}：{p.lead_unit}",
-                f"{t('col.source', L)}：{p.source}")) + "</ul>")
+            parts.append(
+                "<ul>"
+                + "".join(
+                    f"<li>{e(line)}</li>"
+                    for line in (
+                        f"{t('proj.group', L)}：{self.data.plan.project_group(p.group).label(L)} / {p.subgroup}",
+                        f"{t('proj.period', L)}：{p.start_year}–{p.end_year}",
+                        f"{t('proj.investment', L)}：{p.investment}",
+                        f"{t('proj.lead', L)}：{p.lead_unit}",
+                        f"{t('col.source', L)}：{p.source}",
+                    )
+                )
+                + "</ul>"
+            )
             parts.append(f"<p><b>{e(t('proj.overview', L))}</b>：{e(p.overview)}</p>")
-            header = [t("col.milestone", L), t("col.due", L), t("col.due_text", L), t("col.basis", L),
-                      t("col.flag_status", L), t("col.source", L)]
+            header = [
+                t("col.milestone", L),
+                t("col.due", L),
+                t("col.due_text", L),
+                t("col.basis", L),
+                t("col.flag_status", L),
+                t("col.source", L),
+            ]
             if not self.public:
                 header.append(t("ms.note", L))
-            parts.append(self.table(header, [
-                [m.milestone.title, m.milestone.due.isoformat(), m.milestone.due_text,
-                 t(f"basis.{m.milestone.basis}", L), t(f"status.{m.status}", L), m.milestone.source,
-                 *(() if self.public else ((d.updates[m.milestone.id].note or "") if m.milestone.id in d.updates
-                                           else "",))]
-                for m in s.milestones]))
+            parts.append(
+                self.table(
+                    header,
+                    [
+                        [
+                            m.milestone.title,
+                            m.milestone.due.isoformat(),
+                            m.milestone.due_text,
+                            t(f"basis.{m.milestone.basis}", L),
+                            t(f"status.{m.status}", L),
+                            m.milestone.source,
+                            *(
+                                ()
+                                if self.public
+                                else ((d.updates[m.milestone.id].note or "") if m.milestone.id in d.updates else "",)
+                            ),
+                        ]
+                        for m in s.milestones
+                    ],
+                )
+            )
         return "".join(parts)
 
     def themes(self, statuses: Sequence[ProjectStatus]) -> str:
@@ -374,31 +508,52 @@ class _Site:
         heading = self.data.plan.themes_heading
         parts = [f"<h1>{e(heading.label(L))}</h1>", f'<p class="caption">{e(heading.note_label(L))}</p>']
         for theme in self.data.themes:
-            parts.append(f"<h2>{e(theme.name)}（{e(theme.scope)}）</h2>"
-                         f'<p class="caption">{e(t("themes.scope", L, scope=theme.scope, source=theme.source))}</p>'
-                         f"<p>{e(theme.description)}</p><h3>{e(t('themes.indicators', L))}</h3>")
-            parts.append(matrix_html([rows[c] for c in theme.indicators], L, self.indicator_link,
-                                     self.view.verdict_year))
+            parts.append(
+                f"<h2>{e(theme.name)}（{e(theme.scope)}）</h2>"
+                f'<p class="caption">{e(t("themes.scope", L, scope=theme.scope, source=theme.source))}</p>'
+                f"<p>{e(theme.description)}</p><h3>{e(t('themes.indicators', L))}</h3>"
+            )
+            parts.append(
+                matrix_html([rows[c] for c in theme.indicators], L, self.indicator_link, self.view.verdict_year)
+            )
             parts.append(f"<h3>{e(t('themes.projects', L))}</h3>")
-            parts.append(self.table([t("col.project", L), t("col.flag_status", L)],
-                                    [[s.project.name, t(f"status.{s.status}", L)] for s in statuses
-                                     if s.project.group == theme.project_group]))
+            parts.append(
+                self.table(
+                    [t("col.project", L), t("col.flag_status", L)],
+                    [
+                        [s.project.name, t(f"status.{s.status}", L)]
+                        for s in statuses
+                        if s.project.group == theme.project_group
+                    ],
+                )
+            )
         return "".join(parts)
 
     def methodology(self) -> str:
         L, plan = self.lang, self.data.plan
-        parts = [f"<h1>{e(t('method.title', L))}</h1>", markdown(t("method.intro", L)),
-                 f"<h2>{e(t('method.steps_title', L))}</h2>", markdown(methodology.steps_text(plan, L)),
-                 markdown(t("method.why_path", L)), f"<h2>{e(t('method.verdicts_title', L))}</h2>",
-                 self.dict_table(methodology.verdict_rows(plan, L)), f"<h2>{e(t('method.thresholds_title', L))}</h2>",
-                 self.dict_table(methodology.threshold_rows(L)), f"<h2>{e(t('method.labels_title', L))}</h2>",
-                 self.dict_table(methodology.label_rows(plan, L)), f"<h2>{e(t('method.precision_title', L))}</h2>",
-                 markdown(t("method.precision", L)),
-                 self.dict_table(methodology.precision_rows(self.data.indicators, L)),
-                 markdown(methodology.stale_text(plan, L)), f"<h2>{e(t('method.trend_title', L))}</h2>",
-                 markdown(methodology.trend_text(L)), f"<h2>{e(t('method.examples_title', L))}</h2>"]
-        for ind, a, sample in methodology.examples([self.by_code[c] for c in plan.headline], self.data.current,
-                                                   self.view.year, plan.default_region):
+        parts = [
+            f"<h1>{e(t('method.title', L))}</h1>",
+            markdown(t("method.intro", L)),
+            f"<h2>{e(t('method.steps_title', L))}</h2>",
+            markdown(methodology.steps_text(plan, L)),
+            markdown(t("method.why_path", L)),
+            f"<h2>{e(t('method.verdicts_title', L))}</h2>",
+            self.dict_table(methodology.verdict_rows(plan, L)),
+            f"<h2>{e(t('method.thresholds_title', L))}</h2>",
+            self.dict_table(methodology.threshold_rows(L)),
+            f"<h2>{e(t('method.labels_title', L))}</h2>",
+            self.dict_table(methodology.label_rows(plan, L)),
+            f"<h2>{e(t('method.precision_title', L))}</h2>",
+            markdown(t("method.precision", L)),
+            self.dict_table(methodology.precision_rows(self.data.indicators, L)),
+            markdown(methodology.stale_text(plan, L)),
+            f"<h2>{e(t('method.trend_title', L))}</h2>",
+            markdown(methodology.trend_text(L)),
+            f"<h2>{e(t('method.examples_title', L))}</h2>",
+        ]
+        for ind, a, sample in methodology.examples(
+            [self.by_code[c] for c in plan.headline], self.data.current, self.view.year, plan.default_region
+        ):
             caption = t("method.example_caption", L, name=indicator_name(ind, L), code=ind.code, year=a.evaluation_year)
             parts.append(f"<h3>{e(caption)}</h3>")
             if sample:
@@ -411,32 +566,45 @@ class _Site:
 
     def about(self) -> str:
         L, plan = self.lang, self.data.plan
-        parts = [f"<h1>{e(t('about.title', L))}</h1>", f"<h2>{e(t('about.plan', L))}</h2>",
-                 f"<p><b>{e(plan.title)}</b></p><ul>"
-                 f"<li>{e(t('about.number', L))}：{e(plan.document_number)}（{e(plan.document_number_source)}）</li>"
-                 f"<li>{e(t('about.issuer', L))}：{e(plan.issuer)}</li>"
-                 f"<li>{e(t('about.issued_on', L))}：{plan.issued_on.isoformat()}（{e(plan.issued_on_source)}）</li>"
-                 "</ul>", f"<h2>{e(t('about.periods', L))}</h2><ul>"
-                 + "".join(f"<li>{e(p.name)}：{p.start}–{p.end}（{e(p.source)}）</li>" for p in plan.periods) + "</ul>",
-                 f"<h2>{e(t('about.goals', L, years=year_list((g.year for g in self.data.goals), L)))}</h2>",
-                 self.table([t("col.year", L), t("about.theme", L), t("col.literal", L), t("col.source", L)],
-                            [[g.year, g.theme, g.text, g.source] for g in self.data.goals]),
-                 f"<h2>{e(t('about.evaluations', L))}</h2><ul>"
-                 + "".join(f"<li>{e(ev.name)}（{e(ev.source)}）</li>" for ev in plan.evaluations) + "</ul>"
-                 f'<p class="caption">{e(plan.evaluation_reporting)}（{e(plan.evaluation_reporting_source)}）</p>',
-                 f"<h2>{e(t('about.sources', L))}</h2>"]
+        parts = [
+            f"<h1>{e(t('about.title', L))}</h1>",
+            f"<h2>{e(t('about.plan', L))}</h2>",
+            f"<p><b>{e(plan.title)}</b></p><ul>"
+            f"<li>{e(t('about.number', L))}：{e(plan.document_number)}（{e(plan.document_number_source)}）</li>"
+            f"<li>{e(t('about.issuer', L))}：{e(plan.issuer)}</li>"
+            f"<li>{e(t('about.issued_on', L))}：{plan.issued_on.isoformat()}（{e(plan.issued_on_source)}）</li>"
+            "</ul>",
+            f"<h2>{e(t('about.periods', L))}</h2><ul>"
+            + "".join(f"<li>{e(p.name)}：{p.start}–{p.end}（{e(p.source)}）</li>" for p in plan.periods)
+            + "</ul>",
+            f"<h2>{e(t('about.goals', L, years=year_list((g.year for g in self.data.goals), L)))}</h2>",
+            self.table(
+                [t("col.year", L), t("about.theme", L), t("col.literal", L), t("col.source", L)],
+                [[g.year, g.theme, g.text, g.source] for g in self.data.goals],
+            ),
+            f"<h2>{e(t('about.evaluations', L))}</h2><ul>"
+            + "".join(f"<li>{e(ev.name)}（{e(ev.source)}）</li>" for ev in plan.evaluations)
+            + "</ul>"
+            f'<p class="caption">{e(plan.evaluation_reporting)}（{e(plan.evaluation_reporting_source)}）</p>',
+            f"<h2>{e(t('about.sources', L))}</h2>",
+        ]
         counts: dict[str, int] = {}
         for o in self.data.current:
             counts[o.source or "—"] = counts.get(o.source or "—", 0) + 1
-        parts.append(self.table([t("col.source", L), t("about.rows", L)], sorted(counts.items())) if counts
-                     else f"<p>{e(t('about.no_sources', L))}</p>")
+        parts.append(
+            self.table([t("col.source", L), t("about.rows", L)], sorted(counts.items()))
+            if counts
+            else f"<p>{e(t('about.no_sources', L))}</p>"
+        )
         parts.append(f"<h2>{e(t('about.flags', L))}</h2>" + self.flag_table(self.data.flags))
         return "".join(parts)
 
     def staff(self) -> str:
         L = self.lang
-        return (f"<h1>{e(t('static.staff_title', L))}</h1><p>{e(t('static.staff_text', L))}</p>"
-                f'<p><a href="{self.link("index")}">{e(t("static.back", L))}</a></p>')
+        return (
+            f"<h1>{e(t('static.staff_title', L))}</h1><p>{e(t('static.staff_text', L))}</p>"
+            f'<p><a href="{self.link("index")}">{e(t("static.back", L))}</a></p>'
+        )
 
 
 def markdown(source: str) -> str:
@@ -465,9 +633,15 @@ def markdown(source: str) -> str:
 
 def link_for(dashboard_path: str, code: str | None, lang: Lang) -> str:
     """The edition's page for a dashboard URL (what nginx does for old browsers, for tests and the README)."""
-    name = {"": "index", "overview": "index", "present": "index", "projects": "projects", "themes": "themes",
-            "methodology": "methodology", "about": "about"}.get(dashboard_path)
+    name = {
+        "": "index",
+        "overview": "index",
+        "present": "index",
+        "projects": "projects",
+        "themes": "themes",
+        "methodology": "methodology",
+        "about": "about",
+    }.get(dashboard_path)
     if dashboard_path == "indicator":
         name = f"indicator-{code}" if code and re.fullmatch(r"[IS]\d{2}", code) else "index"
     return page_file(name or "staff", lang)
-

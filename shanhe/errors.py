@@ -42,10 +42,19 @@ class ValuesMoved(StoreError):
         self.default_region = default_region
 
     def message(self, lang: Lang) -> str:
-        items = [t("store.moved_item", lang, user=r.entered_by, time=local_time(r.entered_at),
-                   what=" ".join([r.indicator_code, *([r.region] if r.region != self.default_region else []),
-                                  str(r.year)]),
-                   value="—" if r.value is None else number(r.value)) for r in self.moved]
+        items = [
+            t(
+                "store.moved_item",
+                lang,
+                user=r.entered_by,
+                time=local_time(r.entered_at),
+                what=" ".join(
+                    [r.indicator_code, *([r.region] if r.region != self.default_region else []), str(r.year)]
+                ),
+                value="—" if r.value is None else number(r.value),
+            )
+            for r in self.moved
+        ]
         return t(self.key, lang, changes=("；" if lang == "zh" else "; ").join(items))
 
 

@@ -107,8 +107,11 @@ def verdict_cell(verdict: Verdict | None, unit: str, lang: Lang) -> str:
         return "—"
     text = verdict_label(verdict.label_code, lang)
     if verdict.actual_value is not None:
-        text += f"（{with_unit(verdict.actual_value, unit, lang)}）" if lang == "zh" else \
-            f" ({with_unit(verdict.actual_value, unit, lang)})"
+        text += (
+            f"（{with_unit(verdict.actual_value, unit, lang)}）"
+            if lang == "zh"
+            else f" ({with_unit(verdict.actual_value, unit, lang)})"
+        )
     return text
 
 

@@ -46,13 +46,21 @@ def dashboard_links(params: Mapping[str, str]) -> Callable[[str], str]:
     return lambda code: indicator_link(code, params)
 
 
-def matrix_html(rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], str],
-                verdict_year: int | None = None) -> str:
+def matrix_html(
+    rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], str], verdict_year: int | None = None
+) -> str:
     """The light table; with ``verdict_year`` a column for that year's verdicts (2025年目标完成情况).
     ``link`` gives each indicator's page (the dashboard's, or the static edition's)."""
     e = html.escape
-    head = [t("col.seq", lang), t("col.name", lang), t("col.status", lang), t("col.attribute", lang),
-            t("col.latest", lang), t("col.latest_year", lang), t("col.target", lang)]
+    head = [
+        t("col.seq", lang),
+        t("col.name", lang),
+        t("col.status", lang),
+        t("col.attribute", lang),
+        t("col.latest", lang),
+        t("col.latest_year", lang),
+        t("col.target", lang),
+    ]
     if verdict_year is not None:
         head.append(t("col.verdict", lang, year=verdict_year))
     head += [t("col.trend", lang), ""]

@@ -46,8 +46,9 @@ def build_overview(
     assessments = assess_all(indicators, current, year, region)
     summary = summarize(assessments, plan.category_names)
     rows = tuple(
-        OverviewRow(indicator=ind, assessment=a,
-                    verdict=a.verdict_for(summary.verdict_year) if summary.verdict_year else None)
+        OverviewRow(
+            indicator=ind, assessment=a, verdict=a.verdict_for(summary.verdict_year) if summary.verdict_year else None
+        )
         for ind, a in zip(indicators, assessments, strict=True)
     )
     return Overview(year=year, region=region, rows=rows, summary=summary)
@@ -66,12 +67,20 @@ def verdict_target(v: Verdict, unit: str, lang: Lang) -> str:
     return text
 
 
-def verdict_table(rows: Sequence[OverviewRow], year: int, evaluation_year: int, lang: Lang
-                  ) -> tuple[list[str], list[list[str]]]:
+def verdict_table(
+    rows: Sequence[OverviewRow], year: int, evaluation_year: int, lang: Lang
+) -> tuple[list[str], list[list[str]]]:
     """The "{year}年目标完成情况" table (pages, reports, presenter mode): target, that year's value, verdict,
     source, and, once a later target has taken over, the light now."""
-    header = [t("col.seq", lang), t("col.name", lang), t("col.attribute", lang), t("col.year_target", lang, year=year),
-              t("col.year_actual", lang, year=year), t("col.verdict_short", lang), t("col.target_source", lang)]
+    header = [
+        t("col.seq", lang),
+        t("col.name", lang),
+        t("col.attribute", lang),
+        t("col.year_target", lang, year=year),
+        t("col.year_actual", lang, year=year),
+        t("col.verdict_short", lang),
+        t("col.target_source", lang),
+    ]
     later = evaluation_year > year
     if later:
         header.append(t("col.now", lang, year=evaluation_year))
@@ -80,13 +89,21 @@ def verdict_table(rows: Sequence[OverviewRow], year: int, evaluation_year: int, 
         v, a = r.verdict, r.assessment
         if v is None:
             continue
-        row = [str(a.seq or ""), indicator_name(r.indicator, lang), t(f"attribute.{a.attribute or 'none'}", lang),
-               verdict_target(v, a.unit, lang),
-               with_unit(v.actual_value, a.unit, lang) if v.actual_value is not None else "—",
-               verdict_label(v.label_code, lang), v.source]
+        row = [
+            str(a.seq or ""),
+            indicator_name(r.indicator, lang),
+            t(f"attribute.{a.attribute or 'none'}", lang),
+            verdict_target(v, a.unit, lang),
+            with_unit(v.actual_value, a.unit, lang) if v.actual_value is not None else "—",
+            verdict_label(v.label_code, lang),
+            v.source,
+        ]
         if later:
-            row.append(f"{status_text(a.label_code, a.binding_behind, lang)}（{a.target_year}）"
-                       if a.target_year and a.target_year != year else status_text(a.label_code, False, lang))
+            row.append(
+                f"{status_text(a.label_code, a.binding_behind, lang)}（{a.target_year}）"
+                if a.target_year and a.target_year != year
+                else status_text(a.label_code, False, lang)
+            )
         out.append(row)
     return header, out
 

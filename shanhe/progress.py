@@ -44,8 +44,9 @@ from shanhe.rules import (
     thresholds_for,
 )
 
-StartKind = Literal["baseline", "base_year_zero", "base_year_observed", "first_observation", "previous_actual",
-                    "previous_target"]
+StartKind = Literal[
+    "baseline", "base_year_zero", "base_year_observed", "first_observation", "previous_actual", "previous_target"
+]
 #: Starts that are a 2020 value: the only ones rules such as 不减少 / 增加3% can be measured against.
 BASE_KINDS = ("baseline", "base_year_zero", "base_year_observed")
 _BOUND = {"at_least": "≥", "no_decrease": "≥", "increase_by": "≥", "at_most": "≤"}
@@ -209,8 +210,13 @@ def fit_trend(series: Sequence[Point]) -> Trend | None:
         wn = [wi * n / sw for wi in w]  # weights normalised to sum to n
         rss = sum(wi * (yi - intercept - slope * xi) ** 2 for wi, xi, yi in zip(wn, x, y, strict=True))
         residual_sd = math.sqrt(rss / (n - 2))
-    return Trend(slope=slope, intercept=intercept, direction="flat" if flat else ("up" if slope > 0 else "down"),
-                 points=len(series), residual_sd=residual_sd)
+    return Trend(
+        slope=slope,
+        intercept=intercept,
+        direction="flat" if flat else ("up" if slope > 0 else "down"),
+        points=len(series),
+        residual_sd=residual_sd,
+    )
 
 
 def _band(trend: Trend, series: Sequence[Point], year: int) -> tuple[float, float] | None:
@@ -230,8 +236,7 @@ def _band(trend: Trend, series: Sequence[Point], year: int) -> tuple[float, floa
 
 
 def _t975(df: int) -> float:
-    table = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-             2.201, 2.179, 2.160, 2.145, 2.131)
+    table = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131)
     return table[df - 1] if df <= len(table) else 1.96 + 2.4 / df
 
 
@@ -294,20 +299,31 @@ class _In:
 def assess(indicator: Indicator, observations: Iterable[Observation], year: int, region: str) -> Assessment:
     """Assess one indicator in ``region`` at evaluation ``year`` from observations in any order."""
     points = sorted(
-        (Point(year=o.year, value=o.value) for o in observations
-         if o.indicator_code == indicator.code and o.region == region and o.year <= year),
+        (
+            Point(year=o.year, value=o.value)
+            for o in observations
+            if o.indicator_code == indicator.code and o.region == region and o.year <= year
+        ),
         key=lambda p: p.year,
     )
     actual = {p.year: p.value for p in points}
     start0 = plan_start(indicator, points)
     observed_at_start = actual.get(start0.year) if start0 else None
-    conflict = (start0 is not None and start0.kind in ("baseline", "base_year_zero")
-                and observed_at_start is not None and abs(observed_at_start - start0.value) > TOLERANCE)
+    conflict = (
+        start0 is not None
+        and start0.kind in ("baseline", "base_year_zero")
+        and observed_at_start is not None
+        and abs(observed_at_start - start0.value) > TOLERANCE
+    )
     # one start for path and trend: the plan's baseline replaces a stored 2020 value that differs from it
     series = tuple(points)
     if start0 is not None and start0.kind in ("baseline", "base_year_zero"):
-        series = tuple(sorted([Point(year=start0.year, value=start0.value),
-                               *(p for p in points if p.year != start0.year)], key=lambda p: p.year))
+        series = tuple(
+            sorted(
+                [Point(year=start0.year, value=start0.value), *(p for p in points if p.year != start0.year)],
+                key=lambda p: p.year,
+            )
+        )
     latest = points[-1] if points else None
     trend = fit_trend(series)
     recent = _recent_change(series)
@@ -318,8 +334,7 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
     numeric = [tg for tg in targets if tg.rule != "qualitative"]
     resolved = {tg.year: target_value(tg, base) for tg in numeric}
     starts = _segment_starts(numeric, resolved, start0, actual)
-    verdicts = tuple(_verdict(indicator, tg, resolved.get(tg.year), actual, year, q, latest, trend)
-                     for tg in targets)
+    verdicts = tuple(_verdict(indicator, tg, resolved.get(tg.year), actual, year, q, latest, trend) for tg in targets)
 
     change = worsened = None
     if latest is not None and start0 is not None and latest.year > start0.year:
@@ -333,8 +348,10 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
     trend_ratio = projected = gap = band = None
     if active is None:  # only qualitative targets
         shown = next((tg for tg in targets if tg.year >= year), targets[-1] if targets else None)
-        path = _Path(code="qualitative", reason=msg("reason.qualitative", text=_text(shown) if shown else "—",
-                                                    latest=_latest(latest, q)))
+        path = _Path(
+            code="qualitative",
+            reason=msg("reason.qualitative", text=_text(shown) if shown else "—", latest=_latest(latest, q)),
+        )
     else:
         shown = active
         sign = target_sign(active, indicator)
@@ -343,14 +360,23 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
             code = _VERDICT_LIGHT[verdict.label_code]
             path, final = _Path(code=code, reason=verdict.reason), code in ("achieved", "not_met")
         elif x is None and active.rule == "assigned_by_superior":
-            path = _Path(code="pending", reason=msg("reason.pending", target_year=active.year, text=_text(active),
-                                                    latest=_latest(latest, q)))
+            path = _Path(
+                code="pending",
+                reason=msg("reason.pending", target_year=active.year, text=_text(active), latest=_latest(latest, q)),
+            )
         elif latest is None or start is None:
             path = _Path(code="no_data", reason=msg("reason.no_data", eval_year=year))
         elif x is None:
-            path = _Path(code="insufficient", reason=msg("reason.needs_base", target_year=active.year,
-                                                          base=indicator.baseline.year, text=_text(active),
-                                                          latest=_latest(latest, q)))
+            path = _Path(
+                code="insufficient",
+                reason=msg(
+                    "reason.needs_base",
+                    target_year=active.year,
+                    base=indicator.baseline.year,
+                    text=_text(active),
+                    latest=_latest(latest, q),
+                ),
+            )
         else:
             path = _path_light(indicator, active, x, start, latest, recent, step, q)
             gap0, span = sign * (x - start.value), active.year - start.year
@@ -367,8 +393,9 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
             path.notes.append(msg("note.derived"))
     notes = path.notes
     if conflict and start0 is not None:
-        notes.append(msg("note.baseline_conflict", year=start0.year, observed=q(observed_at_start),
-                         baseline=q(start0.value)))
+        notes.append(
+            msg("note.baseline_conflict", year=start0.year, observed=q(observed_at_start), baseline=q(start0.value))
+        )
     stale = latest is not None and latest.year < year - STALE_YEARS
     if stale and latest is not None:
         notes.append(msg("note.stale", year=latest.year))
@@ -376,43 +403,85 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
     if label.light == "grey" and change is not None and start0 is not None:
         # grey says nothing about progress: still say which way the indicator moved since the start
         better = (change if indicator.direction == "higher" else -change) > step - TOLERANCE
-        notes.append(msg("note.direction", start_year=start0.year,
-                         state=msg("state.worse" if worsened else "state.better" if better else "state.same"),
-                         change=Difference(value=change, unit=unit, signed=True)))
+        notes.append(
+            msg(
+                "note.direction",
+                start_year=start0.year,
+                state=msg("state.worse" if worsened else "state.better" if better else "state.same"),
+                change=Difference(value=change, unit=unit, signed=True),
+            )
+        )
     reason = path.reason.model_copy(update={"params": {**path.reason.params, "notes": Clauses(items=tuple(notes))}})
     start = start or start0
 
     return Assessment(
-        code=indicator.code, seq=indicator.seq, name=indicator.name, name_en=indicator.name_en,
-        category=indicator.category, attribute=indicator.attribute, unit=unit, direction=indicator.direction,
-        measure=indicator.measure, region=region, evaluation_year=year,
-        year=latest.year if latest else None, value=latest.value if latest else None,
-        target_year=shown.year if shown else None, target_rule=shown.rule if shown else None,
-        target_value=x, target_text=shown.text if shown else None, target_text_en=shown.text_en if shown else None,
-        target_derived=bool(shown and shown.derived), final=final, light=label.light, label_code=path.code,
-        reason=reason, start_year=start.year if start else None, start_value=start.value if start else None,
+        code=indicator.code,
+        seq=indicator.seq,
+        name=indicator.name,
+        name_en=indicator.name_en,
+        category=indicator.category,
+        attribute=indicator.attribute,
+        unit=unit,
+        direction=indicator.direction,
+        measure=indicator.measure,
+        region=region,
+        evaluation_year=year,
+        year=latest.year if latest else None,
+        value=latest.value if latest else None,
+        target_year=shown.year if shown else None,
+        target_rule=shown.rule if shown else None,
+        target_value=x,
+        target_text=shown.text if shown else None,
+        target_text_en=shown.text_en if shown else None,
+        target_derived=bool(shown and shown.derived),
+        final=final,
+        light=label.light,
+        label_code=path.code,
+        reason=reason,
+        start_year=start.year if start else None,
+        start_value=start.value if start else None,
         start_kind=start.kind if start else None,
-        plan_start_year=start0.year if start0 else None, plan_start_value=start0.value if start0 else None,
+        plan_start_year=start0.year if start0 else None,
+        plan_start_value=start0.value if start0 else None,
         plan_start_kind=start0.kind if start0 else None,
-        expected_value=path.expected, path_ratio=path.path_ratio, trend_ratio=trend_ratio,
-        trend=trend.direction if trend else None, trend_improving=_improving(trend, indicator.direction),
+        expected_value=path.expected,
+        path_ratio=path.path_ratio,
+        trend_ratio=trend_ratio,
+        trend=trend.direction if trend else None,
+        trend_improving=_improving(trend, indicator.direction),
         annual_change=trend.slope if trend else None,
-        recent_annual_change=recent[0] if recent else None, recent_years=recent[1] if recent else None,
-        required_annual_change=path.required, projected_value=projected, projected_gap=gap,
-        projection_low=band[0] if band else None, projection_high=band[1] if band else None,
+        recent_annual_change=recent[0] if recent else None,
+        recent_years=recent[1] if recent else None,
+        required_annual_change=path.required,
+        projected_value=projected,
+        projected_gap=gap,
+        projection_low=band[0] if band else None,
+        projection_high=band[1] if band else None,
         binding_behind=indicator.attribute == "binding" and label.light in ("amber", "red") and not final,
-        stale=stale, baseline_conflict=conflict, baseline_observed=observed_at_start if conflict else None,
-        change_since_start=change, worsened=worsened, precision=step, verdicts=verdicts, series=series,
+        stale=stale,
+        baseline_conflict=conflict,
+        baseline_observed=observed_at_start if conflict else None,
+        change_since_start=change,
+        worsened=worsened,
+        precision=step,
+        verdicts=verdicts,
+        series=series,
     )
 
 
 #: The light in and after a target year, from that target's verdict.
-_VERDICT_LIGHT = {"met": "achieved", "missed": "not_met", "no_data": "no_data", "no_base": "insufficient",
-                  "awaiting": "pending"}
+_VERDICT_LIGHT = {
+    "met": "achieved",
+    "missed": "not_met",
+    "no_data": "no_data",
+    "no_base": "insufficient",
+    "awaiting": "pending",
+}
 
 
-def _segment_starts(numeric: Sequence[Target], resolved: dict[int, float | None], start0: Start | None,
-                    actual: dict[int, float]) -> dict[int, Start | None]:
+def _segment_starts(
+    numeric: Sequence[Target], resolved: dict[int, float | None], start0: Start | None, actual: dict[int, float]
+) -> dict[int, Start | None]:
     """Where the path to each numeric target starts: the plan's start for the first; for each later one the
     previous target year's actual value, else the previous target's value, else the previous path's start."""
     starts: dict[int, Start | None] = {}
@@ -430,8 +499,16 @@ def _segment_starts(numeric: Sequence[Target], resolved: dict[int, float | None]
     return starts
 
 
-def _path_light(indicator: Indicator, target: Target, x: float, start: Start, latest: Point,
-                recent: tuple[float, int] | None, step: float, q: _In) -> _Path:
+def _path_light(
+    indicator: Indicator,
+    target: Target,
+    x: float,
+    start: Start,
+    latest: Point,
+    recent: tuple[float, int] | None,
+    step: float,
+    q: _In,
+) -> _Path:
     """Before the target year: achieved, slipped, too early to tell, or the path ratio against the thresholds."""
     unit, sign = indicator.unit, target_sign(target, indicator)
     target_q = q(x, bound=_bound(target, sign))
@@ -439,34 +516,86 @@ def _path_light(indicator: Indicator, target: Target, x: float, start: Start, la
     diff = Difference(value=abs(x - latest.value), unit=unit)
     verb = msg("verb.raise" if x > latest.value else "verb.lower")
     if meets(target, sign, latest.value, x):
-        return _Path(code="achieved", reason=msg("reason.achieved", year=latest.year, value=q(latest.value),
-                                                 target_year=target.year, target=target_q))
+        return _Path(
+            code="achieved",
+            reason=msg(
+                "reason.achieved", year=latest.year, value=q(latest.value), target_year=target.year, target=target_q
+            ),
+        )
     required = (x - latest.value) / (target.year - latest.year)
     if gap0 <= TOLERANCE:
-        return _Path(code="off_track", required=required,
-                     reason=msg("reason.slipped", year=latest.year, value=q(latest.value), target_year=target.year,
-                                target=target_q, verb=verb, gap=diff, recent=_recent(recent, unit)))
+        return _Path(
+            code="off_track",
+            required=required,
+            reason=msg(
+                "reason.slipped",
+                year=latest.year,
+                value=q(latest.value),
+                target_year=target.year,
+                target=target_q,
+                verb=verb,
+                gap=diff,
+                recent=_recent(recent, unit),
+            ),
+        )
     if latest.year <= start.year or span <= 0:
-        return _Path(code="insufficient", required=required,
-                     reason=msg("reason.insufficient", start_year=start.year, year=latest.year,
-                                value=q(latest.value), target_year=target.year, target=target_q, verb=verb, gap=diff))
+        return _Path(
+            code="insufficient",
+            required=required,
+            reason=msg(
+                "reason.insufficient",
+                start_year=start.year,
+                year=latest.year,
+                value=q(latest.value),
+                target_year=target.year,
+                target=target_q,
+                verb=verb,
+                gap=diff,
+            ),
+        )
     share = (latest.year - start.year) / span
     expected = start.value + (x - start.value) * share
     # rounded to the shown precision (完成进度 99.6%): the figure people read is the figure compared
     ratio = round(sign * (latest.value - start.value) / (gap0 * share), 3) + 0.0
     limits = thresholds_for(indicator.attribute)
-    code = ("on_track" if ratio >= limits.on_track else "accelerate" if ratio >= limits.behind
-            else "behind" if ratio >= 0 else "off_track")
+    code = (
+        "on_track"
+        if ratio >= limits.on_track
+        else "accelerate"
+        if ratio >= limits.behind
+        else "behind"
+        if ratio >= 0
+        else "off_track"
+    )
     notes = []
     if code != "on_track" and sign * (expected - latest.value) < step - TOLERANCE:
         code = "on_track"
         notes.append(msg("note.tolerance", precision=Difference(value=step, unit=unit)))
-    per_year = (msg("reason.per_year", annual=Difference(value=required, unit=unit, signed=True))
-                if target.year - latest.year > 1 else None)
-    return _Path(code=code, notes=notes, expected=expected, path_ratio=ratio, required=required,
-                 reason=msg("reason.path", year=latest.year, value=q(latest.value), expected=q(expected, digits=2),
-                            progress=Quantity(value=ratio * 100, unit="%", digits=1), target_year=target.year,
-                            target=target_q, verb=verb, gap=diff, per_year=per_year, recent=_recent(recent, unit)))
+    per_year = (
+        msg("reason.per_year", annual=Difference(value=required, unit=unit, signed=True))
+        if target.year - latest.year > 1
+        else None
+    )
+    return _Path(
+        code=code,
+        notes=notes,
+        expected=expected,
+        path_ratio=ratio,
+        required=required,
+        reason=msg(
+            "reason.path",
+            year=latest.year,
+            value=q(latest.value),
+            expected=q(expected, digits=2),
+            progress=Quantity(value=ratio * 100, unit="%", digits=1),
+            target_year=target.year,
+            target=target_q,
+            verb=verb,
+            gap=diff,
+            per_year=per_year,
+            recent=_recent(recent, unit),
+        ),
+    )
 
 
 def _text(target: Target) -> Bilingual:
@@ -477,16 +606,25 @@ def _latest(latest: Point | None, q: _In) -> Message | None:
     return msg("reason.latest", year=latest.year, value=q(latest.value)) if latest else None
 
 
-def _verdict(indicator: Indicator, tg: Target, x: float | None, actual: dict[int, float], year: int, q: _In,
-             latest: Point | None, trend: Trend | None) -> Verdict:
+def _verdict(
+    indicator: Indicator,
+    tg: Target,
+    x: float | None,
+    actual: dict[int, float],
+    year: int,
+    q: _In,
+    latest: Point | None,
+    trend: Trend | None,
+) -> Verdict:
     """The verdict on one dated target at evaluation ``year``."""
     sign = target_sign(tg, indicator)
     value = actual.get(tg.year) if tg.year <= year else None
     # without the target year's value: the latest value and the trend at the target year, as an estimate only
     unjudged = tg.rule != "qualitative" and value is None
     est_point = latest if unjudged else None
-    projected = (trend.at(tg.year) if unjudged and trend is not None and latest is not None and tg.year > latest.year
-                 else None)
+    projected = (
+        trend.at(tg.year) if unjudged and trend is not None and latest is not None and tg.year > latest.year else None
+    )
     estimate = _estimate(est_point, projected, tg.year, q)
     target_q = q(x, bound=_bound(tg, sign)) if x is not None else _text(tg)
     if tg.rule == "qualitative":
@@ -496,38 +634,73 @@ def _verdict(indicator: Indicator, tg: Target, x: float | None, actual: dict[int
     elif x is None and tg.rule == "assigned_by_superior":
         code, reason = "awaiting", msg("reason.pending", target_year=tg.year, text=_text(tg), latest=None)
     elif value is None:
-        code, reason = "no_data", msg("reason.target_no_data", target_year=tg.year, target=target_q,
-                                      estimate=estimate)
+        code, reason = "no_data", msg("reason.target_no_data", target_year=tg.year, target=target_q, estimate=estimate)
     elif x is None:  # a rule on the base year's value, and no value for it
-        code, reason = "no_base", msg("reason.needs_base", target_year=tg.year, base=indicator.baseline.year,
-                                      text=_text(tg), latest=None)
+        code, reason = (
+            "no_base",
+            msg("reason.needs_base", target_year=tg.year, base=indicator.baseline.year, text=_text(tg), latest=None),
+        )
     elif meets(tg, sign, value, x):
         code, reason = "met", msg("reason.met", target_year=tg.year, value=q(value), target=target_q)
     elif tg.rule == "improve":  # no gap to state: the value had to be better than the base year's and is not
-        code, reason = "missed", msg("reason.not_improved", target_year=tg.year, value=q(value), target=target_q,
-                                     base=indicator.baseline.year)
+        code, reason = (
+            "missed",
+            msg(
+                "reason.not_improved",
+                target_year=tg.year,
+                value=q(value),
+                target=target_q,
+                base=indicator.baseline.year,
+            ),
+        )
     else:
-        code, reason = "missed", msg("reason.missed", target_year=tg.year, value=q(value), target=target_q,
-                                     gap=Difference(value=abs(x - value), unit=indicator.unit))
+        code, reason = (
+            "missed",
+            msg(
+                "reason.missed",
+                target_year=tg.year,
+                value=q(value),
+                target=target_q,
+                gap=Difference(value=abs(x - value), unit=indicator.unit),
+            ),
+        )
     notes = (msg("note.derived"),) if tg.derived else ()
     reason = reason.model_copy(update={"params": {**reason.params, "notes": Clauses(items=notes)}})
     label = VERDICT_LABELS[code]
     return Verdict(
-        target_year=tg.year, rule=tg.rule, target_value=x, target_text=tg.text, target_text_en=tg.text_en,
-        bound=_bound(tg, sign), source=tg.source, derived=tg.derived, origin=tg.origin, doc_ref=tg.doc_ref,
+        target_year=tg.year,
+        rule=tg.rule,
+        target_value=x,
+        target_text=tg.text,
+        target_text_en=tg.text_en,
+        bound=_bound(tg, sign),
+        source=tg.source,
+        derived=tg.derived,
+        origin=tg.origin,
+        doc_ref=tg.doc_ref,
         replaced=indicator.replaced_for(tg.year) if tg.origin == "staff" and tg.region is None else None,
-        actual_year=tg.year if value is not None else None, actual_value=value, label_code=code,
-        verdict=label.verdict, reason=reason, estimate_year=est_point.year if est_point else None,
-        estimate_value=est_point.value if est_point else None, projected_value=projected,
+        actual_year=tg.year if value is not None else None,
+        actual_value=value,
+        label_code=code,
+        verdict=label.verdict,
+        reason=reason,
+        estimate_year=est_point.year if est_point else None,
+        estimate_value=est_point.value if est_point else None,
+        projected_value=projected,
     )
 
 
 def _estimate(point: Point | None, projected: float | None, target_year: int, q: _In) -> Message | None:
     if point is None:
         return None
-    return msg("reason.estimate", year=point.year, value=q(point.value),
-               projection=msg("reason.estimate_projection", target_year=target_year, projected=q(projected, digits=2))
-               if projected is not None else None)
+    return msg(
+        "reason.estimate",
+        year=point.year,
+        value=q(point.value),
+        projection=msg("reason.estimate_projection", target_year=target_year, projected=q(projected, digits=2))
+        if projected is not None
+        else None,
+    )
 
 
 def _start_notes(start: Start | None, q: _In) -> list[Message]:
@@ -565,7 +738,7 @@ def _recent_change(series: Sequence[Point]) -> tuple[float, int] | None:
 
 
 def _recent(recent: tuple[float, int] | None, unit: str) -> Message | None:
-    """"近三年平均每年 +1.1 个百分点", or "比上年 +1.1 个百分点" over a single year."""
+    """ "近三年平均每年 +1.1 个百分点", or "比上年 +1.1 个百分点" over a single year."""
     if recent is None:
         return None
     change = Difference(value=recent[0], unit=unit, signed=True)
@@ -593,6 +766,10 @@ def default_year(observations: Sequence[Observation], region: str, today_year: i
 def verdict_year(assessments: Sequence[Assessment]) -> int | None:
     """The latest target year at or before the evaluation year: whose verdicts the 末期考核 reads (2025 from
     2025 on, until a later target year is reached)."""
-    years = [v.target_year for a in assessments for v in a.verdicts
-             if v.target_year <= a.evaluation_year and v.verdict != "qualitative"]
+    years = [
+        v.target_year
+        for a in assessments
+        for v in a.verdicts
+        if v.target_year <= a.evaluation_year and v.verdict != "qualitative"
+    ]
     return max(years) if years else None

@@ -69,16 +69,25 @@ def publish(store: Store, out: Path, *, public: bool = False) -> Published:
         link.symlink_to(Path(editions.name) / target.name)
         os.replace(link, out)  # the switch: atomic on POSIX
     _prune(editions, keep={target.name})
-    return Published(path=target, version=edition_version(store), files=len(files),
-                     bytes=sum(len(d) for d in files.values()), seconds=time.perf_counter() - start, changed=changed)
+    return Published(
+        path=target,
+        version=edition_version(store),
+        files=len(files),
+        bytes=sum(len(d) for d in files.values()),
+        seconds=time.perf_counter() - start,
+        changed=changed,
+    )
 
 
 def _prune(editions: Path, keep: set[str]) -> None:
     """Drop editions beyond the newest KEEP others (and leftovers of interrupted builds)."""
     for leftover in editions.glob(".*.tmp"):
         shutil.rmtree(leftover, ignore_errors=True)
-    others = sorted((p for p in editions.iterdir() if p.is_dir() and p.name not in keep and not p.name.startswith(".")),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
+    others = sorted(
+        (p for p in editions.iterdir() if p.is_dir() and p.name not in keep and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     for old in others[KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
 

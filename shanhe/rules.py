@@ -11,8 +11,16 @@ from typing import Literal
 
 Light = Literal["green", "amber", "red", "grey"]
 LabelCode = Literal[
-    "achieved", "on_track", "accelerate", "behind", "off_track", "not_met",
-    "no_data", "pending", "qualitative", "insufficient",
+    "achieved",
+    "on_track",
+    "accelerate",
+    "behind",
+    "off_track",
+    "not_met",
+    "no_data",
+    "pending",
+    "qualitative",
+    "insufficient",
 ]
 
 
@@ -83,8 +91,15 @@ STALE_YEARS = 2
 #: The smallest step the plan prints per unit (表2-1 prints % and ‰ to one decimal, 66.6 and 0.5; μg/m3 and days
 #: as whole numbers); an indicator whose own printed figures are finer (19.83) uses theirs. A shortfall from the
 #: straight path smaller than this cannot be told apart at the plan's precision, so it is not "behind".
-UNIT_PRECISION: dict[str, float] = {"%": 0.1, "‰": 0.1, "μg/m3": 1.0, "天": 1.0, "万人": 0.01, "亿立方米": 0.01,
-                                    "—": 0.01}
+UNIT_PRECISION: dict[str, float] = {
+    "%": 0.1,
+    "‰": 0.1,
+    "μg/m3": 1.0,
+    "天": 1.0,
+    "万人": 0.01,
+    "亿立方米": 0.01,
+    "—": 0.01,
+}
 DEFAULT_PRECISION = 0.01
 
 

@@ -53,15 +53,16 @@ def milestone_status(m: Milestone, project: Project, today: dt.date, completed_o
     return "in_progress"
 
 
-def project_status(
-    project: Project, today: dt.date, completions: Mapping[str, dt.date] | None = None
-) -> ProjectStatus:
+def project_status(project: Project, today: dt.date, completions: Mapping[str, dt.date] | None = None) -> ProjectStatus:
     """A project is 已完成 when every milestone is, 逾期 when any is overdue, else by its period."""
     completions = completions or {}
     start, end = dt.date(project.start_year, 1, 1), dt.date(project.end_year, 12, 31)
     ms = [
-        MilestoneStatus(milestone=m, status=milestone_status(m, project, today, completions.get(m.id)),
-                        completed_on=completions.get(m.id))
+        MilestoneStatus(
+            milestone=m,
+            status=milestone_status(m, project, today, completions.get(m.id)),
+            completed_on=completions.get(m.id),
+        )
         for m in project.milestones
     ]
     statuses = {m.status for m in ms}

@@ -17,8 +17,15 @@ DEMO_DB = ROOT / "data" / "shanhe-demo.duckdb"
 STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
 
 #: How Shanhe starts Debian's Chromium (PDF reports, browser tests, benchmarks): as root, offline, in a container.
-CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 #: Environment variables Shanhe reads, with what they do (README documents each).
 ENV_VARS = {
@@ -26,11 +33,11 @@ ENV_VARS = {
     "SHANHE_DB": "DuckDB 文件路径 / path of the DuckDB file (default data/shanhe.duckdb)",
     "SHANHE_SESSION_MINUTES": "登录闲置超时（分钟，默认 30）/ idle minutes before a login ends (default 30)",
     "SHANHE_JUMP_THRESHOLD": "需确认的同比变化（默认 0.30；预览勾选，命令行 --accept-jumps）/ year-on-year change to "
-                             "confirm (default 0.30; a tick in the preview, --accept-jumps on the command line)",
+    "confirm (default 0.30; a tick in the preview, --accept-jumps on the command line)",
     "SHANHE_STATIC_DIR": "静态只读版本的发布目录；设置后看板在每次写入后自动重新发布 / where the server publishes the "
-                         "static read-only edition after every write (unset: no publishing)",
+    "static read-only edition after every write (unset: no publishing)",
     "SHANHE_PUBLISH_MINUTES": "看板检查只读版本是否最新的间隔（分钟，默认 10）/ minutes between the "
-                              "server's checks that the static edition is current (default 10)",
+    "server's checks that the static edition is current (default 10)",
     "SHANHE_TODAY": "今天的日期 YYYY-MM-DD（默认系统日期；测试和演练用）/ today's date (default: the system clock)",
 }
 

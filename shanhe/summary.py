@@ -71,40 +71,81 @@ def summarize(assessments: Sequence[Assessment], categories: Sequence[str]) -> S
             members = [a for a in assessments if _group(a) == group and (a.seq is None) == (group == "supplementary")]
             codes = [v.label_code for a in members if (v := a.verdict_for(year)) is not None]
             verdicts[group] = _counts(codes, list(VERDICT_LABELS))
-        missed = [a for a in table if a.attribute == "binding" and (v := a.verdict_for(year)) is not None
-                  and v.verdict == "missed"]
+        missed = [
+            a
+            for a in table
+            if a.attribute == "binding" and (v := a.verdict_for(year)) is not None and v.verdict == "missed"
+        ]
     grey = [a for a in table if a.attribute == "binding" and a.light == "grey" and a.worsened]
 
     sentences = []
     for attribute in ATTRIBUTES:
         group = [a for a in table if a.attribute == attribute]
-        sentences.append(msg("summary.attribute", total=len(group), attribute=msg(f"attribute.{attribute}"),
-                             parts=_label_parts(group)))
+        sentences.append(
+            msg(
+                "summary.attribute",
+                total=len(group),
+                attribute=msg(f"attribute.{attribute}"),
+                parts=_label_parts(group),
+            )
+        )
     if supplementary:
-        sentences.append(msg("summary.attribute", total=len(supplementary),
-                             attribute=msg("summary.supplementary_group"), parts=_label_parts(supplementary)))
+        sentences.append(
+            msg(
+                "summary.attribute",
+                total=len(supplementary),
+                attribute=msg("summary.supplementary_group"),
+                parts=_label_parts(supplementary),
+            )
+        )
     if year is not None:
-        sentences.append(msg("summary.verdicts", year=year, parts=_list([
-            msg("summary.verdict_group", attribute=msg(f"attribute.{g}" if g != "supplementary"
-                                                      else "summary.supplementary_group"),
-                parts=_list([msg("summary.part", count=n, label=msg(f"verdict.{code}"))
-                             for code, n in verdicts[g].items()]))
-            for g in VERDICT_GROUPS if verdicts.get(g)], "semicolon")))
-        sentences.append(msg("summary.binding_missed", year=year, names=_joined(missed)) if missed
-                         else msg("summary.binding_missed_none", year=year))
+        sentences.append(
+            msg(
+                "summary.verdicts",
+                year=year,
+                parts=_list(
+                    [
+                        msg(
+                            "summary.verdict_group",
+                            attribute=msg(f"attribute.{g}" if g != "supplementary" else "summary.supplementary_group"),
+                            parts=_list(
+                                [
+                                    msg("summary.part", count=n, label=msg(f"verdict.{code}"))
+                                    for code, n in verdicts[g].items()
+                                ]
+                            ),
+                        )
+                        for g in VERDICT_GROUPS
+                        if verdicts.get(g)
+                    ],
+                    "semicolon",
+                ),
+            )
+        )
+        sentences.append(
+            msg("summary.binding_missed", year=year, names=_joined(missed))
+            if missed
+            else msg("summary.binding_missed_none", year=year)
+        )
     in_progress = [a for a in table if a.attribute == "binding" and not a.final and a.light != "grey"]
     if in_progress:  # once every binding target has its verdict, "none behind" would say nothing
-        sentences.append(msg("summary.binding_behind", names=_joined(behind)) if behind
-                         else msg("summary.binding_behind_none"))
+        sentences.append(
+            msg("summary.binding_behind", names=_joined(behind)) if behind else msg("summary.binding_behind_none")
+        )
     if grey:
         sentences.append(msg("summary.grey_worsened", count=len(grey), names=_joined(grey)))
     return Summary(
         evaluation_year=assessments[0].evaluation_year if assessments else 0,
         region=assessments[0].region if assessments else "",
         by_category={c: _counts([a.label_code for a in table if a.category == c], list(LABELS)) for c in categories},
-        by_attribute={attr: _counts([a.label_code for a in table if a.attribute == attr], list(LABELS))
-                      for attr in ATTRIBUTES},
+        by_attribute={
+            attr: _counts([a.label_code for a in table if a.attribute == attr], list(LABELS)) for attr in ATTRIBUTES
+        },
         supplementary=_counts([a.label_code for a in supplementary], list(LABELS)),
-        binding_behind=[a.name for a in behind], verdict_year=year, verdicts=verdicts,
-        binding_missed=[a.name for a in missed], grey_worsened=[a.name for a in grey], sentences=tuple(sentences),
+        binding_behind=[a.name for a in behind],
+        verdict_year=year,
+        verdicts=verdicts,
+        binding_missed=[a.name for a in missed],
+        grey_worsened=[a.name for a in grey],
+        sentences=tuple(sentences),
     )

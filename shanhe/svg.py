@@ -50,12 +50,19 @@ def _marker(symbol: str, x: float, y: float, size: float, colour: str) -> str:
         pts = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
         return f'<polygon points="{_points(pts)}" fill="{colour}"/>'
     if symbol == "star":
-        pts = [(x + (r if k % 2 == 0 else r * 0.45) * math.sin(k * math.pi / 5),
-                y - (r if k % 2 == 0 else r * 0.45) * math.cos(k * math.pi / 5)) for k in range(10)]
+        pts = [
+            (
+                x + (r if k % 2 == 0 else r * 0.45) * math.sin(k * math.pi / 5),
+                y - (r if k % 2 == 0 else r * 0.45) * math.cos(k * math.pi / 5),
+            )
+            for k in range(10)
+        ]
         return f'<polygon points="{_points(pts)}" fill="{colour}"/>'
     if symbol == "x":
-        return (f'<path d="M{_f(x - r)},{_f(y - r)}L{_f(x + r)},{_f(y + r)}M{_f(x - r)},{_f(y + r)}'
-                f'L{_f(x + r)},{_f(y - r)}" stroke="{colour}" stroke-width="3"/>')
+        return (
+            f'<path d="M{_f(x - r)},{_f(y - r)}L{_f(x + r)},{_f(y + r)}M{_f(x - r)},{_f(y + r)}'
+            f'L{_f(x + r)},{_f(y - r)}" stroke="{colour}" stroke-width="3"/>'
+        )
     return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="{_f(r * 0.8)}" fill="{colour}"/>'
 
 
@@ -78,27 +85,38 @@ def line_chart(spec: LineChart, width: int = 900, height: int = 440, *, chart_id
     def py(y: float) -> float:
         return top + plot_h - (y - y0) / (y1 - y0) * plot_h
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} '
-           f'{height}" role="img" aria-labelledby="{chart_id}-t" font-family="{FONT}" class="chart-svg">',
-           f'<title id="{chart_id}-t">{_e(spec.title)}</title>',
-           f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>',
-           f'<text x="8" y="22" font-size="17" font-weight="bold" fill="{INK}">{_e(spec.title)}</text>']
-    out += [f'<text x="8" y="{42 + 18 * n}" font-size="12" fill="{MUTED}">{_e(note)}</text>'
-            for n, note in enumerate(spec.notes)]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} '
+        f'{height}" role="img" aria-labelledby="{chart_id}-t" font-family="{FONT}" class="chart-svg">',
+        f'<title id="{chart_id}-t">{_e(spec.title)}</title>',
+        f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>',
+        f'<text x="8" y="22" font-size="17" font-weight="bold" fill="{INK}">{_e(spec.title)}</text>',
+    ]
+    out += [
+        f'<text x="8" y="{42 + 18 * n}" font-size="12" fill="{MUTED}">{_e(note)}</text>'
+        for n, note in enumerate(spec.notes)
+    ]
     for tick in nice_ticks(y0, y1, 6):
-        out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{_f(py(tick))}" y2="{_f(py(tick))}" '
-                   f'stroke="{GRID}"/>')
-        out.append(f'<text x="{left - 6}" y="{_f(py(tick) + 4)}" font-size="12" text-anchor="end" '
-                   f'fill="{MUTED}">{_e(number(tick, 4) + spec.y_suffix)}</text>')
+        out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{_f(py(tick))}" y2="{_f(py(tick))}" stroke="{GRID}"/>')
+        out.append(
+            f'<text x="{left - 6}" y="{_f(py(tick) + 4)}" font-size="12" text-anchor="end" '
+            f'fill="{MUTED}">{_e(number(tick, 4) + spec.y_suffix)}</text>'
+        )
     for year in range(math.ceil(x0), math.floor(x1) + 1):
-        out.append(f'<text x="{_f(px(year))}" y="{top + plot_h + 18}" font-size="12" text-anchor="middle" '
-                   f'fill="{MUTED}">{year}</text>')
+        out.append(
+            f'<text x="{_f(px(year))}" y="{top + plot_h + 18}" font-size="12" text-anchor="middle" '
+            f'fill="{MUTED}">{year}</text>'
+        )
     out.append(f'<path d="M{left},{top}V{top + plot_h}H{left + plot_w}" fill="none" stroke="{AXIS}"/>')
-    out.append(f'<text x="{_f(left + plot_w / 2)}" y="{top + plot_h + 36}" font-size="12" text-anchor="middle" '
-               f'fill="{MUTED}">{_e(spec.x_title)}</text>')
+    out.append(
+        f'<text x="{_f(left + plot_w / 2)}" y="{top + plot_h + 36}" font-size="12" text-anchor="middle" '
+        f'fill="{MUTED}">{_e(spec.x_title)}</text>'
+    )
     if spec.y_title:
-        out.append(f'<text x="14" y="{_f(top + plot_h / 2)}" font-size="12" text-anchor="middle" fill="{MUTED}" '
-                   f'transform="rotate(-90 14 {_f(top + plot_h / 2)})">{_e(spec.y_title)}</text>')
+        out.append(
+            f'<text x="14" y="{_f(top + plot_h / 2)}" font-size="12" text-anchor="middle" fill="{MUTED}" '
+            f'transform="rotate(-90 14 {_f(top + plot_h / 2)})">{_e(spec.y_title)}</text>'
+        )
     for m in spec.marks:
         pts = [(px(x), py(y)) for x, y in zip(m.xs, m.ys, strict=True)]
         if m.mode == "band":
@@ -106,16 +124,19 @@ def line_chart(spec: LineChart, width: int = 900, height: int = 440, *, chart_id
             continue
         if "lines" in m.mode:
             dash = f' stroke-dasharray="{_DASHES[m.dash]}"' if _DASHES[m.dash] else ""
-            out.append(f'<polyline points="{_points(pts)}" fill="none" stroke="{m.colour}" '
-                       f'stroke-width="{m.width}"{dash}/>')
+            out.append(
+                f'<polyline points="{_points(pts)}" fill="none" stroke="{m.colour}" stroke-width="{m.width}"{dash}/>'
+            )
         if "markers" in m.mode:
             out += [_marker(m.symbol, x, y, m.size, m.colour) for x, y in pts]
         if m.label:
             x, y = pts[-1]
             left_side = m.label_side == "left"
-            out.append(f'<text x="{_f(x - 10 if left_side else x + 10)}" y="{_f(y - 12)}" font-size="13" '
-                       f'text-anchor="{"end" if left_side else "start"}" font-weight="bold" fill="{m.colour}">'
-                       f"{_e(m.label)}</text>")
+            out.append(
+                f'<text x="{_f(x - 10 if left_side else x + 10)}" y="{_f(y - 12)}" font-size="13" '
+                f'text-anchor="{"end" if left_side else "start"}" font-weight="bold" fill="{m.colour}">'
+                f"{_e(m.label)}</text>"
+            )
     legend = [m for m in spec.marks if m.legend]
     legend_rows = math.ceil(len(legend) / 3)
     for n, m in enumerate(legend):
@@ -124,8 +145,10 @@ def line_chart(spec: LineChart, width: int = 900, height: int = 440, *, chart_id
         out.append(f'<text x="{_f(lx + 28)}" y="{_f(ly + 4)}" font-size="12" fill="{INK}">{_e(m.name)}</text>')
     if spec.watermark:
         cx, cy = left + plot_w / 2, top + plot_h / 2
-        out.append(f'<text x="{_f(cx)}" y="{_f(cy)}" font-size="48" text-anchor="middle" fill="#D55E00" '
-                   f'fill-opacity="0.18" transform="rotate(-20 {_f(cx)} {_f(cy)})">{_e(spec.watermark)}</text>')
+        out.append(
+            f'<text x="{_f(cx)}" y="{_f(cy)}" font-size="48" text-anchor="middle" fill="#D55E00" '
+            f'fill-opacity="0.18" transform="rotate(-20 {_f(cx)} {_f(cy)})">{_e(spec.watermark)}</text>'
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -136,8 +159,10 @@ def _legend_swatch(m: Mark, x: float, y: float) -> str:
     parts = []
     if "lines" in m.mode:
         dash = f' stroke-dasharray="{_DASHES[m.dash]}"' if _DASHES[m.dash] else ""
-        parts.append(f'<line x1="{_f(x)}" x2="{_f(x + 22)}" y1="{_f(y)}" y2="{_f(y)}" stroke="{m.colour}" '
-                     f'stroke-width="{m.width}"{dash}/>')
+        parts.append(
+            f'<line x1="{_f(x)}" x2="{_f(x + 22)}" y1="{_f(y)}" y2="{_f(y)}" stroke="{m.colour}" '
+            f'stroke-width="{m.width}"{dash}/>'
+        )
     if "markers" in m.mode:
         parts.append(_marker(m.symbol, x + 11, y, min(m.size, 12), m.colour))
     return "".join(parts)
@@ -159,36 +184,46 @@ def gantt(spec: GanttChart, width: int = 1100, *, chart_id: str = "g") -> str:
     def px(day: dt.date) -> float:
         return label_w + (day - spec.x_start).days / days * plot_w
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} '
-           f'{height}" role="img" aria-labelledby="{chart_id}-t" font-family="{FONT}" class="chart-svg">',
-           f'<title id="{chart_id}-t">{_e(spec.title)}</title>',
-           f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>',
-           f'<text x="8" y="24" font-size="17" font-weight="bold" fill="{INK}">{_e(spec.title)}</text>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} '
+        f'{height}" role="img" aria-labelledby="{chart_id}-t" font-family="{FONT}" class="chart-svg">',
+        f'<title id="{chart_id}-t">{_e(spec.title)}</title>',
+        f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>',
+        f'<text x="8" y="24" font-size="17" font-weight="bold" fill="{INK}">{_e(spec.title)}</text>',
+    ]
     for year in range(spec.x_start.year + 1, spec.x_end.year + 1):
         x = px(dt.date(year, 1, 1))
-        out.append(f'<line x1="{_f(x)}" x2="{_f(x)}" y1="{top}" y2="{top + row_h * len(spec.rows)}" '
-                   f'stroke="{GRID}"/>')
-        out.append(f'<text x="{_f(x)}" y="{top - 8}" font-size="12" text-anchor="middle" fill="{MUTED}">{year}'
-                   "</text>")
+        out.append(f'<line x1="{_f(x)}" x2="{_f(x)}" y1="{top}" y2="{top + row_h * len(spec.rows)}" stroke="{GRID}"/>')
+        out.append(f'<text x="{_f(x)}" y="{top - 8}" font-size="12" text-anchor="middle" fill="{MUTED}">{year}</text>')
     for n, row in enumerate(spec.rows):
         y = top + n * row_h
         label = row.label if len(row.label) <= 24 else row.label[:23] + "…"
-        out.append(f'<text x="{label_w - 8}" y="{y + row_h / 2 + 5}" font-size="13" text-anchor="end" '
-                   f'fill="{INK}"><title>{_e(row.label)}</title>{_e(label)}</text>')
+        out.append(
+            f'<text x="{label_w - 8}" y="{y + row_h / 2 + 5}" font-size="13" text-anchor="end" '
+            f'fill="{INK}"><title>{_e(row.label)}</title>{_e(label)}</text>'
+        )
         outline = ' stroke="#000000" stroke-width="3"' if row.outlined else ""
-        out.append(f'<rect x="{_f(px(row.start))}" y="{y + 7}" width="{_f(px(row.end) - px(row.start))}" '
-                   f'height="{row_h - 14}" fill="{row.colour}"{outline}><title>{_e(row.name)} {row.start.year}–'
-                   f'{row.end.year} {_e(row.status)}</title></rect>')
+        out.append(
+            f'<rect x="{_f(px(row.start))}" y="{y + 7}" width="{_f(px(row.end) - px(row.start))}" '
+            f'height="{row_h - 14}" fill="{row.colour}"{outline}><title>{_e(row.name)} {row.start.year}–'
+            f"{row.end.year} {_e(row.status)}</title></rect>"
+        )
         for m in row.milestones:
             cx, cy = px(m.due), y + row_h / 2
-            out.append(f'<polygon points="{_points([(cx, cy - 8), (cx + 8, cy), (cx, cy + 8), (cx - 8, cy)])}" '
-                       f'fill="{m.colour}" stroke="#000000" stroke-width="2"><title>{_e(m.title)} {_e(m.status)}'
-                       "</title></polygon>")
+            out.append(
+                f'<polygon points="{_points([(cx, cy - 8), (cx + 8, cy), (cx, cy + 8), (cx - 8, cy)])}" '
+                f'fill="{m.colour}" stroke="#000000" stroke-width="2"><title>{_e(m.title)} {_e(m.status)}'
+                "</title></polygon>"
+            )
     today = px(spec.today)
-    out.append(f'<line x1="{_f(today)}" x2="{_f(today)}" y1="{top - 4}" y2="{top + row_h * len(spec.rows)}" '
-               f'stroke="#000000" stroke-dasharray="2 4"/>')
-    out.append(f'<text x="{_f(today)}" y="{top + row_h * len(spec.rows) + 18}" font-size="12" '
-               f'text-anchor="middle" fill="{INK}">{_e(spec.today_label)} {spec.today.isoformat()}</text>')
+    out.append(
+        f'<line x1="{_f(today)}" x2="{_f(today)}" y1="{top - 4}" y2="{top + row_h * len(spec.rows)}" '
+        f'stroke="#000000" stroke-dasharray="2 4"/>'
+    )
+    out.append(
+        f'<text x="{_f(today)}" y="{top + row_h * len(spec.rows) + 18}" font-size="12" '
+        f'text-anchor="middle" fill="{INK}">{_e(spec.today_label)} {spec.today.isoformat()}</text>'
+    )
     seen: dict[str, str] = {}
     for row in spec.rows:
         seen.setdefault(row.status, row.colour)
@@ -198,8 +233,10 @@ def gantt(spec: GanttChart, width: int = 1100, *, chart_id: str = "g") -> str:
         out.append(f'<text x="{lx + 24}" y="{ly}" font-size="12" fill="{INK}">{_e(status)}</text>')
     if spec.watermark:
         cx, cy = width / 2, height / 2
-        out.append(f'<text x="{_f(cx)}" y="{_f(cy)}" font-size="48" text-anchor="middle" fill="#D55E00" '
-                   f'fill-opacity="0.18" transform="rotate(-20 {_f(cx)} {_f(cy)})">{_e(spec.watermark)}</text>')
+        out.append(
+            f'<text x="{_f(cx)}" y="{_f(cy)}" font-size="48" text-anchor="middle" fill="#D55E00" '
+            f'fill-opacity="0.18" transform="rotate(-20 {_f(cx)} {_f(cy)})">{_e(spec.watermark)}</text>'
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -217,5 +254,7 @@ def sparkline(points: Sequence[tuple[float, float]], width: int = 90, height: in
         f"{2 + (x - x0) / (x1 - x0) * (width - 4):.1f},{height - 2 - (y - y0) / span_y * (height - 4):.1f}"
         for x, y in points
     )
-    return (f'<svg width="{width}" height="{height}" role="img" aria-label="trend">'
-            f'<polyline fill="none" stroke="#0072B2" stroke-width="2" points="{coords}"/></svg>')
+    return (
+        f'<svg width="{width}" height="{height}" role="img" aria-label="trend">'
+        f'<polyline fill="none" stroke="#0072B2" stroke-width="2" points="{coords}"/></svg>'
+    )

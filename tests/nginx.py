@@ -36,8 +36,11 @@ def nginx(app_url: str, folder: Path, static: Path | None = None) -> Iterator[st
         f"client_body_temp_path tmp_body; proxy_temp_path tmp_proxy; proxy_max_temp_file_size 0;\n{site}\n}}\n",
         encoding="utf-8",
     )
-    proc = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

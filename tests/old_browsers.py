@@ -34,8 +34,9 @@ def chromium(major: int) -> Path:
     if (home / "chromium").exists():
         return home
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["npm", "pack", PACKAGES[major], "--silent"], cwd=tmp, check=True, capture_output=True,
-                       timeout=600)
+        subprocess.run(
+            ["npm", "pack", PACKAGES[major], "--silent"], cwd=tmp, check=True, capture_output=True, timeout=600
+        )
         (tarball,) = Path(tmp).glob("*.tgz")
         with tarfile.open(tarball) as tar:
             tar.extractall(tmp, filter="data")
@@ -62,10 +63,22 @@ def running(major: int) -> Iterator[str]:
     profile = tempfile.mkdtemp(prefix=f"chromium{major}-")
     env = {**os.environ, "LD_LIBRARY_PATH": f"{home}/libs/lib:{home}/libs", "FONTCONFIG_PATH": "/etc/fonts"}
     proc = subprocess.Popen(
-        [home / "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--remote-debugging-port={port}", f"--user-data-dir={profile}", "about:blank"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            home / "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--remote-debugging-port={port}",
+            f"--user-data-dir={profile}",
+            "about:blank",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     endpoint = f"http://127.0.0.1:{port}"
     try:

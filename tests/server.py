@@ -19,15 +19,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def spawn(db: Path, command: tuple[str, ...] = ("-m", "shanhe.ui.serve"), timeout: float = 60,
-          base_path: str = "") -> tuple[subprocess.Popen[bytes], str]:
+def spawn(
+    db: Path, command: tuple[str, ...] = ("-m", "shanhe.ui.serve"), timeout: float = 60, base_path: str = ""
+) -> tuple[subprocess.Popen[bytes], str]:
     """Start a server on a free 127.0.0.1 port for tests and benchmarks; returns it once /_stcore/health is ok."""
     port = free_port()
     extra = ["--server.baseUrlPath", base_path] if base_path else []
     proc = subprocess.Popen(
-        [sys.executable, *command, "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", *extra],
-        cwd=ROOT, env={**os.environ, "SHANHE_DB": str(db)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            *command,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            *extra,
+        ],
+        cwd=ROOT,
+        env={**os.environ, "SHANHE_DB": str(db)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     deadline = time.monotonic() + timeout

@@ -78,7 +78,14 @@ def test_failures_slow_down_instead_of_locking_the_owner_out(store: Store) -> No
 
 def test_delays_grow_from_one_second_to_their_caps() -> None:
     assert [auth.delay(n, auth.ADDRESS_DELAY_MAX).total_seconds() for n in (0, 4, 5, 6, 7, 15, 40)] == [
-        0, 0, 1, 2, 4, 900, 900]
+        0,
+        0,
+        1,
+        2,
+        4,
+        900,
+        900,
+    ]
     assert auth.delay(40, auth.ACCOUNT_DELAY_MAX).total_seconds() == 60
 
 
@@ -121,7 +128,10 @@ def test_events_are_logged_without_secrets(store: Store, caplog: pytest.LogCaptu
     batch = commit_import(store, plan_import(store, b"indicator_code,year,value\nI07,2021,70\n", "x.csv", 2**20), user)
     revert_batch(store, batch.id, user)
     lines = [r.getMessage() for r in caplog.records if r.name == "shanhe"]
-    assert lines == ["login user=张工 address=unknown success=True", "login user=张工 address=unknown success=False",
-                     "import user=张工 batch=1 file=x.csv added=1 changed=0",
-                     "revert user=张工 batch=2 reverts=1 values=1"]
+    assert lines == [
+        "login user=张工 address=unknown success=True",
+        "login user=张工 address=unknown success=False",
+        "import user=张工 batch=1 file=x.csv added=1 changed=0",
+        "revert user=张工 batch=2 reverts=1 values=1",
+    ]
     assert not any(PASSWORD in line or "wrong password" in line or "I07,2021" in line for line in lines)

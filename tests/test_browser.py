@@ -20,12 +20,20 @@ from tests.server import spawn
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium")
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
-                                                      reason="Debian chromium not installed")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="Debian chromium not installed"),
+]
 SHOTS = ROOT / "test-results" / "screenshots"
-PAGES = {"overview": "规划指标总览", "indicator": "城市空气质量优良天数比例", "projects": "重点工程与里程碑（附表1）",
-         "themes": "一山一河一流域", "methodology": "方法说明：红绿灯怎样判定", "report": "评估报告与数据导出",
-         "about": "关于"}
+PAGES = {
+    "overview": "规划指标总览",
+    "indicator": "城市空气质量优良天数比例",
+    "projects": "重点工程与里程碑（附表1）",
+    "themes": "一山一河一流域",
+    "methodology": "方法说明：红绿灯怎样判定",
+    "report": "评估报告与数据导出",
+    "about": "关于",
+}
 
 
 @pytest.fixture(scope="module")
@@ -127,15 +135,21 @@ def test_a_deep_link_into_a_fresh_server(browser: object, tmp_path: Path) -> Non
     """The first request after a restart may be a shared link: it must open that page through app.py's
     menu, without Streamlit's legacy pages/ routing getting in the way (see shanhe/ui/serve.py)."""
     db = tmp_path / "fresh.duckdb"
-    subprocess.run([sys.executable, "-m", "shanhe", "init"], cwd=ROOT, env={**os.environ, "SHANHE_DB": str(db)},
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "shanhe", "init"],
+        cwd=ROOT,
+        env={**os.environ, "SHANHE_DB": str(db)},
+        check=True,
+        capture_output=True,
+    )
     proc, url = spawn(db)
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
         page.goto(f"{url}/indicator?code=I09&lang=en")
         playwright.expect(page.get_by_role("heading", name="Surface water at or better than Class III")).to_be_visible(
-            timeout=30_000)  # the reviewed English name, on the English page
+            timeout=30_000
+        )  # the reviewed English name, on the English page
         playwright.expect(page.get_by_role("link", name="Projects")).to_be_visible()  # app.py's menu, in English
         playwright.expect(page.get_by_text("Page not found")).to_have_count(0)
         no_error_box(page)

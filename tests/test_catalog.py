@@ -23,8 +23,17 @@ TABLE_2_1 = [
     (9, "地表水达到或好于Ⅲ类水体比例", "环境质量", "%", "binding", "—", None, "at_least", 65),
     (10, "地表水劣V类水体比例", "环境质量", "%", "binding", "—", None, "at_most", 0),
     (11, "城市黑臭水体比例", "环境质量", "%", "expected", "—", None, "at_most", 0),
-    (12, "城镇集中式饮用水水源水质达到或优于Ⅲ类比例（扣除背景值）", "环境质量", "%", "expected", "100", 100,
-     "at_least", 100),
+    (
+        12,
+        "城镇集中式饮用水水源水质达到或优于Ⅲ类比例（扣除背景值）",
+        "环境质量",
+        "%",
+        "expected",
+        "100",
+        100,
+        "at_least",
+        100,
+    ),
     (13, "受污染耕地安全利用率", "环境质量", "%", "binding", "—", None, "at_least", 92),
     (14, "重点建设用地安全利用率", "环境质量", "%", "binding", "—", None, "at_least", 92),
     (15, "地下水质量Ⅴ类水比例", "环境质量", "%", "expected", "—", None, "assigned_by_superior", None),
@@ -55,9 +64,7 @@ def test_table_2_1_row(catalog: Catalog, row: tuple) -> None:
     assert (ind.baseline.year, ind.baseline.text, ind.baseline.value) == (2020, literal, baseline)
     target = ind.target_for(2025)
     assert (target.rule, target.value) == (rule, value)
-    assert target.text == LITERAL_2025.get(
-        seq, "控制在省下达的指标之内" if 17 <= seq <= 21 else "完成上级下达指标"
-    )
+    assert target.text == LITERAL_2025.get(seq, "控制在省下达的指标之内" if 17 <= seq <= 21 else "完成上级下达指标")
     assert f"表2-1 #{seq}" in ind.source and f"表2-1 #{seq}" in target.source
     assert ind.direction == ("lower" if seq in LOWER_IS_BETTER else "higher")
 
@@ -160,8 +167,11 @@ def test_goals_cover_2025_2030_2035(catalog: Catalog) -> None:
 
 
 def test_themes_file_projects_by_annex_group(catalog: Catalog) -> None:
-    assert [(th.name, th.project_group) for th in catalog.themes] == [("一山", "一山"), ("一河", "一河"),
-                                                                      ("一流域", "一流域")]
+    assert [(th.name, th.project_group) for th in catalog.themes] == [
+        ("一山", "一山"),
+        ("一河", "一河"),
+        ("一流域", "一流域"),
+    ]
     assert "F22" in {f.id for f in catalog.flags}
 
 

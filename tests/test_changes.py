@@ -79,13 +79,16 @@ def test_assigned_target_is_used_at_once_and_versioned(store: Store) -> None:
     assert [t.value for _, t in store.staff_targets()] == [1.0, 1.1]
 
 
-@pytest.mark.parametrize(("code", "year", "value", "doc", "key"), [
-    ("I26", 2020, 1.0, "x", "assigned.bad_year"),  # the base year has no target
-    ("I26", 2036, 1.0, "x", "assigned.bad_year"),
-    ("I26", 2025, -1.0, "x", "assigned.bad_value"),
-    ("I26", 2025, float("nan"), "x", "assigned.bad_value"),
-    ("I26", 2025, 1.0, " ", "assigned.doc_required"),
-])
+@pytest.mark.parametrize(
+    ("code", "year", "value", "doc", "key"),
+    [
+        ("I26", 2020, 1.0, "x", "assigned.bad_year"),  # the base year has no target
+        ("I26", 2036, 1.0, "x", "assigned.bad_year"),
+        ("I26", 2025, -1.0, "x", "assigned.bad_value"),
+        ("I26", 2025, float("nan"), "x", "assigned.bad_value"),
+        ("I26", 2025, 1.0, " ", "assigned.doc_required"),
+    ],
+)
 def test_assigned_target_checks(store: Store, code: str, year: int, value: float, doc: str, key: str) -> None:
     ind = next(i for i in store.indicators() if i.code == code)
     with pytest.raises(UserError) as err:

@@ -131,8 +131,14 @@ def test_staff_text_in_the_gantt_hover_is_plain_text(catalog: Catalog) -> None:
 
     evil = '<a href="http://example.invalid">点此下载</a> %{x} <img src=x>'
     project = catalog.projects[0]
-    staff = Milestone(id=f"{project.id}-S1", title=evil, due=dt.date(2024, 6, 30), due_text="2024-06-30",
-                      basis="staff", source="填报：张工")
+    staff = Milestone(
+        id=f"{project.id}-S1",
+        title=evil,
+        due=dt.date(2024, 6, 30),
+        due_text="2024-06-30",
+        basis="staff",
+        source="填报：张工",
+    )
     project = project.model_copy(update={"milestones": (*project.milestones, staff)})
     fig = gantt_chart(catalog.plan, [project_status(project, dt.date(2024, 5, 1))], dt.date(2024, 5, 1), "zh")
     hovers = [str(trace.customdata[0]) for trace in fig.data if trace.customdata is not None]

@@ -26,12 +26,33 @@ def test_indicators_json_lists_26_plus_supplementary(cli: Cli) -> None:
     forest = next(r for r in records if r["name"] == "森林覆盖率")
     assert forest["baseline_value"] == 19.83 and forest["attribute"] == "binding"
     assert forest["targets"][0] == {
-        "year": 2025, "rule": "at_least", "value": 19.83, "text": "≥19.83", "text_en": "≥19.83", "source": "表2-1 #2",
-        "note": "第九章（一）：森林覆盖率增加", "derived": False, "origin": "plan", "region": None}
+        "year": 2025,
+        "rule": "at_least",
+        "value": 19.83,
+        "text": "≥19.83",
+        "text_en": "≥19.83",
+        "source": "表2-1 #2",
+        "note": "第九章（一）：森林覆盖率增加",
+        "derived": False,
+        "origin": "plan",
+        "region": None,
+    }
     pm = next(r for r in records if r["code"] == "I08")
     assert pm["baseline_value"] is None and pm["baseline_text"] == "15" and "F01" in pm["flags"]
-    keys = {"seq", "code", "name", "category", "unit", "attribute", "direction", "baseline_year", "baseline_value",
-            "targets", "source", "flags"}
+    keys = {
+        "seq",
+        "code",
+        "name",
+        "category",
+        "unit",
+        "attribute",
+        "direction",
+        "baseline_year",
+        "baseline_value",
+        "targets",
+        "source",
+        "flags",
+    }
     assert all(keys <= set(r) for r in records)
 
 
@@ -68,8 +89,9 @@ def test_template_fill_import_export_round_trip(cli: Cli, tmp_path: Path) -> Non
     code, _, _ = cli("export", "--format", "csv", "--out", tmp_path / "e.csv")
     lines = (tmp_path / "e.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("指标编码,序号,指标名称,单位,地区,年份,数值,数据来源")
-    assert any(line.startswith("I07,7,城市空气质量优良天数比例,%,全区,2022,72.4,") and ",王工," in line
-               for line in lines)
+    assert any(
+        line.startswith("I07,7,城市空气质量优良天数比例,%,全区,2022,72.4,") and ",王工," in line for line in lines
+    )
     assert any(line.startswith("S02,,森林病虫害成灾率,‰,全区,2022,3.1,") for line in lines)
     assert len(lines) == 1 + 3 + 3
 
@@ -90,13 +112,14 @@ def test_export_is_deterministic_and_reimports_as_unchanged(cli: Cli, tmp_path: 
 def test_export_neutralises_formula_injection(cli: Cli, tmp_path: Path) -> None:
     cli("init")
     evil = tmp_path / "evil.csv"
-    evil.write_text('indicator_code,year,value,source,note\nI07,2021,70,"=HYPERLINK(""http://x"")","@SUM(A1)"\n',
-                    encoding="utf-8")
+    evil.write_text(
+        'indicator_code,year,value,source,note\nI07,2021,70,"=HYPERLINK(""http://x"")","@SUM(A1)"\n', encoding="utf-8"
+    )
     assert cli("import", evil)[0] == 0
     cli("export", "--format", "xlsx", "--out", tmp_path / "e.xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO((tmp_path / "e.xlsx").read_bytes())).active
     row = [c.value for c in sheet[2]]
-    assert "'=HYPERLINK(\"http://x\")" in row and "'@SUM(A1)" in row
+    assert '\'=HYPERLINK("http://x")' in row and "'@SUM(A1)" in row
     assert all(not (isinstance(v, str) and v.startswith(("=", "@"))) for v in row)
 
 
@@ -129,8 +152,9 @@ def test_errors_are_one_line_and_non_zero(cli: Cli, tmp_path: Path) -> None:
 def test_db_path_comes_from_the_environment(tmp_path: Path) -> None:
     """A real ``python -m shanhe`` process, with SHANHE_DB and no --db."""
     env = {**os.environ, "SHANHE_DB": str(tmp_path / "env.duckdb")}
-    run = subprocess.run([sys.executable, "-m", "shanhe", "init"], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "shanhe", "init"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "env.duckdb").exists()
 

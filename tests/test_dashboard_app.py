@@ -66,8 +66,9 @@ def _matrix_codes(at: AppTest) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("db", ["empty_db", "partial_db", "sample_db"])
-def test_every_page_renders(page: str, db: str, request: pytest.FixtureRequest,
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_page_renders(
+    page: str, db: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = request.getfixturevalue(db)
     at = _open(_app(monkeypatch, path), page)
     banner = [w.value for w in at.warning if "当前看板使用的是演示用的示例数据" in w.value]
@@ -155,7 +156,10 @@ def test_projects_page(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_themes_page_puts_lights_and_projects_together(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _open(_app(monkeypatch, partial_db), "themes")
     assert [s.value for s in at.subheader] == [
-        "一山（太行山）", "一河（丹河支流-白水河）", "一流域（丹河流域-白水河流域）"]
+        "一山（太行山）",
+        "一河（丹河支流-白水河）",
+        "一流域（丹河流域-白水河流域）",
+    ]
     assert len(_matrix_codes(at)) == 9 + 8 + 9
     assert [len(d.value) for d in at.dataframe] == [5, 3, 2]
 

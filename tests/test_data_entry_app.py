@@ -64,8 +64,11 @@ def test_upload_preview_confirm_and_revert(db: Path, monkeypatch: pytest.MonkeyP
     at = logged_in("张工")
     at.switch_page("pages/upload_page.py").run()
     assert len(at.get("download_button")) == 2  # the XLSX and CSV templates
-    at.get("file_uploader")[0].upload("title-rows.xlsx", (DATA / "good" / "title-rows.xlsx").read_bytes(),
-                                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    at.get("file_uploader")[0].upload(
+        "title-rows.xlsx",
+        (DATA / "good" / "title-rows.xlsx").read_bytes(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     at.run()
     assert not at.exception
     preview = at.dataframe[0].value
@@ -94,8 +97,10 @@ def test_bad_upload_lists_every_problem_and_writes_nothing(db: Path) -> None:
     at.run()
     assert at.error[0].value.startswith("发现 2 个问题，文件未导入")
     problems = at.dataframe[0].value
-    assert list(problems["问题"]) == ["第 2 行，\"year\"列：年份 2019 超出规划期 2020–2035。",
-                                      "第 3 行，\"year\"列：年份 2036 超出规划期 2020–2035。"]
+    assert list(problems["问题"]) == [
+        '第 2 行，"year"列：年份 2019 超出规划期 2020–2035。',
+        '第 3 行，"year"列：年份 2036 超出规划期 2020–2035。',
+    ]
     assert all(b.key != "confirm_upload" for b in at.button)
 
 

@@ -19,8 +19,10 @@ from tests.nginx import NGINX, nginx
 from tests.server import spawn
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(NGINX is None or shutil.which("chromium") is None,
-                                                      reason="Debian nginx and chromium needed")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(NGINX is None or shutil.which("chromium") is None, reason="Debian nginx and chromium needed"),
+]
 PASSWORD = "correct horse 9"
 
 
@@ -51,8 +53,7 @@ def test_overview_and_an_upload_through_nginx(proxied: str, tmp_path: Path) -> N
     upload = tmp_path / "2024.csv"
     upload.write_text("指标编码,年份,数值\nI07,2024,76.1\n", encoding="utf-8")
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 950})
         page.goto(f"{proxied}/")  # nginx sends / to /shanhe/
         expect(page.get_by_role("heading", name="规划指标总览")).to_be_visible(timeout=30_000)

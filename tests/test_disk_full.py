@@ -57,8 +57,7 @@ def test_an_import_on_a_full_disk_says_so_and_writes_nothing(
     assert cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")[0] == 0  # and it works again
 
 
-def test_a_failed_backup_leaves_no_partial_folder(small_disk: Path, cli: Cli,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_backup_leaves_no_partial_folder(small_disk: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
     cli("init")
@@ -75,5 +74,8 @@ def test_a_failed_backup_leaves_no_partial_folder(small_disk: Path, cli: Cli,
         monkeypatch.setattr("shanhe.cli._now_local", lambda day=day: dt.datetime(2026, 11, day, 2, 30))
         assert cli("backup", "--into", into, "--keep", "2")[0] == 0
     assert sorted(p.name for p in into.iterdir()) == [
-        ".partial-shanhe-20000101-000000-x", "shanhe-20261121-023000", "shanhe-20261122-023000"]
+        ".partial-shanhe-20000101-000000-x",
+        "shanhe-20261121-023000",
+        "shanhe-20261122-023000",
+    ]
     assert (into / "shanhe-20261122-023000" / "schema.sql").exists()

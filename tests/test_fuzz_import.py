@@ -50,11 +50,48 @@ for path in sys.argv[2:]:
                       "err": err.getvalue()[-2000:]}), flush=True)
 """
 
-NASTY = [b'"', b",", b"\n", b"\r", b"\x00", b"\xff", b"\xb7", b"\t", b"'", b"=", b"%", b"1e308", b"-0", b"NaN",
-         b"\xe4\xb8", b"\x0b", b"9" * 400, b"," * 80, b'"' * 3, "\u3000".encode(), b"\xef\xbb\xbf"]
-XML_NASTY = [b"<!DOCTYPE x [<!ENTITY a 'aaaa'>]>", b'r="ZZZZZ2"', b'r="XFD1048576"', b't="s"', b"<v>99999</v>",
-             b"<v>1e400</v>", b't="d"', b"<row r=\"1048576\"><c r=\"A1048576\"><v>1</v></c></row>", b"&lt;", b"</c>",
-             b'numFmtId="9"', b's="1"', b"<", b">", b"\xff", b'count="-1"', b'state="hidden"']
+NASTY = [
+    b'"',
+    b",",
+    b"\n",
+    b"\r",
+    b"\x00",
+    b"\xff",
+    b"\xb7",
+    b"\t",
+    b"'",
+    b"=",
+    b"%",
+    b"1e308",
+    b"-0",
+    b"NaN",
+    b"\xe4\xb8",
+    b"\x0b",
+    b"9" * 400,
+    b"," * 80,
+    b'"' * 3,
+    "\u3000".encode(),
+    b"\xef\xbb\xbf",
+]
+XML_NASTY = [
+    b"<!DOCTYPE x [<!ENTITY a 'aaaa'>]>",
+    b'r="ZZZZZ2"',
+    b'r="XFD1048576"',
+    b't="s"',
+    b"<v>99999</v>",
+    b"<v>1e400</v>",
+    b't="d"',
+    b'<row r="1048576"><c r="A1048576"><v>1</v></c></row>',
+    b"&lt;",
+    b"</c>",
+    b'numFmtId="9"',
+    b's="1"',
+    b"<",
+    b">",
+    b"\xff",
+    b'count="-1"',
+    b'state="hidden"',
+]
 
 
 def _mutate(data: bytes, rng: random.Random, extra: list[bytes]) -> bytes:
@@ -67,9 +104,9 @@ def _mutate(data: bytes, rng: random.Random, extra: list[bytes]) -> bytes:
         elif kind == 1:
             data[at:at] = rng.choice(NASTY + extra)
         elif kind == 2:
-            data[at:at + rng.randint(1, 40)] = b""
+            data[at : at + rng.randint(1, 40)] = b""
         elif kind == 3:
-            line = bytes(data[at:at + rng.randint(5, 60)])
+            line = bytes(data[at : at + rng.randint(5, 60)])
             data[at:at] = line * rng.randint(2, 200)
         elif kind == 4:
             data = data[: max(1, at)]
@@ -121,24 +158,45 @@ def test_mutated_files_never_crash_and_stay_bounded(cli: Cli, tmp_path: Path) ->
     files = _corpus(folder)
     assert sum(p.suffix == ".xlsx" for p in files) >= 100 and sum(p.suffix == ".csv" for p in files) >= 100
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", WORKER, str(cli.db), *map(str, files)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER, str(cli.db), *map(str, files)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     assert done.returncode == 0 and len(results) == FILES, done.stderr[-3000:]
-    bad = [r for r in results if r["code"] not in (0, 1) or "Traceback" in r["err"] or "内部错误" in r["err"]
-           or r["seconds"] > MAX_SECONDS or r["peak_mb"] > MAX_PEAK_MB]
+    bad = [
+        r
+        for r in results
+        if r["code"] not in (0, 1)
+        or "Traceback" in r["err"]
+        or "内部错误" in r["err"]
+        or r["seconds"] > MAX_SECONDS
+        or r["peak_mb"] > MAX_PEAK_MB
+    ]
     assert bad == []
     codes = {r["code"] for r in results}
     assert codes == {0, 1}  # the mutations are varied enough to produce both outcomes
     slowest = max(results, key=lambda r: r["seconds"])
     heaviest = max(results, key=lambda r: r["peak_mb"])
-    print(f"\nfuzz: {FILES} files, exit 0: {sum(r['code'] == 0 for r in results)}, slowest "
-          f"{slowest['seconds']:.2f} s ({Path(slowest['file']).name}), peak RSS {heaviest['peak_mb']:.0f} MB "
-          f"({Path(heaviest['file']).name})")
+    print(
+        f"\nfuzz: {FILES} files, exit 0: {sum(r['code'] == 0 for r in results)}, slowest "
+        f"{slowest['seconds']:.2f} s ({Path(slowest['file']).name}), peak RSS {heaviest['peak_mb']:.0f} MB "
+        f"({Path(heaviest['file']).name})"
+    )
     assert _snapshot(cli.db) == before
     # the real command agrees with the in-process one on a sample
     for r in results[:: FILES // 5]:
-        real = subprocess.run([sys.executable, "-m", "shanhe", "--db", str(cli.db), "import", "--dry-run", r["file"]],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        real = subprocess.run(
+            [sys.executable, "-m", "shanhe", "--db", str(cli.db), "import", "--dry-run", r["file"]],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert real.returncode == r["code"] and "Traceback" not in real.stderr
     assert _snapshot(cli.db) == before

@@ -119,7 +119,8 @@ def test_log_fields_escape_every_non_printable_character(store: Store, caplog: p
     with pytest.raises(AuthError):
         auth.authenticate(store, evil, PASSWORD, address="203.0.113.1\n")
     line = caplog.records[-1].getMessage()
-    assert line == ("login user=x\\x1b[31m\\r\\nlogin_user=admin_success=True\\u202e\\x00 "
-                    "address=203.0.113.1\\n success=False")
+    assert line == (
+        "login user=x\\x1b[31m\\r\\nlogin_user=admin_success=True\\u202e\\x00 address=203.0.113.1\\n success=False"
+    )
     assert all(ch.isprintable() for ch in line)
     assert field("a\\b 张") == "a\\\\b_张"

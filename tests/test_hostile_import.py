@@ -136,8 +136,15 @@ def test_an_export_reimports_with_zero_changes_even_with_formula_like_notes(cli:
     cli("init")
     notes = ["+5% 较上年", "-3 个百分点", "=见附件", "@区环保局", "'引号开头", "'=已加过引号"]
     src = tmp_path / "notes.csv"  # written as an earlier export would: to_csv protects formula-like text
-    src.write_bytes(to_csv(Table("t", ["indicator_code", "year", "value", "source", "note"],
-                                 [["I07", 2021 + n, 70 + n, f"来源{n}", note] for n, note in enumerate(notes)])))
+    src.write_bytes(
+        to_csv(
+            Table(
+                "t",
+                ["indicator_code", "year", "value", "source", "note"],
+                [["I07", 2021 + n, 70 + n, f"来源{n}", note] for n, note in enumerate(notes)],
+            )
+        )
+    )
     assert cli("import", src, "--accept-jumps")[0] == 0
     with Store.open(cli.db) as store:
         stored = sorted((o.year, o.note) for o in store.current_observations())
@@ -170,8 +177,9 @@ def test_assigned_targets_outside_the_range_are_refused(store: Store, value: flo
     import datetime as dt
 
     with pytest.raises(UserError) as err:
-        enter_document_target(store, ind, 2025, value * 10 if value == 101.0 else value, "文号", dt.date(2023, 1, 1),
-                              STAFF1)
+        enter_document_target(
+            store, ind, 2025, value * 10 if value == 101.0 else value, "文号", dt.date(2023, 1, 1), STAFF1
+        )
     assert err.value.key == "assigned.bad_value"
     assert store.staff_targets() == []
 
@@ -253,11 +261,13 @@ def test_revert_checks_for_newer_batches_inside_the_write(store: Store, monkeypa
 
 def test_the_store_checks_expected_revisions_in_the_transaction(store: Store) -> None:
     change = Change(indicator_code="I07", region="全区", year=2023, value=1.0)
-    store.record_batch([change], kind="import", user="a", file_name=None, sha256=None, counts=(1, 0, 0),
-                       expect={change.key: None})
+    store.record_batch(
+        [change], kind="import", user="a", file_name=None, sha256=None, counts=(1, 0, 0), expect={change.key: None}
+    )
     with pytest.raises(ValuesMoved):
-        store.record_batch([change], kind="import", user="b", file_name=None, sha256=None, counts=(0, 1, 0),
-                           expect={change.key: None})
+        store.record_batch(
+            [change], kind="import", user="b", file_name=None, sha256=None, counts=(0, 1, 0), expect={change.key: None}
+        )
     assert store.table_counts()["batches"] == 1
 
 
@@ -345,8 +355,14 @@ def test_control_characters_are_cleaned_and_said(cli: Cli, tmp_path: Path) -> No
 
 def test_exports_survive_control_characters_already_stored(store: Store) -> None:
     """Values stored before input was cleaned (or by any other path) must not break every export for ever."""
-    store.record_batch([Change(indicator_code="I07", region="全区", year=2022, value=72.0, note="旧\x0b备注\x00")],
-                       kind="import", user="legacy", file_name=None, sha256=None, counts=(1, 0, 0))
+    store.record_batch(
+        [Change(indicator_code="I07", region="全区", year=2022, value=72.0, note="旧\x0b备注\x00")],
+        kind="import",
+        user="legacy",
+        file_name=None,
+        sha256=None,
+        counts=(1, 0, 0),
+    )
     table = export_table(store.indicators(), store.current_observations())
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx([table]))).active
     assert "旧 备注 " in [c.value for c in sheet[2]]

@@ -73,8 +73,9 @@ def test_several_sheets_offer_a_choice(db: Path) -> None:
     assert list(at.dataframe[0].value["年份"]) == [2022]
 
 
-@pytest.mark.parametrize("name", ["garbage-xml.xlsx", "entity-expansion.xlsx", "bad-cell-ref.xlsx",
-                                  "forged-dimension.xlsx", "corrupt.xlsx"])
+@pytest.mark.parametrize(
+    "name", ["garbage-xml.xlsx", "entity-expansion.xlsx", "bad-cell-ref.xlsx", "forged-dimension.xlsx", "corrupt.xlsx"]
+)
 def test_a_damaged_workbook_is_a_message_not_an_exception(db: Path, name: str) -> None:
     at = _upload(name, (DATA / "bad" / name).read_bytes(), XLSX)
     assert not at.exception

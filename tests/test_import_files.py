@@ -74,5 +74,8 @@ def test_every_problem_in_a_file_is_reported_at_once(store: Store) -> None:
     with pytest.raises(InputRejected) as err:
         plan_import(store, data, "x.csv", settings.max_upload_bytes())
     assert [(p.key, p.row) for p in err.value.problems] == [
-        ("cell.indicator_unknown", 2), ("cell.year_out_of_range", 3), ("cell.value_not_number", 4)]
+        ("cell.indicator_unknown", 2),
+        ("cell.year_out_of_range", 3),
+        ("cell.value_not_number", 4),
+    ]
     assert all(p.message("en") and p.message("zh") for p in err.value.problems)

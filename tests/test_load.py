@@ -10,8 +10,10 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed"),
+]
 
 
 def test_viewers_keep_loading_while_an_import_lands() -> None:

@@ -18,18 +18,34 @@ def test_threshold_table_is_the_engine_config(catalog: Catalog) -> None:
     rows = methodology.threshold_rows("zh")
     # written out, not computed from rules.THRESHOLDS: a change to the thresholds must change this test too
     assert [(r["属性"], r["进度正常（绿）：完成进度 ≥"], r["需加快（黄）：完成进度 ≥"]) for r in rows] == [
-        ("约束性", "100%", "85%"), ("预期性", "95%", "70%"), ("补充指标", "95%", "70%")]
+        ("约束性", "100%", "85%"),
+        ("预期性", "95%", "70%"),
+        ("补充指标", "95%", "70%"),
+    ]
     assert set(THRESHOLDS) == {"binding", "expected", "supplementary"}
     assert [r["标签"] for r in methodology.label_rows(catalog.plan, "zh")][: len(LABELS)] == [
-        {"achieved": "已达标", "on_track": "进度正常", "accelerate": "需加快", "behind": "滞后",
-         "off_track": "严重滞后/反向变化", "not_met": "未达标", "no_data": "无数据", "pending": "待下达",
-         "qualitative": "定性目标", "insufficient": "数据不足"}[c] for c in LABELS]
+        {
+            "achieved": "已达标",
+            "on_track": "进度正常",
+            "accelerate": "需加快",
+            "behind": "滞后",
+            "off_track": "严重滞后/反向变化",
+            "not_met": "未达标",
+            "no_data": "无数据",
+            "pending": "待下达",
+            "qualitative": "定性目标",
+            "insufficient": "数据不足",
+        }[c]
+        for c in LABELS
+    ]
 
 
 def test_worked_steps_reproduce_the_engine(catalog: Catalog) -> None:
     ind = catalog.indicator("I07")
-    data = [Observation(indicator_code="I07", region="全区", year=y, value=v)
-            for y, v in ((2021, 67.9), (2022, 69.0), (2023, 70.5), (2024, 71.2))]
+    data = [
+        Observation(indicator_code="I07", region="全区", year=y, value=v)
+        for y, v in ((2021, 67.9), (2022, 69.0), (2023, 70.5), (2024, 71.2))
+    ]
     a = assess(ind, data, 2024, "全区")
     steps = {r["步骤"]: r["计算"] for r in methodology.worked_steps(a, "zh")}
     assert steps["按进度应达"] == "66.6 + (75 − 66.6) × 0.8 = 73.32%"

@@ -31,8 +31,11 @@ STAFF = User(name="张工", role="staff")
 def db(cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     cli("init")
     upload = tmp_path / "payload.csv"
-    upload.write_text(f'indicator_code,year,value,source,note\nI07,2022,72.5,"{PAYLOAD}","{PAYLOAD}"\n'
-                      f'I08,2022,38,"{PAYLOAD}","{PAYLOAD}"\n', encoding="utf-8")
+    upload.write_text(
+        f'indicator_code,year,value,source,note\nI07,2022,72.5,"{PAYLOAD}","{PAYLOAD}"\n'
+        f'I08,2022,38,"{PAYLOAD}","{PAYLOAD}"\n',
+        encoding="utf-8",
+    )
     assert cli("import", upload, "--user", "张工")[0] == 0
     with Store.open(cli.db) as store:
         auth.add_user(store, "张工", "staff", PASSWORD)
@@ -68,12 +71,18 @@ def _app(**params: str) -> AppTest:
     return at.run()
 
 
-@pytest.mark.parametrize(("page", "params", "must_show"), [
-    ("indicator", {"code": "I07", "year": "2022"}, True),   # source, note
-    ("indicator", {"code": "I08", "year": "2022"}, True),   # the assigned target's 文号
-    ("projects", {"project": "P05"}, True),                  # milestone note and a staff milestone's title
-    ("overview", {}, False), ("themes", {}, False), ("report", {}, False), ("about", {}, False),
-])
+@pytest.mark.parametrize(
+    ("page", "params", "must_show"),
+    [
+        ("indicator", {"code": "I07", "year": "2022"}, True),  # source, note
+        ("indicator", {"code": "I08", "year": "2022"}, True),  # the assigned target's 文号
+        ("projects", {"project": "P05"}, True),  # milestone note and a staff milestone's title
+        ("overview", {}, False),
+        ("themes", {}, False),
+        ("report", {}, False),
+        ("about", {}, False),
+    ],
+)
 def test_public_pages_show_user_text_plainly(db: Path, page: str, params: dict[str, str], must_show: bool) -> None:
     at = _app(**params)
     if page != "overview":

@@ -25,8 +25,13 @@ def with_target(ind: Indicator, year: int, value: float) -> Indicator:
     return ind.model_copy(update={"targets": (target, *(t for t in ind.targets if t.year != year))})
 
 
-def run(catalog: Catalog, code: str, pairs: list[tuple[int, float]], year: int = 2024,
-        target: tuple[int, float] | None = None) -> Assessment:
+def run(
+    catalog: Catalog,
+    code: str,
+    pairs: list[tuple[int, float]],
+    year: int = 2024,
+    target: tuple[int, float] | None = None,
+) -> Assessment:
     ind = catalog.indicator(code)
     if target:
         ind = with_target(ind, *target)
@@ -99,10 +104,14 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("code", "pairs", "year", "target", "label", "light"), CASES,
-                         ids=[f"{c[0]}-{c[4]}-{n}" for n, c in enumerate(CASES)])
-def test_rule(catalog: Catalog, code: str, pairs: list, year: int, target: tuple | None, label: str,
-              light: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "pairs", "year", "target", "label", "light"),
+    CASES,
+    ids=[f"{c[0]}-{c[4]}-{n}" for n, c in enumerate(CASES)],
+)
+def test_rule(
+    catalog: Catalog, code: str, pairs: list, year: int, target: tuple | None, label: str, light: str
+) -> None:
     a = run(catalog, code, pairs, year, target)
     assert (a.label_code, a.light) == (label, light), text(a.reason, "zh")
 
@@ -114,14 +123,17 @@ def test_binding_thresholds_are_at_least_as_strict_as_expected() -> None:
 
 def test_the_reason_sentence_says_what_must_happen(catalog: Catalog) -> None:
     a = run(catalog, "I07", [(2021, 67.9), (2022, 69.0), (2023, 70.5), (2024, 71.2)])
-    assert text(a.reason, "zh") == ("2024年 71.2%，按进度应达 73.32%（完成进度 68.5%）；要在2025年达到 ≥75%，"
-                                    "需提高 3.8 个百分点，近三年平均每年 +1.1 个百分点。")
+    assert text(a.reason, "zh") == (
+        "2024年 71.2%，按进度应达 73.32%（完成进度 68.5%）；要在2025年达到 ≥75%，"
+        "需提高 3.8 个百分点，近三年平均每年 +1.1 个百分点。"
+    )
     assert a.expected_value == pytest.approx(73.32)
     assert a.recent_annual_change == pytest.approx(1.1) and a.recent_years == 3
     assert a.required_annual_change == pytest.approx(3.8)
     assert a.path_ratio == round(4.6 / 6.72, 3) == 0.685
     assert a.binding_behind and text(a.reason, "en").startswith(
-        "2024: 71.2%, the straight path expects 73.32% (progress 68.5%)")
+        "2024: 71.2%, the straight path expects 73.32% (progress 68.5%)"
+    )
 
 
 def test_missing_baseline_says_where_it_starts(catalog: Catalog) -> None:

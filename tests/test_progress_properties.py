@@ -15,8 +15,15 @@ from shanhe.rules import LABELS
 CATALOG: Catalog = load_catalog()
 # Value ranges around each indicator's start and target, so that every label is reached often:
 # binding/higher with a baseline; expected/lower to zero; increase_by; no_decrease; ‰; binding/higher; supplementary
-RANGES = {"I07": (55, 85), "I11": (0, 20), "I05": (50, 70), "I01": (9, 11), "I03": (0, 2), "I13": (80, 100),
-          "S02": (2, 6)}
+RANGES = {
+    "I07": (55, 85),
+    "I11": (0, 20),
+    "I05": (50, 70),
+    "I01": (9, 11),
+    "I03": (0, 2),
+    "I13": (80, 100),
+    "S02": (2, 6),
+}
 CODES = tuple(RANGES)
 
 
@@ -30,7 +37,8 @@ def series_for(code: str) -> st.SearchStrategy[dict[int, float]]:
 cases = st.sampled_from(CODES).flatmap(lambda code: st.tuples(st.just(code), series_for(code)))
 # Mirroring needs a bound target (≥ / ≤): "增加3%" and "不减少" have no lower-is-better twin.
 bound_cases = st.sampled_from(("I07", "I11", "I03", "I13", "S02")).flatmap(
-    lambda code: st.tuples(st.just(code), series_for(code)))
+    lambda code: st.tuples(st.just(code), series_for(code))
+)
 
 
 def _obs(code: str, points: dict[int, float]) -> list[Observation]:
@@ -57,12 +65,19 @@ def _mirror(ind: Indicator) -> Indicator:
     swap = {"at_least": "at_most", "at_most": "at_least"}
     targets = tuple(
         t.model_copy(update={"rule": swap.get(t.rule, t.rule), "value": -t.value if t.value is not None else None})
-        for t in ind.targets if t.rule in swap
+        for t in ind.targets
+        if t.rule in swap
     )
     baseline = ind.baseline.model_copy(
-        update={"value": -ind.baseline.value if ind.baseline.value is not None else None})
-    return ind.model_copy(update={"direction": "lower" if ind.direction == "higher" else "higher",
-                                  "targets": targets, "baseline": baseline})
+        update={"value": -ind.baseline.value if ind.baseline.value is not None else None}
+    )
+    return ind.model_copy(
+        update={
+            "direction": "lower" if ind.direction == "higher" else "higher",
+            "targets": targets,
+            "baseline": baseline,
+        }
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -98,4 +113,8 @@ def test_a_verdict_never_changes_once_its_year_has_come(case: tuple, later: int)
     then = assess(ind, _obs(code, points), 2025, "全区").verdict_for(2025)
     now = assess(ind, _obs(code, points), later, "全区").verdict_for(2025)
     assert (now.verdict, now.label_code, now.actual_value, now.target_value) == (
-        then.verdict, then.label_code, then.actual_value, then.target_value)
+        then.verdict,
+        then.label_code,
+        then.actual_value,
+        then.target_value,
+    )

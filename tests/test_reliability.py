@@ -23,8 +23,10 @@ STAFF = User(name="张工", role="staff")
 
 
 def test_two_uploads_at_the_same_moment_both_land(store: Store) -> None:
-    files = [b"indicator_code,year,value\nI07,2021,70\nI02,2021,19.9\n",
-             b"indicator_code,year,value\nI07,2022,71\nI10,2022,4\n"]
+    files = [
+        b"indicator_code,year,value\nI07,2021,70\nI02,2021,19.9\n",
+        b"indicator_code,year,value\nI07,2022,71\nI10,2022,4\n",
+    ]
     plans = [plan_import(store, data, f"{n}.csv", 2**20) for n, data in enumerate(files)]
     barrier = threading.Barrier(2)
     results, errors = [], []
@@ -75,8 +77,13 @@ def test_a_server_killed_mid_import_leaves_the_store_as_before(cli: Cli, tmp_pat
         before = (store.table_counts(), store.observation_history())
     script = tmp_path / "kill.py"
     script.write_text(KILL_SCRIPT, encoding="utf-8")
-    child = subprocess.Popen([sys.executable, str(script), str(cli.db), str(DATA / "scenario" / "observations.csv")],
-                             cwd=ROOT, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(cli.db), str(DATA / "scenario" / "observations.csv")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     try:
         assert child.stdout.readline().strip() == "inside the transaction"
     finally:

@@ -53,8 +53,16 @@ def _allowed_numbers(report: object) -> set[str]:
     """Every number the store and the engine give for this report, as the text writes numbers."""
     allowed: set[str] = set()
     for a in report.assessments:
-        for v in (a.value, a.start_value, a.target_value, a.required_annual_change, a.year, a.start_year,
-                  a.target_year, a.seq):
+        for v in (
+            a.value,
+            a.start_value,
+            a.target_value,
+            a.required_annual_change,
+            a.year,
+            a.start_year,
+            a.target_year,
+            a.seq,
+        ):
             if v is not None:
                 allowed |= {number(v, 2), number(abs(v), 2)}
         if a.value is not None and a.target_value is not None:

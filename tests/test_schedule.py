@@ -16,8 +16,9 @@ def test_status_follows_dates_and_recorded_completion(catalog: Catalog) -> None:
     assert late.status == "overdue" and [m.status for m in late.milestones] == ["overdue", "in_progress"]
     done_first = project_status(mines, dt.date(2022, 3, 1), {"P05-M1": dt.date(2021, 11, 30)})
     assert done_first.status == "in_progress" and done_first.milestones[0].status == "done"
-    all_done = project_status(mines, dt.date(2026, 1, 5),
-                              {"P05-M1": dt.date(2021, 11, 30), "P05-M2": dt.date(2025, 12, 1)})
+    all_done = project_status(
+        mines, dt.date(2026, 1, 5), {"P05-M1": dt.date(2021, 11, 30), "P05-M2": dt.date(2025, 12, 1)}
+    )
     assert all_done.status == "done"
     # a completion recorded for a future date does not count yet
     assert project_status(mines, dt.date(2022, 3, 1), {"P05-M1": dt.date(2022, 6, 1)}).status == "overdue"

@@ -50,6 +50,7 @@ def test_engine_measures_from_the_plans_own_base_year() -> None:
     # 7 of 17 after 2 of 5 years: expected 6.8, progress 102.9 %
     assert a.expected_value == pytest.approx(6.8) and a.label_code == "on_track"
     from shanhe.messages import text
+
     assert "相对2025年（2025年为0）" in text(a.reason, "zh") and "since 2025 (2025 counts as 0)" in text(a.reason, "en")
 
 
@@ -60,8 +61,12 @@ def test_status_cli_on_the_second_plan(small: Cli) -> None:
     assert list(records) == ["I01", "I02", "I03"]
     i01 = records["I01"]
     # 80 → 84 over 2025–2028; 82 in 2027 is 2 of the expected 2.67: 75 %, binding, behind
-    assert (i01["evaluation_year"], i01["target_year"], i01["path_ratio"], i01["label_code"]) == (2027, 2028, 0.75,
-                                                                                                    "behind")
+    assert (i01["evaluation_year"], i01["target_year"], i01["path_ratio"], i01["label_code"]) == (
+        2027,
+        2028,
+        0.75,
+        "behind",
+    )
     assert [v["verdict"] for v in i01["verdicts"]] == ["pending", "pending"]
     code, out, _ = small("status", "--summary", "--format", "json")
     summary = json.loads(out)
@@ -81,8 +86,21 @@ def test_import_checks_the_second_plans_years(small: Cli, tmp_path: Path) -> Non
     assert code == 1
     assert '第 2 行，"year"列：年份 2024 超出规划期 2025–2030' in err
     assert "相对2025年的累计变化率填报，2025年是基期（累计值为0），请从2026年起填报" in err
-    code, _, err = small("targets", "set", "I02", "--year", "2031", "--value", "82", "--document", "测试〔2027〕2号",
-                         "--date", "2027-05-01", "--user", "cli")
+    code, _, err = small(
+        "targets",
+        "set",
+        "I02",
+        "--year",
+        "2031",
+        "--value",
+        "82",
+        "--document",
+        "测试〔2027〕2号",
+        "--date",
+        "2027-05-01",
+        "--user",
+        "cli",
+    )
     assert code == 1 and "2026–2030" in err, err
 
 
@@ -113,17 +131,19 @@ def _broken(tmp_path: Path, name: str, change: object) -> Path:
     return plan
 
 
-@pytest.mark.parametrize(("name", "change", "message"), [
-    ("indicators.yaml", lambda d: d[0].update(category="土壤"), "category '土壤' is not among"),
-    ("indicators.yaml", lambda d: d[1].update(seq=4, code="I04"), "序号 1–3 exactly once"),
-    ("indicators.yaml", lambda d: d[0]["targets"][0].update(year=2031), "target years [2031] outside 2026–2030"),
-    ("indicators.yaml", lambda d: d[0]["baseline"].update(year=2020), "baseline year 2020, plan base year 2025"),
-    ("plan.yaml", lambda d: d.update(headline=["I09"]), "headline names unknown indicators ['I09']"),
-    ("plan.yaml", lambda d: d["periods"][2].update(start=2030), "far must start the year after near ends"),
-    ("projects.yaml", lambda d: d[0].update(group="山"), "group '山' is not among"),
-])
-def test_a_plan_that_contradicts_itself_does_not_load(tmp_path: Path, name: str, change: object,
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        ("indicators.yaml", lambda d: d[0].update(category="土壤"), "category '土壤' is not among"),
+        ("indicators.yaml", lambda d: d[1].update(seq=4, code="I04"), "序号 1–3 exactly once"),
+        ("indicators.yaml", lambda d: d[0]["targets"][0].update(year=2031), "target years [2031] outside 2026–2030"),
+        ("indicators.yaml", lambda d: d[0]["baseline"].update(year=2020), "baseline year 2020, plan base year 2025"),
+        ("plan.yaml", lambda d: d.update(headline=["I09"]), "headline names unknown indicators ['I09']"),
+        ("plan.yaml", lambda d: d["periods"][2].update(start=2030), "far must start the year after near ends"),
+        ("projects.yaml", lambda d: d[0].update(group="山"), "group '山' is not among"),
+    ],
+)
+def test_a_plan_that_contradicts_itself_does_not_load(tmp_path: Path, name: str, change: object, message: str) -> None:
     with pytest.raises(ValidationError, match=message.replace("[", r"\[").replace("]", r"\]")):
         load_catalog(_broken(tmp_path, name, change))
 

@@ -61,8 +61,13 @@ def test_every_page_comes_from_the_engine(sample: Path) -> None:
     overview = _visible(_page(files, "index.html"))
     assert all(n in overview for n in HEADLINE_NUMBERS) and all(n in overview for n in names)
     assert "2025年目标完成情况" in overview and "示例数据" in overview
-    view = build_overview(data.plan, data.indicators, data.current, "全区",
-                          default_year(data.current, "全区", data.today.year, data.plan.years))
+    view = build_overview(
+        data.plan,
+        data.indicators,
+        data.current,
+        "全区",
+        default_year(data.current, "全区", data.today.year, data.plan.years),
+    )
     for row in view.rows:  # the same reason sentence as the dashboard, word for word
         assert text(row.assessment.reason, "zh") in _visible(_page(files, f"indicator-{row.indicator.code}.html"))
         assert text(row.assessment.reason, "en") in _visible(_page(files, f"indicator-{row.indicator.code}.en.html"))
@@ -96,8 +101,14 @@ def test_publishing_switches_atomically_and_keeps_two_old_editions(sample: Path,
             done = publish(store, out)
             seen.append(done.path.name)
             assert out.is_symlink() and out.resolve() == done.path.resolve() and published_version(out) == done.version
-            store.record_batch([Observation(indicator_code="I07", region="全区", year=2025, value=74.0 + n)],
-                               kind="import", user="测试员", file_name=None, sha256=None, counts=(0, 1, 0))
+            store.record_batch(
+                [Observation(indicator_code="I07", region="全区", year=2025, value=74.0 + n)],
+                kind="import",
+                user="测试员",
+                file_name=None,
+                sha256=None,
+                counts=(0, 1, 0),
+            )
     editions = sorted(p.name for p in (tmp_path / "static.editions").iterdir())
     assert len(set(seen)) == 5 and editions == sorted(seen[-3:])  # the current one and the two before it
     (tmp_path / "taken").mkdir()
@@ -110,8 +121,9 @@ def test_publishing_switches_atomically_and_keeps_two_old_editions(sample: Path,
 def test_the_public_edition_leaves_out_staff_names_and_internal_notes(cli: Cli, tmp_path: Path) -> None:
     cli("init")
     upload = tmp_path / "2024.csv"
-    upload.write_text("指标编码,年份,数值,数据来源,备注\nI07,2024,72.5,市生态环境局监测站,内部备注勿外传\n",
-                      encoding="utf-8")
+    upload.write_text(
+        "指标编码,年份,数值,数据来源,备注\nI07,2024,72.5,市生态环境局监测站,内部备注勿外传\n", encoding="utf-8"
+    )
     assert cli("import", upload, "--user", "张工")[0] == 0
     with Store.open(cli.db) as store:
         inside = build(read(store))
@@ -147,8 +159,14 @@ def test_the_republisher_follows_every_write(sample: Path, tmp_path: Path) -> No
     with Store.open(sample) as store:
         publisher = Republisher(store, out, interval=3600)
         assert publisher.wait_idle(30) and published_version(out) == edition_version(store)
-        store.record_batch([Observation(indicator_code="I07", region="全区", year=2025, value=80.0)],
-                           kind="import", user="测试员", file_name=None, sha256=None, counts=(0, 1, 0))
+        store.record_batch(
+            [Observation(indicator_code="I07", region="全区", year=2025, value=80.0)],
+            kind="import",
+            user="测试员",
+            file_name=None,
+            sha256=None,
+            counts=(0, 1, 0),
+        )
         publisher.request()
         assert publisher.wait_idle(30) and published_version(out) == edition_version(store)
         assert "80%" in (out / "indicator-I07.html").read_text(encoding="utf-8")
@@ -156,8 +174,10 @@ def test_the_republisher_follows_every_write(sample: Path, tmp_path: Path) -> No
 
 # ---- real browsers through the project's nginx ---------------------------------------------------------------
 playwright = pytest.importorskip("playwright.sync_api")
-browsers = pytest.mark.skipif(NGINX is None or shutil.which("chromium") is None or shutil.which("npm") is None,
-                              reason="Debian nginx, chromium and npm needed (scripts/system-deps.sh test)")
+browsers = pytest.mark.skipif(
+    NGINX is None or shutil.which("chromium") is None or shutil.which("npm") is None,
+    reason="Debian nginx, chromium and npm needed (scripts/system-deps.sh test)",
+)
 PASSWORD = "correct horse 9"
 
 
@@ -168,8 +188,12 @@ def site(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     static = tmp_path / "static"
     with Store.open(sample) as store:
         auth.add_user(store, "张工", "staff", PASSWORD)
-    subprocess.run([sys.executable, "-m", "shanhe", "--db", str(sample), "publish", "--out", str(static)], cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "shanhe", "--db", str(sample), "publish", "--out", str(static)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     monkeypatch.setenv("SHANHE_STATIC_DIR", str(static))
     app, app_url = spawn(sample, base_path="shanhe")
     try:
@@ -231,8 +255,10 @@ def test_a_browser_that_hides_its_age_is_sent_by_the_probe(site: tuple) -> None:
     url, _, _ = site
     with running(108) as endpoint, playwright.sync_playwright() as p:
         browser = p.chromium.connect_over_cdp(endpoint)
-        context = browser.new_context(user_agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like "
-                                                 "Gecko) Chrome/130.0.0.0 Safari/537.36")
+        context = browser.new_context(
+            user_agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like "
+            "Gecko) Chrome/130.0.0.0 Safari/537.36"
+        )
         page = context.new_page()
         page.goto(f"{url}/shanhe/")
         page.wait_for_url("**/shanhe/readonly/", timeout=15_000)

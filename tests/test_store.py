@@ -54,8 +54,10 @@ def test_changed_plan_resyncs_plan_tables_but_keeps_user_data(tmp_path: Path, db
         observations = store.current_observations()
         # a reviewer corrects a target in data/plan
         path = plan_dir / "indicators.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("value: 0.5, text: \"≤0.5\"",
-                                                                    "value: 0.6, text: \"≤0.6\""), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace('value: 0.5, text: "≤0.5"', 'value: 0.6, text: "≤0.6"'),
+            encoding="utf-8",
+        )
         report = store.init(load_catalog(plan_dir))
         assert report.plan_synced
         fire = next(i for i in store.indicators() if i.code == "I03")
@@ -130,10 +132,16 @@ def test_upgrade_from_schema_1_keeps_data_and_adds_measure(db_path: Path, catalo
     for statement in MIGRATIONS[0]:
         con.execute(statement)
     con.execute("INSERT INTO schema_version VALUES (1, ?)", [dt.datetime(2026, 1, 1)])
-    con.execute("INSERT INTO batches (kind, user_name, created_at, rows_added, rows_changed, rows_unchanged) "
-                "VALUES ('import', '甲', ?, 1, 0, 0)", [dt.datetime(2026, 1, 1)])
-    con.execute("INSERT INTO observations (indicator_code, region, year, value, batch_id, entered_by, entered_at) "
-                "VALUES ('I07', '全区', 2021, 71.2, 1, '甲', ?)", [dt.datetime(2026, 1, 1)])
+    con.execute(
+        "INSERT INTO batches (kind, user_name, created_at, rows_added, rows_changed, rows_unchanged) "
+        "VALUES ('import', '甲', ?, 1, 0, 0)",
+        [dt.datetime(2026, 1, 1)],
+    )
+    con.execute(
+        "INSERT INTO observations (indicator_code, region, year, value, batch_id, entered_by, entered_at) "
+        "VALUES ('I07', '全区', 2021, 71.2, 1, '甲', ?)",
+        [dt.datetime(2026, 1, 1)],
+    )
     con.close()
     with Store.open(db_path) as store:
         report = store.init(catalog)

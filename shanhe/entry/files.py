@@ -62,7 +62,11 @@ def _reject(key: str, **params: object) -> InputRejected:
 
 
 def read_sheet(
-    data: bytes, file_name: str, max_bytes: int, *, sheet: str | None = None,
+    data: bytes,
+    file_name: str,
+    max_bytes: int,
+    *,
+    sheet: str | None = None,
     is_header: HeaderTest = lambda cells: True,
 ) -> Sheet:
     """Decode ``data`` (CSV, XLSX, XLS or ODS) into a Sheet, or raise InputRejected.
@@ -198,8 +202,14 @@ def _read_book(sheets: list[_BookSheet], wanted: str | None, is_header: HeaderTe
         else:
             headed = [s for s in visible if any(is_header(r) for r in s.rows(HEADER_SCAN_ROWS))]
             if len(headed) > 1:
-                raise InputRejected([Problem(key="import.several_sheets", params={
-                    "sheets": "、".join(s.name for s in headed), "names": [s.name for s in headed]})])
+                raise InputRejected(
+                    [
+                        Problem(
+                            key="import.several_sheets",
+                            params={"sheets": "、".join(s.name for s in headed), "names": [s.name for s in headed]},
+                        )
+                    ]
+                )
             chosen = headed[0] if headed else next((s for s in visible if s.active), visible[0])
         return Sheet(rows=chosen.rows(None), name=chosen.name)
     except InputRejected:
@@ -288,17 +298,25 @@ def _xlsx_book(data: bytes) -> list[_BookSheet]:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         active = book.active
-        percent_styles = {n for n, style in enumerate(book._cell_styles) if is_percent_format(
-            book._number_formats[style.numFmtId - 164] if style.numFmtId >= 164 else
-            BUILTIN_FORMATS.get(style.numFmtId))}
+        percent_styles = {
+            n
+            for n, style in enumerate(book._cell_styles)
+            if is_percent_format(
+                book._number_formats[style.numFmtId - 164]
+                if style.numFmtId >= 164
+                else BUILTIN_FORMATS.get(style.numFmtId)
+            )
+        }
     except Exception:
         raise _reject("import.file_corrupt") from None
 
     def reader(ws: object) -> Callable[[int | None], list[list[Cell]]]:
         return lambda limit: _dense(_xlsx_rows(book, ws, percent_styles, budget), limit)
 
-    return [_BookSheet(name=ws.title, visible=ws.sheet_state == "visible", active=ws is active, rows=reader(ws))
-            for ws in book.worksheets]
+    return [
+        _BookSheet(name=ws.title, visible=ws.sheet_state == "visible", active=ws is active, rows=reader(ws))
+        for ws in book.worksheets
+    ]
 
 
 def _xlsx_rows(book: object, ws: object, percent_styles: set[int], budget: _Budget) -> Iterator[tuple[int, list[Cell]]]:
@@ -308,8 +326,14 @@ def _xlsx_rows(book: object, ws: object, percent_styles: set[int], budget: _Budg
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with ws._get_source() as source:
-            parser = WorkSheetParser(source, ws._shared_strings, data_only=False, epoch=book.epoch,
-                                     date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+            parser = WorkSheetParser(
+                source,
+                ws._shared_strings,
+                data_only=False,
+                epoch=book.epoch,
+                date_formats=book._date_formats,
+                timedelta_formats=book._timedelta_formats,
+            )
             for elements, (number, cells) in enumerate(parser.parse(), start=1):
                 budget.spend(len(cells) + 1)
                 if elements > MAX_ROWS:
@@ -341,8 +365,7 @@ def _xls_book(data: bytes) -> list[_BookSheet]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = xlrd.open_workbook(file_contents=data, formatting_info=True, ragged_rows=True,
-                                      logfile=io.StringIO())
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True, ragged_rows=True, logfile=io.StringIO())
         sheets = [book.sheet_by_index(n) for n in range(book.nsheets)]
     except Exception:
         raise _reject("import.file_corrupt") from None
@@ -350,8 +373,10 @@ def _xls_book(data: bytes) -> list[_BookSheet]:
     def reader(sh: object) -> Callable[[int | None], list[list[Cell]]]:
         return lambda limit: _dense(_xls_rows(book, sh, budget), limit)
 
-    return [_BookSheet(name=sh.name, visible=sh.visibility == 0, active=bool(sh.sheet_visible), rows=reader(sh))
-            for sh in sheets]
+    return [
+        _BookSheet(name=sh.name, visible=sh.visibility == 0, active=bool(sh.sheet_visible), rows=reader(sh))
+        for sh in sheets
+    ]
 
 
 def _xls_rows(book: object, sh: object, budget: _Budget) -> Iterator[tuple[int, list[Cell]]]:
@@ -408,7 +433,8 @@ def _ods_book(data: bytes) -> list[_BookSheet]:
                     elif event != "end":
                         continue
                     elif el.tag == f"{_S}style" and any(
-                            p.get(f"{_T}display") == "false" for p in el.iter(f"{_S}table-properties")):
+                        p.get(f"{_T}display") == "false" for p in el.iter(f"{_S}table-properties")
+                    ):
                         hidden_styles.add(el.get(f"{_S}name", ""))
                     elif el.tag == f"{_T}table-row":
                         repeat = int(el.get(f"{_T}number-rows-repeated", "1"))
@@ -428,9 +454,14 @@ def _ods_book(data: bytes) -> list[_BookSheet]:
                             rows.append(placed)
                     elif el.tag == f"{_T}table":
                         name = el.get(f"{_T}name", "")
-                        sheets.append(_BookSheet(
-                            name=name, visible=el.get(f"{_T}style-name") not in hidden_styles,
-                            active=name == active, rows=lambda limit, rows=rows: rows[:limit] if limit else rows))
+                        sheets.append(
+                            _BookSheet(
+                                name=name,
+                                visible=el.get(f"{_T}style-name") not in hidden_styles,
+                                active=name == active,
+                                rows=lambda limit, rows=rows: rows[:limit] if limit else rows,
+                            )
+                        )
                         el.clear()
         return sheets
     except InputRejected:
@@ -485,4 +516,3 @@ def _ods_active(package: zipfile.ZipFile) -> str | None:
         root = fromstring(fh.read(MAX_UNPACKED_BYTES))
     item = next((i for i in root.iter(f"{_CFG}config-item") if i.get(f"{_CFG}name") == "ActiveTable"), None)
     return item.text if item is not None else None
-

@@ -256,8 +256,9 @@ def _header(sheet: Sheet) -> tuple[int, dict[int, str]]:
             for n, field in fields.items():
                 text = cells[n].text or ""
                 if field is None:
-                    problems.append(Problem(key="import.column_unknown", row=index + 1, value=text,
-                                            params={"allowed": allowed}))
+                    problems.append(
+                        Problem(key="import.column_unknown", row=index + 1, value=text, params={"allowed": allowed})
+                    )
                 elif field in seen:
                     problems.append(Problem(key="import.column_duplicate", row=index + 1, value=text))
                 seen.setdefault(field or text, text)
@@ -306,8 +307,14 @@ def parse_observations(
             if values[field] is not None:
                 text, found = clean_controls(unneutralise(values[field]))
                 if found:
-                    notices.append(Problem(key="import.controls_cleaned", row=row, column=headers[field],
-                                           params={"chars": " ".join(found)}))
+                    notices.append(
+                        Problem(
+                            key="import.controls_cleaned",
+                            row=row,
+                            column=headers[field],
+                            params={"chars": " ".join(found)},
+                        )
+                    )
                 values[field] = text.strip() or None
         if values["value"] is None or values["value"] in NO_DATA_MARKS:
             skipped += 1
@@ -317,12 +324,23 @@ def parse_observations(
         except ValidationError as exc:
             problems.extend(_problems(exc, row, values, headers))
             continue
-        obs = Observation(indicator_code=ok.indicator_code, region=ok.region, year=ok.year, value=ok.value,
-                          source=ok.source, note=ok.note)
+        obs = Observation(
+            indicator_code=ok.indicator_code,
+            region=ok.region,
+            year=ok.year,
+            value=ok.value,
+            source=ok.source,
+            note=ok.note,
+        )
         first = first_row_of.setdefault(obs.key, row)
         if first != row:
-            problems.append(Problem(key="cell.duplicate", row=row, params={
-                "first": first, "code": obs.indicator_code, "region": obs.region, "year": obs.year}))
+            problems.append(
+                Problem(
+                    key="cell.duplicate",
+                    row=row,
+                    params={"first": first, "code": obs.indicator_code, "region": obs.region, "year": obs.year},
+                )
+            )
             continue
         parsed.append((row, obs))
     if problems:
@@ -351,8 +369,7 @@ def plan_import(store: Store, data: bytes, file_name: str, max_bytes: int, sheet
     one visible sheet with a header) is read.
     """
     table = read_sheet(data, file_name, max_bytes, sheet=sheet, is_header=is_import_header)
-    parsed, skipped, notices = parse_observations(table, store.indicators(), store.regions(),
-                                                  store.plan_info().years)
+    parsed, skipped, notices = parse_observations(table, store.indicators(), store.regions(), store.plan_info().years)
     if table.name is not None:
         notices.insert(0, Problem(key="import.sheet_read", params={"sheet": table.name}))
     return ImportPlan(
@@ -376,8 +393,11 @@ def _diff(parsed: Sequence[tuple[int, Observation]], current: Sequence[Observati
             continue
         obs = obs.model_copy(update={f: getattr(prev, f) for f in OPTIONAL_TEXT if getattr(obs, f) is None})
         changes = tuple(f for f in CHANGE_FIELDS if getattr(obs, f) != getattr(prev, f))
-        out.append(PlannedRow(row=row, observation=obs, previous=prev, status="changed" if changes else "unchanged",
-                              changes=changes))
+        out.append(
+            PlannedRow(
+                row=row, observation=obs, previous=prev, status="changed" if changes else "unchanged", changes=changes
+            )
+        )
     return out
 
 
@@ -393,8 +413,15 @@ def commit_import(store: Store, plan: ImportPlan, actor: User | None) -> Batch |
     if not writes:
         return None
     expect = {r.observation.key: r.previous.batch_id if r.previous else None for r in plan.rows}
-    batch = store.record_batch(writes, kind="import", user=actor.name, file_name=plan.file_name,
-                               sha256=plan.sha256, counts=plan.counts, expect=expect)
+    batch = store.record_batch(
+        writes,
+        kind="import",
+        user=actor.name,
+        file_name=plan.file_name,
+        sha256=plan.sha256,
+        counts=plan.counts,
+        expect=expect,
+    )
     added, changed, _ = plan.counts
     event("import", user=actor.name, batch=batch.id, file=plan.file_name, added=added, changed=changed)
     return batch

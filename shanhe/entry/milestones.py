@@ -15,8 +15,13 @@ STATUSES = ("not_started", "in_progress", "done")
 
 
 def update_milestone(
-    store: Store, milestone_id: str, status: str, completed_on: dt.date | None, note: str | None,
-    evidence_link: str | None, actor: User | None,
+    store: Store,
+    milestone_id: str,
+    status: str,
+    completed_on: dt.date | None,
+    note: str | None,
+    evidence_link: str | None,
+    actor: User | None,
 ) -> None:
     require(actor, "staff")
     known = {m.id for p in store.projects() for m in p.milestones}
@@ -30,11 +35,17 @@ def update_milestone(
         raise UserError("milestone.future_date", date=completed_on.isoformat())
     if evidence_link and urlparse(evidence_link).scheme not in ("http", "https"):
         raise UserError("milestone.bad_link")  # the link itself is not echoed back into a message
-    store.add_milestone_update(MilestoneUpdate(
-        milestone_id=milestone_id, status=status, completed_on=completed_on if status == "done" else None,
-        note=(note or "").strip() or None, evidence_link=(evidence_link or "").strip() or None,
-        entered_by=actor.name, entered_at=utcnow(),
-    ))
+    store.add_milestone_update(
+        MilestoneUpdate(
+            milestone_id=milestone_id,
+            status=status,
+            completed_on=completed_on if status == "done" else None,
+            note=(note or "").strip() or None,
+            evidence_link=(evidence_link or "").strip() or None,
+            entered_by=actor.name,
+            entered_at=utcnow(),
+        )
+    )
 
 
 def add_milestone(store: Store, project_id: str, title: str, due: dt.date, actor: User | None) -> str:

@@ -44,10 +44,24 @@ class Suspicion(BaseModel):
     def message(self, lang: Lang) -> str:
         what = f"{self.code} {self.region} {self.year}"
         if self.kind == "decimal":
-            return t("import.decimal_form", lang, row=self.row, what=what, value=number(self.value),
-                     scaled=number(self.value * 100), before=number(self.before))
-        return t("import.jump", lang, row=self.row, what=what, value=number(self.value), before=number(self.before),
-                 change=change_text(self.change))
+            return t(
+                "import.decimal_form",
+                lang,
+                row=self.row,
+                what=what,
+                value=number(self.value),
+                scaled=number(self.value * 100),
+                before=number(self.before),
+            )
+        return t(
+            "import.jump",
+            lang,
+            row=self.row,
+            what=what,
+            value=number(self.value),
+            before=number(self.before),
+            change=change_text(self.change),
+        )
 
 
 def change_text(change: float | None) -> str:
@@ -70,8 +84,14 @@ def suspicions(
         before = known.get((o.indicator_code, o.region, o.year - 1))
         if before is None or (r.status != "added" and "value" not in r.changes):
             continue
-        base = {"row": r.row, "code": o.indicator_code, "region": o.region, "year": o.year, "value": o.value,
-                "before": before}
+        base = {
+            "row": r.row,
+            "code": o.indicator_code,
+            "region": o.region,
+            "year": o.year,
+            "value": o.value,
+            "before": before,
+        }
         if units.get(o.indicator_code) == "%" and 0 < o.value < DECIMAL_BELOW and before > DECIMAL_BEFORE:
             out.append(Suspicion(kind="decimal", **base))
         elif (change := _jump(before, o.value, threshold)) is not None:
@@ -111,12 +131,24 @@ def preview_rows(
     out = []
     for r in plan.rows:
         o = r.observation
-        out.append(PreviewRow(
-            row=r.row, code=o.indicator_code, name=names[o.indicator_code].name, unit=names[o.indicator_code].unit,
-            region=o.region, year=o.year, current=r.previous.value if r.previous else None, new=o.value,
-            source=o.source, note=o.note, status=r.status, changes=r.changes,
-            previous_year_value=known.get((o.indicator_code, o.region, o.year - 1)), suspicion=flagged.get(r.row),
-        ))
+        out.append(
+            PreviewRow(
+                row=r.row,
+                code=o.indicator_code,
+                name=names[o.indicator_code].name,
+                unit=names[o.indicator_code].unit,
+                region=o.region,
+                year=o.year,
+                current=r.previous.value if r.previous else None,
+                new=o.value,
+                source=o.source,
+                note=o.note,
+                status=r.status,
+                changes=r.changes,
+                previous_year_value=known.get((o.indicator_code, o.region, o.year - 1)),
+                suspicion=flagged.get(r.row),
+            )
+        )
     return out
 
 

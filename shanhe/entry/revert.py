@@ -37,11 +37,19 @@ def revert_plan(store: Store, batch_id: int) -> list[RevertStep]:
             continue
         before = [h for h in history if h.id < rev.id]
         previous = before[-1] if before else None
-        steps.append(RevertStep(written=rev, restored=Change(
-            indicator_code=rev.indicator_code, region=rev.region, year=rev.year,
-            value=previous.value if previous else None,
-            source=previous.source if previous else None, note=previous.note if previous else None,
-        )))
+        steps.append(
+            RevertStep(
+                written=rev,
+                restored=Change(
+                    indicator_code=rev.indicator_code,
+                    region=rev.region,
+                    year=rev.year,
+                    value=previous.value if previous else None,
+                    source=previous.source if previous else None,
+                    note=previous.note if previous else None,
+                ),
+            )
+        )
     if conflicts:
         raise UserError("revert.conflict", batch=batch_id, values="、".join(conflicts))
     return steps
@@ -71,9 +79,16 @@ def revert_batch(store: Store, batch_id: int, actor: User | None) -> Batch:
     steps = revert_plan(store, batch_id)
     restored = sum(1 for s in steps if s.restored.value is not None)
     try:  # the plan is checked again inside the write transaction: a batch written meanwhile is not undone
-        new = store.record_batch([s.restored for s in steps], kind="revert", user=actor.name, file_name=None,
-                                 sha256=None, counts=(0, restored, len(steps) - restored), reverts_batch=batch_id,
-                                 expect={s.written.key: batch_id for s in steps})
+        new = store.record_batch(
+            [s.restored for s in steps],
+            kind="revert",
+            user=actor.name,
+            file_name=None,
+            sha256=None,
+            counts=(0, restored, len(steps) - restored),
+            reverts_batch=batch_id,
+            expect={s.written.key: batch_id for s in steps},
+        )
     except ValuesMoved as exc:
         raise UserError("revert.conflict", batch=batch_id, values="、".join(map(_conflict, exc.moved))) from exc
     event("revert", user=actor.name, batch=new.id, reverts=batch_id, values=len(steps))

@@ -25,8 +25,14 @@ def awaiting(indicator: Indicator) -> list[int]:
 
 
 def enter_document_target(
-    store: Store, indicator: Indicator, year: int, value: float, doc_ref: str, doc_date: dt.date,
-    actor: User | None, region: str | None = None,
+    store: Store,
+    indicator: Indicator,
+    year: int,
+    value: float,
+    doc_ref: str,
+    doc_date: dt.date,
+    actor: User | None,
+    region: str | None = None,
 ) -> None:
     """Record a document's target for ``year`` (in ``region``; None or the district: the whole district)."""
     require(actor, "staff")
@@ -47,6 +53,7 @@ def enter_document_target(
     if region is not None and region not in regions:
         raise UserError("assigned.bad_region", region=region, allowed="、".join(regions))
     district = plan.default_region
-    target = assigned_target(indicator, year, value + 0.0, doc_ref.strip(), doc_date,
-                             region=None if region in (None, district) else region)
+    target = assigned_target(
+        indicator, year, value + 0.0, doc_ref.strip(), doc_date, region=None if region in (None, district) else region
+    )
     store.record_staff_target(indicator.code, target, actor.name)

@@ -36,8 +36,9 @@ tr { break-inside: avoid; } .chart { break-inside: avoid; margin-bottom: 6mm; }
 """
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]], tint: tuple[int, Sequence[str]] | None = None
-           ) -> str:
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[object]], tint: tuple[int, Sequence[str]] | None = None
+) -> str:
     """An escaped table; ``tint`` = (column, one background colour per row)."""
     head = "".join(f"<th>{e(h)}</th>" for h in header)
     body = []
@@ -55,8 +56,9 @@ def _figure(fig: object) -> str:
 
 
 def _target(r: OverviewRow, lang: str) -> str:
-    target = next((tg for tg in r.indicator.targets_in(r.assessment.region) if tg.year == r.assessment.target_year),
-                  None)
+    target = next(
+        (tg for tg in r.indicator.targets_in(r.assessment.region) if tg.year == r.assessment.target_year), None
+    )
     return target_cell(r.assessment.target_year, target, r.assessment.unit, lang)
 
 
@@ -64,8 +66,7 @@ def _verdicts(report: Report, title: str) -> str:
     """The 目标完成情况 section: counts per attribute, binding misses, and one row per indicator."""
     L, s = report.lang, report.summary
     year = s.verdict_year
-    parts = [f"<section><h2>{e(title)}</h2>",
-             f"<p>{e(t('report.verdicts_note', L, year=year))}</p>"]
+    parts = [f"<section><h2>{e(title)}</h2>", f"<p>{e(t('report.verdicts_note', L, year=year))}</p>"]
     header, rows = verdict_counts(s, L)
     parts.append(f"<h3>{e(t('report.verdict_counts', L))}</h3>" + _table(header, rows))
     parts += [f"<p>{e(text(line, L))}</p>" for line in s.sentences if line.key.startswith("summary.binding_missed")]
@@ -78,9 +79,11 @@ def _verdicts(report: Report, title: str) -> str:
 
 def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     L = report.lang
-    parts = [f"<!DOCTYPE html><html lang=\"{'zh-CN' if L == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">",
-             f"<title>{e(report.title)}</title><style>{CSS}</style>",
-             f"<script>{get_plotlyjs()}</script></head><body>"]
+    parts = [
+        f'<!DOCTYPE html><html lang="{"zh-CN" if L == "zh" else "en"}"><head><meta charset="utf-8">',
+        f"<title>{e(report.title)}</title><style>{CSS}</style>",
+        f"<script>{get_plotlyjs()}</script></head><body>",
+    ]
     if report.sample:
         parts.append(f'<div class="sample">{e(t("chart.sample", L))}</div>')
     parts.append(f'<div class="cover"><h1>{e(report.title)}</h1><p>{e(report.subtitle)}</p><p>{e(report.as_of)}</p>')
@@ -98,22 +101,55 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     parts.append(_table(*light_counts(report.plan, s, L)))
     parts.append(f"<h3>{e(t('report.behind', L))}</h3>")
     binding = [a for a in report.behind if a.binding_behind]
-    parts.append(_table([t("col.name", L), t("col.label", L), t("col.required", L), t("col.reason", L)],
-                        [[indicator_name(indicators[a.code], L), t(f"label.{a.label_code}", L), required_cell(a, L),
-                          text(a.reason, L)] for a in binding]) if binding
-                 else f"<p>{e(t('report.none_behind', L))}</p>")
+    parts.append(
+        _table(
+            [t("col.name", L), t("col.label", L), t("col.required", L), t("col.reason", L)],
+            [
+                [
+                    indicator_name(indicators[a.code], L),
+                    t(f"label.{a.label_code}", L),
+                    required_cell(a, L),
+                    text(a.reason, L),
+                ]
+                for a in binding
+            ],
+        )
+        if binding
+        else f"<p>{e(t('report.none_behind', L))}</p>"
+    )
     parts.append("</section>")
     if report.kind != "final" and s.verdict_year is not None:
         parts.append(_verdicts(report, titles["verdicts"]))
 
     parts.append(f"<section><h2>{e(titles['table'])}</h2>")
-    header = [t("col.seq", L), t("col.name", L), t("col.attribute", L), t("col.unit", L),
-              t("col.baseline", L, base=report.plan.base_year), t("col.latest", L), t("col.latest_year", L),
-              t("col.target", L), t("col.status", L), t("col.reason", L)]
-    rows = [[a.seq or "", indicator_name(r.indicator, L), t(f"attribute.{a.attribute or 'none'}", L), a.unit,
-             baseline_text(r.indicator, L), "—" if a.value is None else with_unit(a.value, a.unit, L), a.year or "",
-             _target(r, L), status_text(a.label_code, a.binding_behind, L), text(a.reason, L)]
-            for r in report.rows for a in (r.assessment,)]
+    header = [
+        t("col.seq", L),
+        t("col.name", L),
+        t("col.attribute", L),
+        t("col.unit", L),
+        t("col.baseline", L, base=report.plan.base_year),
+        t("col.latest", L),
+        t("col.latest_year", L),
+        t("col.target", L),
+        t("col.status", L),
+        t("col.reason", L),
+    ]
+    rows = [
+        [
+            a.seq or "",
+            indicator_name(r.indicator, L),
+            t(f"attribute.{a.attribute or 'none'}", L),
+            a.unit,
+            baseline_text(r.indicator, L),
+            "—" if a.value is None else with_unit(a.value, a.unit, L),
+            a.year or "",
+            _target(r, L),
+            status_text(a.label_code, a.binding_behind, L),
+            text(a.reason, L),
+        ]
+        for r in report.rows
+        for a in (r.assessment,)
+    ]
     parts.append(_table(header, rows, (8, [LIGHT_COLOURS[r.assessment.light][1] for r in report.rows])))
     parts.append("</section>")
 
@@ -132,31 +168,70 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     parts.append("</section>")
 
     parts.append(f"<section><h2>{e(titles['projects'])}</h2>")
-    parts.append(_table([t("col.project", L), t("proj.group", L), t("proj.period", L), t("proj.lead", L),
-                         t("col.flag_status", L)],
-                        [[ps.project.name, ps.project.group, f"{ps.project.start_year}–{ps.project.end_year}",
-                          ps.project.lead_unit, t(f"status.{ps.status}", L)] for ps in report.projects]))
+    parts.append(
+        _table(
+            [t("col.project", L), t("proj.group", L), t("proj.period", L), t("proj.lead", L), t("col.flag_status", L)],
+            [
+                [
+                    ps.project.name,
+                    ps.project.group,
+                    f"{ps.project.start_year}–{ps.project.end_year}",
+                    ps.project.lead_unit,
+                    t(f"status.{ps.status}", L),
+                ]
+                for ps in report.projects
+            ],
+        )
+    )
     gantt = charts.gantt_chart(report.plan, report.projects, report.today, L, sample=report.sample)
     gantt.update_layout(width=700)
     parts.append(f'<div class="chart">{_figure(gantt)}</div>')
     late = [(ps.project.name, m) for ps in report.projects for m in ps.milestones if m.status == "overdue"]
     parts.append(f"<h3>{e(t('report.overdue', L))}</h3>")
-    parts.append(_table([t("col.project", L), t("col.milestone", L), t("col.due", L), t("col.due_text", L)],
-                        [[name, m.milestone.title, m.milestone.due.isoformat(), m.milestone.due_text]
-                         for name, m in late]) if late else f"<p>{e(t('proj.none_overdue', L))}</p>")
+    parts.append(
+        _table(
+            [t("col.project", L), t("col.milestone", L), t("col.due", L), t("col.due_text", L)],
+            [[name, m.milestone.title, m.milestone.due.isoformat(), m.milestone.due_text] for name, m in late],
+        )
+        if late
+        else f"<p>{e(t('proj.none_overdue', L))}</p>"
+    )
     parts.append("</section>")
 
     parts.append(f"<section><h2>{e(t('report.sources', L))}</h2>")
     names = {code: indicator_name(ind, L) for code, ind in indicators.items()}
-    parts.append(_table([t("col.code", L), t("col.name", L), t("col.year", L), t("col.value", L),
-                         t("col.source", L), t("col.entered_by", L), t("col.entered_at", L)],
-                        [[o.indicator_code, names.get(o.indicator_code, ""), o.year,
-                          with_unit(o.value, indicators[o.indicator_code].unit, L), o.source or "", o.entered_by or "",
-                          local_time(o.entered_at)] for o in report.sources]))
+    parts.append(
+        _table(
+            [
+                t("col.code", L),
+                t("col.name", L),
+                t("col.year", L),
+                t("col.value", L),
+                t("col.source", L),
+                t("col.entered_by", L),
+                t("col.entered_at", L),
+            ],
+            [
+                [
+                    o.indicator_code,
+                    names.get(o.indicator_code, ""),
+                    o.year,
+                    with_unit(o.value, indicators[o.indicator_code].unit, L),
+                    o.source or "",
+                    o.entered_by or "",
+                    local_time(o.entered_at),
+                ]
+                for o in report.sources
+            ],
+        )
+    )
     parts.append(f"<h2>{e(t('report.flags', L))}</h2>")
-    parts.append(_table([t("col.flag", L), t("about.subjects", L), t("col.literal", L), t("col.problem", L),
-                         t("col.reading", L)],
-                        [[f.id, "、".join(f.subjects), f.literal, f.problem, f.reading] for f in report.flags]))
+    parts.append(
+        _table(
+            [t("col.flag", L), t("about.subjects", L), t("col.literal", L), t("col.problem", L), t("col.reading", L)],
+            [[f.id, "、".join(f.subjects), f.literal, f.problem, f.reading] for f in report.flags],
+        )
+    )
     parts.append(f"<h2>{e(t('report.method', L))}</h2>")
     thresholds = methodology.threshold_rows(L)
     parts.append(_table(list(thresholds[0]), [list(r.values()) for r in thresholds]))

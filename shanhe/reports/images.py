@@ -35,8 +35,9 @@ def _ensure_server() -> None:
     _started = True
 
 
-def render(figures: Sequence[go.Figure], fmt: str = "png", width: int = 1200, height: int = 600,
-           scale: float = 2) -> list[bytes]:
+def render(
+    figures: Sequence[go.Figure], fmt: str = "png", width: int = 1200, height: int = 600, scale: float = 2
+) -> list[bytes]:
     """Each figure as image bytes, in order."""
     with _lock:
         _ensure_server()

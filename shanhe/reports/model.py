@@ -61,8 +61,16 @@ class Report(BaseModel):
         return [r.assessment for r in self.rows]
 
 
-def build_report(store: Store, year: int, kind: Kind = "annual", *, region: str | None = None,
-                 only_behind: bool = False, today: dt.date | None = None, lang: Lang = "zh") -> Report:
+def build_report(
+    store: Store,
+    year: int,
+    kind: Kind = "annual",
+    *,
+    region: str | None = None,
+    only_behind: bool = False,
+    today: dt.date | None = None,
+    lang: Lang = "zh",
+) -> Report:
     indicators = store.indicators()
     info = store.plan_info()
     region = region or info.default_region
@@ -70,27 +78,48 @@ def build_report(store: Store, year: int, kind: Kind = "annual", *, region: str 
     view = build_overview(info, indicators, current, region, year)
     assessments = [r.assessment for r in view.rows]
     judged = [r for r in view.rows if r.verdict is not None and r.verdict.label_code in _VERDICT_ORDER]
-    verdict_rows = sorted(judged, key=lambda r: (VERDICT_GROUPS.index(r.assessment.attribute or "supplementary"),
-                                                 _VERDICT_ORDER[r.verdict.label_code], r.assessment.seq or 99,
-                                                 r.assessment.code))
-    behind = sorted((a for a in assessments if a.light in ("amber", "red")),
-                    key=lambda a: (not a.binding_behind, _ORDER.get(a.label_code, 3), a.seq or 99, a.code))
+    verdict_rows = sorted(
+        judged,
+        key=lambda r: (
+            VERDICT_GROUPS.index(r.assessment.attribute or "supplementary"),
+            _VERDICT_ORDER[r.verdict.label_code],
+            r.assessment.seq or 99,
+            r.assessment.code,
+        ),
+    )
+    behind = sorted(
+        (a for a in assessments if a.light in ("amber", "red")),
+        key=lambda a: (not a.binding_behind, _ORDER.get(a.label_code, 3), a.seq or 99, a.code),
+    )
     charted = [a.code for a in (behind if only_behind else assessments) if a.series]
     batch = store.latest_batch()
     done = completions(store)
     today = today or clock.today()
     return Report(
-        plan=info, kind=kind, lang=lang, year=year, today=today, region=region,
+        plan=info,
+        kind=kind,
+        lang=lang,
+        year=year,
+        today=today,
+        region=region,
         title=t("report.title", lang, year=year, kind=t(f"kind.{kind}", lang)),
         subtitle=t("report.subtitle", lang, number=info.document_number, title=info.title),
-        as_of=(t("report.as_of", lang, when=local_time(batch.created_at), batch=batch.id, year=year, region=region)
-               if batch else t("report.no_data_yet", lang, year=year, region=region)),
-        sample=store.meta("sample_data") == "1", summary=view.summary, rows=list(view.rows),
-        verdict_rows=verdict_rows, behind=behind,
-        charts=charted, projects=[project_status(p, today, done) for p in store.projects()],
+        as_of=(
+            t("report.as_of", lang, when=local_time(batch.created_at), batch=batch.id, year=year, region=region)
+            if batch
+            else t("report.no_data_yet", lang, year=year, region=region)
+        ),
+        sample=store.meta("sample_data") == "1",
+        summary=view.summary,
+        rows=list(view.rows),
+        verdict_rows=verdict_rows,
+        behind=behind,
+        charts=charted,
+        projects=[project_status(p, today, done) for p in store.projects()],
         narrative=narrative(info, indicators, assessments, lang),
-        sources=sorted((o for o in current if o.region == region and o.year <= year),
-                       key=lambda o: (o.indicator_code, o.year)),
+        sources=sorted(
+            (o for o in current if o.region == region and o.year <= year), key=lambda o: (o.indicator_code, o.year)
+        ),
         flags=store.flags(),
     )
 
@@ -103,18 +132,24 @@ def sections(report: Report) -> dict[str, str]:
         keys.remove("verdicts")
     elif report.kind == "final":
         keys.insert(0, keys.pop(1))
-    titles = {"summary": t("report.summary", L), "verdicts": t("report.verdicts", L, year=year),
-              "table": t("report.table", L), "narrative": t("report.narrative", L), "charts": t("report.charts", L),
-              "projects": t("report.projects", L)}
-    return {k: t("report.section", L, n=_CN_NUMERALS[n] if L == "zh" else n, title=titles[k])
-            for n, k in enumerate(keys, start=1)}
+    titles = {
+        "summary": t("report.summary", L),
+        "verdicts": t("report.verdicts", L, year=year),
+        "table": t("report.table", L),
+        "narrative": t("report.narrative", L),
+        "charts": t("report.charts", L),
+        "projects": t("report.projects", L),
+    }
+    return {
+        k: t("report.section", L, n=_CN_NUMERALS[n] if L == "zh" else n, title=titles[k])
+        for n, k in enumerate(keys, start=1)
+    }
 
 
 _CN_NUMERALS = "〇一二三四五六七八九十"
 
 
-def narrative(plan: PlanInfo, indicators: list[Indicator], assessments: list[Assessment], lang: Lang
-              ) -> list[Section]:
+def narrative(plan: PlanInfo, indicators: list[Indicator], assessments: list[Assessment], lang: Lang) -> list[Section]:
     """Per category: the lights, what improved since the start, and what must happen by the target year."""
     sep = "，" if lang == "zh" else ", "
     names = "、" if lang == "zh" else "; "
@@ -122,28 +157,58 @@ def narrative(plan: PlanInfo, indicators: list[Indicator], assessments: list[Ass
 
     def name(a: Assessment) -> str:
         return indicator_name(by_code[a.code], lang)
+
     out = []
     for category in plan.categories:
         group = [a for a in assessments if a.category == category.name and a.seq is not None]
         parts = []
-        for code in ("achieved", "on_track", "accelerate", "behind", "off_track", "not_met", "no_data",
-                     "insufficient"):
+        for code in ("achieved", "on_track", "accelerate", "behind", "off_track", "not_met", "no_data", "insufficient"):
             members = [name(a) for a in group if a.label_code == code]
             if members:
-                parts.append(t("narr.part", lang, label=t(f"label.{code}", lang), count=len(members),
-                               names=names.join(members)))
-        paragraphs = [t("narr.counts", lang, category=category.label(lang), table=plan.indicator_table.label(lang),
-                        total=len(group), parts=sep.join(parts) if parts else "—")]
+                parts.append(
+                    t("narr.part", lang, label=t(f"label.{code}", lang), count=len(members), names=names.join(members))
+                )
+        paragraphs = [
+            t(
+                "narr.counts",
+                lang,
+                category=category.label(lang),
+                table=plan.indicator_table.label(lang),
+                total=len(group),
+                parts=sep.join(parts) if parts else "—",
+            )
+        ]
         improved = [a for a in group if _improved(a)]
-        paragraphs.append(t("narr.improved", lang, items=names.join(
-            t("narr.improved_item", lang, name=name(a), start_year=a.plan_start_year,
-              start=with_unit(a.plan_start_value, a.unit, lang, digits=2), year=a.year,
-              value=with_unit(a.value, a.unit, lang, digits=2))
-            for a in improved)) if improved else t("narr.none_improved", lang))
-        needs = [a for a in group if a.light in ("amber", "red") and a.target_value is not None
-                 and a.value is not None and not a.final]
-        paragraphs.append(t("narr.needs", lang, items=names.join(_need(a, name(a), lang) for a in needs)) if needs
-                          else t("narr.no_needs", lang))
+        paragraphs.append(
+            t(
+                "narr.improved",
+                lang,
+                items=names.join(
+                    t(
+                        "narr.improved_item",
+                        lang,
+                        name=name(a),
+                        start_year=a.plan_start_year,
+                        start=with_unit(a.plan_start_value, a.unit, lang, digits=2),
+                        year=a.year,
+                        value=with_unit(a.value, a.unit, lang, digits=2),
+                    )
+                    for a in improved
+                ),
+            )
+            if improved
+            else t("narr.none_improved", lang)
+        )
+        needs = [
+            a
+            for a in group
+            if a.light in ("amber", "red") and a.target_value is not None and a.value is not None and not a.final
+        ]
+        paragraphs.append(
+            t("narr.needs", lang, items=names.join(_need(a, name(a), lang) for a in needs))
+            if needs
+            else t("narr.no_needs", lang)
+        )
         pending = [name(a) for a in group if a.label_code == "pending"]
         if pending:
             paragraphs.append(t("narr.pending", lang, count=len(pending), names=names.join(pending)))
@@ -164,9 +229,15 @@ def _need(a: Assessment, name: str, lang: Lang) -> str:
     per_year = ""
     if a.required_annual_change is not None and (a.target_year or 0) - (a.year or 0) > 1:
         per_year = t("reason.per_year", lang, annual=amount(a.required_annual_change, a.unit, lang, signed=True))
-    return t("narr.needs_item", lang, name=name, target_year=a.target_year,
-             verb=t("verb.raise" if diff > 0 else "verb.lower", lang), gap=amount(abs(diff), a.unit, lang),
-             per_year=per_year)
+    return t(
+        "narr.needs_item",
+        lang,
+        name=name,
+        target_year=a.target_year,
+        verb=t("verb.raise" if diff > 0 else "verb.lower", lang),
+        gap=amount(abs(diff), a.unit, lang),
+        per_year=per_year,
+    )
 
 
 def required_cell(a: Assessment, lang: Lang) -> str:

@@ -21,9 +21,17 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
         source, target = Path(tmp) / "report.html", Path(tmp) / "report.pdf"
         source.write_text(html, encoding="utf-8")
         run = subprocess.run(
-            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", "--virtual-time-budget=20000",
-             f"--print-to-pdf={target}", source.as_uri()],
-            capture_output=True, timeout=timeout, check=False,
+            [
+                chromium,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={tmp}/profile",
+                "--virtual-time-budget=20000",
+                f"--print-to-pdf={target}",
+                source.as_uri(),
+            ],
+            capture_output=True,
+            timeout=timeout,
+            check=False,
         )
         if run.returncode != 0 or not target.exists():
             reason = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or [f"exit {run.returncode}"]

@@ -25,8 +25,17 @@ WIDE, HIGH = Emu(12_192_000), Emu(6_858_000)  # exactly 16:9 (13.333 × 7.5 in)
 SAMPLE_RED = RGBColor(0xD5, 0x5E, 0x00)
 
 
-def _text(slide: object, text: str, left: Emu, top: Emu, width: Emu, height: Emu, size: int = 18,
-          bold: bool = False, colour: RGBColor | None = None) -> None:
+def _text(
+    slide: object,
+    text: str,
+    left: Emu,
+    top: Emu,
+    width: Emu,
+    height: Emu,
+    size: int = 18,
+    bold: bool = False,
+    colour: RGBColor | None = None,
+) -> None:
     box = slide.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
     frame.word_wrap = True
@@ -51,14 +60,24 @@ def _slide(deck: Presentation, title: str, report: Report) -> object:
     slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
     _text(slide, title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), size=28, bold=True)
     if report.sample:
-        _text(slide, t("report.sample", report.lang), Inches(8.3), Inches(6.9), Inches(4.8), Inches(0.4), size=12,
-              bold=True, colour=SAMPLE_RED)
+        _text(
+            slide,
+            t("report.sample", report.lang),
+            Inches(8.3),
+            Inches(6.9),
+            Inches(4.8),
+            Inches(0.4),
+            size=12,
+            bold=True,
+            colour=SAMPLE_RED,
+        )
     return slide
 
 
 def _table(slide: object, header: list[str], rows: list[list[object]], top: Emu, size: int = 11) -> None:
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(0.5), top, Inches(12.3),
-                                   Inches(0.3) * (len(rows) + 1))
+    shape = slide.shapes.add_table(
+        len(rows) + 1, len(header), Inches(0.5), top, Inches(12.3), Inches(0.3) * (len(rows) + 1)
+    )
     for col, title in enumerate(header):
         _cell(shape.table.cell(0, col), title, size, bold=True)
     for r, row in enumerate(rows, start=1):
@@ -89,12 +108,13 @@ def _verdict_slides(deck: Presentation, report: Report, title: str) -> None:
     header, rows = verdict_counts(report.summary, L)
     _table(counts, header, rows, Inches(1.2), size=14)
     missed = [line for line in report.summary.sentences if line.key.startswith("summary.binding_missed")]
-    _text(counts, "\n".join(text(line, L) for line in missed), Inches(0.5), Inches(3.2), Inches(12.3), Inches(2),
-          size=16)
+    _text(
+        counts, "\n".join(text(line, L) for line in missed), Inches(0.5), Inches(3.2), Inches(12.3), Inches(2), size=16
+    )
     header, rows = verdict_table(report.verdict_rows, year, report.year, L)
     keep = [header.index(c) for c in header if c != t("col.target_source", L)]  # sources are in the HTML/PDF
     for start in range(0, len(rows), VERDICT_ROWS_PER_SLIDE):
-        chunk = rows[start:start + VERDICT_ROWS_PER_SLIDE]
+        chunk = rows[start : start + VERDICT_ROWS_PER_SLIDE]
         page = _slide(deck, f"{title}（{start // VERDICT_ROWS_PER_SLIDE + 1}）", report)
         _table(page, [header[i] for i in keep], [[r[i] for i in keep] for r in chunk], Inches(1.1), size=11)
 
@@ -108,32 +128,56 @@ def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
     _text(cover, report.title, Inches(0.8), Inches(2.2), Inches(11.7), Inches(1.2), size=40, bold=True)
     _text(cover, f"{report.subtitle}\n{report.as_of}", Inches(0.8), Inches(3.6), Inches(11.7), Inches(1.5), size=18)
     if report.sample:
-        _text(cover, t("report.sample", L), Inches(0.8), Inches(5.3), Inches(11.7), Inches(0.6), size=24, bold=True,
-              colour=SAMPLE_RED)
+        _text(
+            cover,
+            t("report.sample", L),
+            Inches(0.8),
+            Inches(5.3),
+            Inches(11.7),
+            Inches(0.6),
+            size=24,
+            bold=True,
+            colour=SAMPLE_RED,
+        )
 
     s = report.summary
     titles = sections(report)
     if report.kind == "final" and s.verdict_year is not None:
         _verdict_slides(deck, report, titles["verdicts"])
     summary = _slide(deck, titles["summary"], report)
-    _text(summary, "\n".join(text(line, L) for line in s.sentences), Inches(0.5), Inches(1.1), Inches(12.3),
-          Inches(2.2), size=14)
+    _text(
+        summary,
+        "\n".join(text(line, L) for line in s.sentences),
+        Inches(0.5),
+        Inches(1.1),
+        Inches(12.3),
+        Inches(2.2),
+        size=14,
+    )
     _table(summary, *light_counts(report.plan, s, L), Inches(3.5), size=10)
 
     binding = [a for a in report.behind if a.binding_behind]
     behind = _slide(deck, t("report.behind", L), report)
     if binding:
-        _table(behind, [t("col.name", L), t("col.label", L), t("col.required", L)],
-               [[indicator_name(indicators[a.code], L), t(f"label.{a.label_code}", L), required_cell(a, L)]
-                for a in binding], Inches(1.2), size=14)
+        _table(
+            behind,
+            [t("col.name", L), t("col.label", L), t("col.required", L)],
+            [
+                [indicator_name(indicators[a.code], L), t(f"label.{a.label_code}", L), required_cell(a, L)]
+                for a in binding
+            ],
+            Inches(1.2),
+            size=14,
+        )
     else:
         _text(behind, t("report.none_behind", L), Inches(0.5), Inches(1.2), Inches(12), Inches(1), size=18)
     if report.kind != "final" and s.verdict_year is not None:
         _verdict_slides(deck, report, titles["verdicts"])
 
     by_code = {a.code: a for a in report.assessments}
-    figures = [charts.progress_chart(indicators[code], by_code[code], L, sample=report.sample)
-               for code in report.charts]
+    figures = [
+        charts.progress_chart(indicators[code], by_code[code], L, sample=report.sample) for code in report.charts
+    ]
     gantt = charts.gantt_chart(report.plan, report.projects, report.today, L, sample=report.sample)
     pictures = images.render([*figures, gantt], width=1200, height=560, scale=1.5)
     for code, picture in zip(report.charts, pictures, strict=False):

@@ -143,17 +143,55 @@ class Store:
         }
         inserts: dict[str, tuple[tuple[str, ...], list[list[object]]]] = {
             "indicators": (
-                ("code", "seq", "name", "name_en", "category", "unit", "attribute", "direction", "range_min",
-                 "range_max", "range_note", "baseline_year", "baseline_text", "baseline_value", "source", "sort_order",
-                 "measure"),
-                [[i.code, i.seq, i.name, i.name_en, i.category, i.unit, i.attribute, i.direction, i.range[0],
-                  i.range[1], i.range_note, i.baseline.year, i.baseline.text, i.baseline.value, i.source, n, i.measure]
-                 for n, i in enumerate(catalog.indicators)],
+                (
+                    "code",
+                    "seq",
+                    "name",
+                    "name_en",
+                    "category",
+                    "unit",
+                    "attribute",
+                    "direction",
+                    "range_min",
+                    "range_max",
+                    "range_note",
+                    "baseline_year",
+                    "baseline_text",
+                    "baseline_value",
+                    "source",
+                    "sort_order",
+                    "measure",
+                ),
+                [
+                    [
+                        i.code,
+                        i.seq,
+                        i.name,
+                        i.name_en,
+                        i.category,
+                        i.unit,
+                        i.attribute,
+                        i.direction,
+                        i.range[0],
+                        i.range[1],
+                        i.range_note,
+                        i.baseline.year,
+                        i.baseline.text,
+                        i.baseline.value,
+                        i.source,
+                        n,
+                        i.measure,
+                    ]
+                    for n, i in enumerate(catalog.indicators)
+                ],
             ),
             "targets": (
                 ("indicator_code", "year", "rule", "value", "text", "text_en", "source", "note", "derived", "origin"),
-                [[i.code, t.year, t.rule, t.value, t.text, t.text_en, t.source, t.note, t.derived, "plan"]
-                 for i in catalog.indicators for t in i.targets],
+                [
+                    [i.code, t.year, t.rule, t.value, t.text, t.text_en, t.source, t.note, t.derived, "plan"]
+                    for i in catalog.indicators
+                    for t in i.targets
+                ],
             ),
             "flags": (
                 ("id", "source", "literal", "problem", "reading", "status"),
@@ -161,28 +199,67 @@ class Store:
             ),
             "flag_subjects": (("flag_id", "subject"), [[f.id, s] for f in catalog.flags for s in f.subjects]),
             "projects": (
-                ("id", "group_name", "subgroup", "name", "overview", "start_year", "end_year", "investment",
-                 "lead_unit", "source", "sort_order"),
-                [[p.id, p.group, p.subgroup, p.name, p.overview, p.start_year, p.end_year, p.investment,
-                  p.lead_unit, p.source, n] for n, p in enumerate(catalog.projects)],
+                (
+                    "id",
+                    "group_name",
+                    "subgroup",
+                    "name",
+                    "overview",
+                    "start_year",
+                    "end_year",
+                    "investment",
+                    "lead_unit",
+                    "source",
+                    "sort_order",
+                ),
+                [
+                    [
+                        p.id,
+                        p.group,
+                        p.subgroup,
+                        p.name,
+                        p.overview,
+                        p.start_year,
+                        p.end_year,
+                        p.investment,
+                        p.lead_unit,
+                        p.source,
+                        n,
+                    ]
+                    for n, p in enumerate(catalog.projects)
+                ],
             ),
             "project_indicators": (
-                ("project_id", "indicator_code"), [[p.id, code] for p in catalog.projects for code in p.indicators]
+                ("project_id", "indicator_code"),
+                [[p.id, code] for p in catalog.projects for code in p.indicators],
             ),
             "milestones": (
                 ("id", "project_id", "title", "due", "due_text", "basis", "source", "sort_order"),
-                [[m.id, p.id, m.title, m.due, m.due_text, m.basis, m.source, n]
-                 for p in catalog.projects for n, m in enumerate(p.milestones)],
+                [
+                    [m.id, p.id, m.title, m.due, m.due_text, m.basis, m.source, n]
+                    for p in catalog.projects
+                    for n, m in enumerate(p.milestones)
+                ],
             ),
-            "goals": (("id", "year", "theme", "text", "source"),
-                      [[g.id, g.year, g.theme, g.text, g.source] for g in catalog.goals]),
-            "regions": (("name", "source", "sort_order"),
-                        [[r["name"], r["source"], n] for n, r in enumerate(catalog.plan.regions)]),
-            "themes": (("key", "name", "scope", "description", "source", "project_group", "sort_order"),
-                       [[th.key, th.name, th.scope, th.description, th.source, th.project_group, n]
-                        for n, th in enumerate(catalog.themes)]),
-            "theme_indicators": (("theme_key", "indicator_code", "sort_order"),
-                                 [[th.key, code, n] for th in catalog.themes for n, code in enumerate(th.indicators)]),
+            "goals": (
+                ("id", "year", "theme", "text", "source"),
+                [[g.id, g.year, g.theme, g.text, g.source] for g in catalog.goals],
+            ),
+            "regions": (
+                ("name", "source", "sort_order"),
+                [[r["name"], r["source"], n] for n, r in enumerate(catalog.plan.regions)],
+            ),
+            "themes": (
+                ("key", "name", "scope", "description", "source", "project_group", "sort_order"),
+                [
+                    [th.key, th.name, th.scope, th.description, th.source, th.project_group, n]
+                    for n, th in enumerate(catalog.themes)
+                ],
+            ),
+            "theme_indicators": (
+                ("theme_key", "indicator_code", "sort_order"),
+                [[th.key, code, n] for th in catalog.themes for n, code in enumerate(th.indicators)],
+            ),
             "meta": (("key", "value"), [[k, v] for k, v in meta.items()]),
         }
         with self._db.transaction() as cur:
@@ -197,33 +274,48 @@ class Store:
     def indicators(self) -> list[Indicator]:
         """Every indicator in plan order, with the targets currently in force and the plan targets they replaced."""
         with self._db.cursor() as cur:
-            rows = _all(cur,
-                        "SELECT code, seq, name, name_en, category, unit, attribute, direction, range_min, range_max, "
-                        "range_note, baseline_year, baseline_text, baseline_value, source, measure FROM indicators "
-                        "ORDER BY sort_order")
+            rows = _all(
+                cur,
+                "SELECT code, seq, name, name_en, category, unit, attribute, direction, range_min, range_max, "
+                "range_note, baseline_year, baseline_text, baseline_value, source, measure FROM indicators "
+                "ORDER BY sort_order",
+            )
             targets = _all(cur, CURRENT_TARGETS + " ORDER BY indicator_code, year, region")
-            plan_targets = _all(cur, f"SELECT {TARGET_COLUMNS} FROM targets WHERE origin = 'plan' "
-                                     "ORDER BY indicator_code, year")
+            plan_targets = _all(
+                cur, f"SELECT {TARGET_COLUMNS} FROM targets WHERE origin = 'plan' ORDER BY indicator_code, year"
+            )
             flags = _all(cur, "SELECT subject, flag_id FROM flag_subjects ORDER BY subject, flag_id")
         in_force: dict[str, list[Target]] = {}
         for r in targets:
             in_force.setdefault(r["indicator_code"], []).append(_target(r))
         replaced: dict[str, list[Target]] = {}
         for r in plan_targets:
-            if any(t.year == r["year"] and t.origin == "staff" and t.region is None
-                   for t in in_force.get(r["indicator_code"], ())):
+            if any(
+                t.year == r["year"] and t.origin == "staff" and t.region is None
+                for t in in_force.get(r["indicator_code"], ())
+            ):
                 replaced.setdefault(r["indicator_code"], []).append(_target(r))
         flags_of: dict[str, list[str]] = {}
         for r in flags:
             flags_of.setdefault(r["subject"], []).append(r["flag_id"])
         return [
             Indicator(
-                code=r["code"], seq=r["seq"], name=r["name"], name_en=r["name_en"], category=r["category"],
-                unit=r["unit"], attribute=r["attribute"], direction=r["direction"],
-                range=(r["range_min"], r["range_max"]), range_note=r["range_note"],
+                code=r["code"],
+                seq=r["seq"],
+                name=r["name"],
+                name_en=r["name_en"],
+                category=r["category"],
+                unit=r["unit"],
+                attribute=r["attribute"],
+                direction=r["direction"],
+                range=(r["range_min"], r["range_max"]),
+                range_note=r["range_note"],
                 baseline={"year": r["baseline_year"], "text": r["baseline_text"], "value": r["baseline_value"]},
-                source=r["source"], measure=r["measure"], targets=tuple(in_force.get(r["code"], ())),
-                replaced=tuple(replaced.get(r["code"], ())), flags=tuple(flags_of.get(r["code"], ())),
+                source=r["source"],
+                measure=r["measure"],
+                targets=tuple(in_force.get(r["code"], ())),
+                replaced=tuple(replaced.get(r["code"], ())),
+                flags=tuple(flags_of.get(r["code"], ())),
             )
             for r in rows
         ]
@@ -239,15 +331,25 @@ class Store:
 
     def projects(self) -> list[Project]:
         with self._db.cursor() as cur:
-            rows = _all(cur, "SELECT id, group_name, subgroup, name, overview, start_year, end_year, investment, "
-                             "lead_unit, source FROM projects ORDER BY sort_order")
-            links = _all(cur, "SELECT project_id, indicator_code FROM project_indicators "
-                              "ORDER BY project_id, indicator_code")
-            milestones = _all(cur, "SELECT project_id, id, title, due, due_text, basis, source FROM milestones "
-                                   "ORDER BY project_id, sort_order")
-            milestones += _all(cur, "SELECT project_id, id, title, due, CAST(due AS VARCHAR) AS due_text, "
-                                    "'staff' AS basis, '填报：' || entered_by AS source FROM staff_milestones "
-                                    "ORDER BY project_id, entered_at")
+            rows = _all(
+                cur,
+                "SELECT id, group_name, subgroup, name, overview, start_year, end_year, investment, "
+                "lead_unit, source FROM projects ORDER BY sort_order",
+            )
+            links = _all(
+                cur, "SELECT project_id, indicator_code FROM project_indicators ORDER BY project_id, indicator_code"
+            )
+            milestones = _all(
+                cur,
+                "SELECT project_id, id, title, due, due_text, basis, source FROM milestones "
+                "ORDER BY project_id, sort_order",
+            )
+            milestones += _all(
+                cur,
+                "SELECT project_id, id, title, due, CAST(due AS VARCHAR) AS due_text, "
+                "'staff' AS basis, '填报：' || entered_by AS source FROM staff_milestones "
+                "ORDER BY project_id, entered_at",
+            )
         indicators: dict[str, list[str]] = {}
         for r in links:
             indicators.setdefault(r["project_id"], []).append(r["indicator_code"])
@@ -256,8 +358,12 @@ class Store:
             project = m.pop("project_id")
             of.setdefault(project, []).append(Milestone(**m))
         return [
-            Project(group=r.pop("group_name"), indicators=tuple(indicators.get(r["id"], ())),
-                    milestones=tuple(of.get(r["id"], ())), **r)
+            Project(
+                group=r.pop("group_name"),
+                indicators=tuple(indicators.get(r["id"], ())),
+                milestones=tuple(of.get(r["id"], ())),
+                **r,
+            )
             for r in rows
         ]
 
@@ -267,8 +373,9 @@ class Store:
 
     def themes(self) -> list[Theme]:
         with self._db.cursor() as cur:
-            rows = _all(cur, "SELECT key, name, scope, description, source, project_group FROM themes "
-                             "ORDER BY sort_order")
+            rows = _all(
+                cur, "SELECT key, name, scope, description, source, project_group FROM themes ORDER BY sort_order"
+            )
             links = _all(cur, "SELECT theme_key, indicator_code FROM theme_indicators ORDER BY theme_key, sort_order")
         codes: dict[str, list[str]] = {}
         for r in links:
@@ -289,11 +396,44 @@ class Store:
         plan's for that year (and region)."""
         with self._db.transaction() as cur:
             _insert_rows(
-                cur, "targets",
-                ("indicator_code", "year", "rule", "value", "text", "text_en", "source", "note", "derived", "origin",
-                 "region", "doc_ref", "doc_date", "entered_by", "entered_at"),
-                [[indicator_code, target.year, target.rule, target.value, target.text, target.text_en, target.source,
-                  target.note, False, "staff", target.region, target.doc_ref, target.doc_date, user, utcnow()]],
+                cur,
+                "targets",
+                (
+                    "indicator_code",
+                    "year",
+                    "rule",
+                    "value",
+                    "text",
+                    "text_en",
+                    "source",
+                    "note",
+                    "derived",
+                    "origin",
+                    "region",
+                    "doc_ref",
+                    "doc_date",
+                    "entered_by",
+                    "entered_at",
+                ),
+                [
+                    [
+                        indicator_code,
+                        target.year,
+                        target.rule,
+                        target.value,
+                        target.text,
+                        target.text_en,
+                        target.source,
+                        target.note,
+                        False,
+                        "staff",
+                        target.region,
+                        target.doc_ref,
+                        target.doc_date,
+                        user,
+                        utcnow(),
+                    ]
+                ],
             )
 
     def staff_targets(self) -> list[tuple[str, Target]]:
@@ -327,8 +467,11 @@ class Store:
     def revisions_of(self, indicator_code: str, region: str, year: int) -> list[Revision]:
         """Every revision of one value, oldest first."""
         with self._db.cursor() as cur:
-            rows = _all(cur, REVISION_COLUMNS + " WHERE indicator_code = ? AND region = ? AND year = ? ORDER BY id",
-                        [indicator_code, region, year])
+            rows = _all(
+                cur,
+                REVISION_COLUMNS + " WHERE indicator_code = ? AND region = ? AND year = ? ORDER BY id",
+                [indicator_code, region, year],
+            )
         return [Revision(**r) for r in rows]
 
     def record_batch(
@@ -353,25 +496,41 @@ class Store:
         added, changed, unchanged = counts
         with self._db.transaction() as cur:
             if expect:
-                moved = [r for r in _latest_revisions(cur, expect)
-                         if (r.value is not None if expect[r.key] is None else r.batch_id != expect[r.key])]
+                moved = [
+                    r
+                    for r in _latest_revisions(cur, expect)
+                    if (r.value is not None if expect[r.key] is None else r.batch_id != expect[r.key])
+                ]
                 if moved:
                     first_region = _scalar(cur, "SELECT name FROM regions ORDER BY sort_order LIMIT 1")
                     raise ValuesMoved(moved, first_region or "")
-            batch_id = int(_scalar(
-                cur,
-                "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
-                "rows_unchanged, reverts_batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [kind, file_name, sha256, user, now, added, changed, unchanged, reverts_batch],
-            ))
+            batch_id = int(
+                _scalar(
+                    cur,
+                    "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
+                    "rows_unchanged, reverts_batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    [kind, file_name, sha256, user, now, added, changed, unchanged, reverts_batch],
+                )
+            )
             _insert_rows(
-                cur, "observations",
+                cur,
+                "observations",
                 ("indicator_code", "region", "year", "value", "source", "note", "batch_id", "entered_by", "entered_at"),
                 [[o.indicator_code, o.region, o.year, o.value, o.source, o.note, batch_id, user, now] for o in rows],
             )
-        return Batch(id=batch_id, kind=kind, file_name=file_name, sha256=sha256, user_name=user, created_at=now,
-                     rows_added=added, rows_changed=changed, rows_unchanged=unchanged, note=None,
-                     reverts_batch=reverts_batch)
+        return Batch(
+            id=batch_id,
+            kind=kind,
+            file_name=file_name,
+            sha256=sha256,
+            user_name=user,
+            created_at=now,
+            rows_added=added,
+            rows_changed=changed,
+            rows_unchanged=unchanged,
+            note=None,
+            reverts_batch=reverts_batch,
+        )
 
     def batches(self) -> list[Batch]:
         with self._db.cursor() as cur:
@@ -392,84 +551,131 @@ class Store:
     def add_user(self, name: str, role: str, password_hash: str) -> None:
         now = utcnow()
         with self._db.transaction() as cur:
-            cur.execute("INSERT INTO users (name, role, password_hash, disabled, created_at, updated_at) "
-                        "VALUES (?, ?, ?, FALSE, ?, ?)", [name, role, password_hash, now, now])
+            cur.execute(
+                "INSERT INTO users (name, role, password_hash, disabled, created_at, updated_at) "
+                "VALUES (?, ?, ?, FALSE, ?, ?)",
+                [name, role, password_hash, now, now],
+            )
 
     def user(self, name: str) -> UserRecord | None:
         with self._db.cursor() as cur:
-            row = _one(cur, "SELECT name, role, password_hash, disabled, created_at, updated_at FROM users "
-                            "WHERE name = ?", [name])
+            row = _one(
+                cur,
+                "SELECT name, role, password_hash, disabled, created_at, updated_at FROM users WHERE name = ?",
+                [name],
+            )
         return UserRecord(**row) if row else None
 
     def users(self) -> list[UserRecord]:
         with self._db.cursor() as cur:
-            rows = _all(cur, "SELECT name, role, password_hash, disabled, created_at, updated_at FROM users "
-                             "ORDER BY name")
+            rows = _all(
+                cur, "SELECT name, role, password_hash, disabled, created_at, updated_at FROM users ORDER BY name"
+            )
         return [UserRecord(**r) for r in rows]
 
     def update_user(self, name: str, *, password_hash: str | None = None, disabled: bool | None = None) -> None:
         with self._db.transaction() as cur:
             if password_hash is not None:
-                cur.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE name = ?",
-                            [password_hash, utcnow(), name])
+                cur.execute(
+                    "UPDATE users SET password_hash = ?, updated_at = ? WHERE name = ?", [password_hash, utcnow(), name]
+                )
             if disabled is not None:
                 cur.execute("UPDATE users SET disabled = ?, updated_at = ? WHERE name = ?", [disabled, utcnow(), name])
 
-    def record_login(self, name: str, success: bool, at: dt.datetime, address: str | None = None, *,
-                     prune_before: dt.datetime | None = None) -> None:
+    def record_login(
+        self,
+        name: str,
+        success: bool,
+        at: dt.datetime,
+        address: str | None = None,
+        *,
+        prune_before: dt.datetime | None = None,
+    ) -> None:
         """One login attempt; attempts older than ``prune_before`` are deleted in the same transaction."""
         with self._db.transaction() as cur:
             if prune_before is not None:
                 cur.execute("DELETE FROM login_attempts WHERE attempted_at < ?", [prune_before])
-            cur.execute("INSERT INTO login_attempts (name, attempted_at, success, address) VALUES (?, ?, ?, ?)",
-                        [name, at, success, address])
+            cur.execute(
+                "INSERT INTO login_attempts (name, attempted_at, success, address) VALUES (?, ?, ?, ?)",
+                [name, at, success, address],
+            )
 
     def failed_logins_since(self, name: str, since: dt.datetime) -> list[dt.datetime]:
         """Failed attempts for ``name`` after ``since`` and after its last success, oldest first."""
         with self._db.cursor() as cur:
-            rows = _all(cur,
-                        "SELECT attempted_at FROM login_attempts WHERE name = ? AND success = FALSE "
-                        "AND attempted_at > ? AND attempted_at > COALESCE((SELECT MAX(attempted_at) "
-                        "FROM login_attempts WHERE name = ? AND success = TRUE), ?) ORDER BY attempted_at",
-                        [name, since, name, since])
+            rows = _all(
+                cur,
+                "SELECT attempted_at FROM login_attempts WHERE name = ? AND success = FALSE "
+                "AND attempted_at > ? AND attempted_at > COALESCE((SELECT MAX(attempted_at) "
+                "FROM login_attempts WHERE name = ? AND success = TRUE), ?) ORDER BY attempted_at",
+                [name, since, name, since],
+            )
         return [r["attempted_at"] for r in rows]
 
     def failed_logins_from(self, address: str, since: dt.datetime) -> list[dt.datetime]:
         """Failed attempts from one client address after ``since`` and after its last success, oldest first."""
         with self._db.cursor() as cur:
-            rows = _all(cur,
-                        "SELECT attempted_at FROM login_attempts WHERE address = ? AND success = FALSE "
-                        "AND attempted_at > ? AND attempted_at > COALESCE((SELECT MAX(attempted_at) "
-                        "FROM login_attempts WHERE address = ? AND success = TRUE), ?) ORDER BY attempted_at",
-                        [address, since, address, since])
+            rows = _all(
+                cur,
+                "SELECT attempted_at FROM login_attempts WHERE address = ? AND success = FALSE "
+                "AND attempted_at > ? AND attempted_at > COALESCE((SELECT MAX(attempted_at) "
+                "FROM login_attempts WHERE address = ? AND success = TRUE), ?) ORDER BY attempted_at",
+                [address, since, address, since],
+            )
         return [r["attempted_at"] for r in rows]
 
     def failures_before_latest_login(self, name: str) -> int:
         """Failed attempts for ``name`` between its two latest successful logins (all before the latest, if one)."""
         with self._db.cursor() as cur:
-            wins = [r["attempted_at"] for r in _all(
-                cur, "SELECT attempted_at FROM login_attempts WHERE name = ? AND success = TRUE "
-                     "ORDER BY attempted_at DESC LIMIT 2", [name])]
+            wins = [
+                r["attempted_at"]
+                for r in _all(
+                    cur,
+                    "SELECT attempted_at FROM login_attempts WHERE name = ? AND success = TRUE "
+                    "ORDER BY attempted_at DESC LIMIT 2",
+                    [name],
+                )
+            ]
             if not wins:
                 return 0
             since = wins[1] if len(wins) > 1 else dt.datetime(1970, 1, 1)
-            return int(_scalar(cur, "SELECT COUNT(*) FROM login_attempts WHERE name = ? AND success = FALSE "
-                                    "AND attempted_at > ? AND attempted_at < ?", [name, since, wins[0]]))
+            return int(
+                _scalar(
+                    cur,
+                    "SELECT COUNT(*) FROM login_attempts WHERE name = ? AND success = FALSE "
+                    "AND attempted_at > ? AND attempted_at < ?",
+                    [name, since, wins[0]],
+                )
+            )
 
     # ---- milestones entered by staff -------------------------------------------
     def add_milestone_update(self, update: MilestoneUpdate) -> None:
         with self._db.transaction() as cur:
-            _insert_rows(cur, "milestone_updates",
-                         ("milestone_id", "status", "completed_on", "note", "evidence_link", "entered_by",
-                          "entered_at"),
-                         [[update.milestone_id, update.status, update.completed_on, update.note,
-                           update.evidence_link, update.entered_by, update.entered_at]])
+            _insert_rows(
+                cur,
+                "milestone_updates",
+                ("milestone_id", "status", "completed_on", "note", "evidence_link", "entered_by", "entered_at"),
+                [
+                    [
+                        update.milestone_id,
+                        update.status,
+                        update.completed_on,
+                        update.note,
+                        update.evidence_link,
+                        update.entered_by,
+                        update.entered_at,
+                    ]
+                ],
+            )
 
     def milestone_updates(self) -> list[MilestoneUpdate]:
         """Every update, oldest first (the last one per milestone is in force)."""
         with self._db.cursor() as cur:
-            rows = _all(cur, "SELECT milestone_id, status, completed_on, note, evidence_link, entered_by, "
-                             "entered_at FROM milestone_updates ORDER BY id")
+            rows = _all(
+                cur,
+                "SELECT milestone_id, status, completed_on, note, evidence_link, entered_by, "
+                "entered_at FROM milestone_updates ORDER BY id",
+            )
         return [MilestoneUpdate(**r) for r in rows]
 
     def add_staff_milestone(self, project_id: str, title: str, due: dt.date, user: str) -> str:
@@ -477,8 +683,11 @@ class Store:
         with self._db.transaction() as cur:
             count = _scalar(cur, "SELECT COUNT(*) FROM staff_milestones WHERE project_id = ?", [project_id])
             milestone_id = f"{project_id}-S{int(count) + 1}"
-            cur.execute("INSERT INTO staff_milestones (id, project_id, title, due, entered_by, entered_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", [milestone_id, project_id, title, due, user, utcnow()])
+            cur.execute(
+                "INSERT INTO staff_milestones (id, project_id, title, due, entered_by, entered_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [milestone_id, project_id, title, due, user, utcnow()],
+            )
         return milestone_id
 
     # ---- backup and bookkeeping --------------------------------------------------
@@ -489,11 +698,13 @@ class Store:
     def data_version(self) -> tuple[str | None, int, int, int, int]:
         """Changes whenever anything a page shows changes (one cheap query): for cache keys."""
         with self._db.cursor() as cur:
-            row = _one(cur,
-                       "SELECT (SELECT value FROM meta WHERE key = 'plan_digest') AS digest, "
-                       "(SELECT MAX(id) FROM batches) AS batch, (SELECT MAX(id) FROM targets) AS target, "
-                       "(SELECT MAX(id) FROM milestone_updates) AS milestone, "
-                       "(SELECT COUNT(*) FROM staff_milestones) AS staff_milestones")
+            row = _one(
+                cur,
+                "SELECT (SELECT value FROM meta WHERE key = 'plan_digest') AS digest, "
+                "(SELECT MAX(id) FROM batches) AS batch, (SELECT MAX(id) FROM targets) AS target, "
+                "(SELECT MAX(id) FROM milestone_updates) AS milestone, "
+                "(SELECT COUNT(*) FROM staff_milestones) AS staff_milestones",
+            )
         assert row is not None  # a SELECT without FROM always gives one row
         return (row["digest"], *(int(row[k] or 0) for k in ("batch", "target", "milestone", "staff_milestones")))
 
@@ -519,8 +730,9 @@ def _insert_rows(cur: Cursor, table: str, columns: Sequence[str], rows: Sequence
 
 def _latest_revisions(cur: Cursor, keys: Mapping[tuple[str, str, int], object]) -> list[Revision]:
     """The newest revision (a retraction included) of each of ``keys`` that has one."""
-    rows = _all(cur, REVISION_COLUMNS + " WHERE id IN (SELECT MAX(id) FROM observations "
-                                        "GROUP BY indicator_code, region, year)")
+    rows = _all(
+        cur, REVISION_COLUMNS + " WHERE id IN (SELECT MAX(id) FROM observations GROUP BY indicator_code, region, year)"
+    )
     return [rev for rev in (Revision(**r) for r in rows) if rev.key in keys]
 
 

@@ -94,12 +94,29 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 # Plan tables are derived from data/plan and rebuilt as a whole when it changes.
 PLAN_TABLES = (
-    "indicators", "flags", "flag_subjects", "projects", "project_indicators", "milestones", "goals", "regions",
-    "themes", "theme_indicators",
+    "indicators",
+    "flags",
+    "flag_subjects",
+    "projects",
+    "project_indicators",
+    "milestones",
+    "goals",
+    "regions",
+    "themes",
+    "theme_indicators",
 )
 #: Every table (for counts that prove nothing changed, and for backups compared table by table).
-TABLES = ("meta", "targets", "batches", "observations", "users", "login_attempts", "milestone_updates",
-          "staff_milestones", *PLAN_TABLES)
+TABLES = (
+    "meta",
+    "targets",
+    "batches",
+    "observations",
+    "users",
+    "login_attempts",
+    "milestone_updates",
+    "staff_milestones",
+    *PLAN_TABLES,
+)
 
 # The current revision of every (indicator, region, year); a NULL value retracts it.
 CURRENT_OBSERVATIONS = """
@@ -110,8 +127,10 @@ CURRENT_OBSERVATIONS = """
     WHERE rn = 1 AND value IS NOT NULL
 """
 
-TARGET_COLUMNS = ("indicator_code, year, rule, value, text, text_en, source, note, derived, origin, region, doc_ref, "
-                  "doc_date, entered_by, entered_at")
+TARGET_COLUMNS = (
+    "indicator_code, year, rule, value, text, text_en, source, note, derived, origin, region, doc_ref, "
+    "doc_date, entered_by, entered_at"
+)
 # The target in force for each (indicator, year, region): the newest staff entry, else the plan's.
 CURRENT_TARGETS = f"""
     SELECT {TARGET_COLUMNS}

@@ -69,8 +69,9 @@ def current(store: Store) -> tuple[Observation, ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _progress_figure(_store: Store, path: str, code: str, year: int, region: str, lang: Lang, sample: bool,
-                     version: Version) -> go.Figure:
+def _progress_figure(
+    _store: Store, path: str, code: str, year: int, region: str, lang: Lang, sample: bool, version: Version
+) -> go.Figure:
     indicator = _indicators(_store, path, version)[code]
     observations = [o for o in _current(_store, path, version) if o.indicator_code == code]
     return charts.progress_chart(indicator, assess(indicator, observations, year, region), lang, sample=sample)

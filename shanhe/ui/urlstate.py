@@ -21,8 +21,9 @@ def _notice(key: str, raw: str) -> None:
     st.session_state.setdefault(_NOTICES, []).append((key, raw))
 
 
-def choice(key: str, options: Sequence[T], default: T, *, param: str | None = None,
-           to_text: Callable[[T], str] = str) -> None:
+def choice(
+    key: str, options: Sequence[T], default: T, *, param: str | None = None, to_text: Callable[[T], str] = str
+) -> None:
     """Seed the widget state ``key`` from ``?param=`` (default: the key) the first time this view renders.
 
     Pages that share a parameter name (``year``) use their own keys, so one page's widget
