@@ -7,6 +7,7 @@ Every fact carries its source section. Loading fails loudly on any inconsistency
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import math
@@ -394,9 +395,8 @@ class Catalog(Strict):
         return next(i for i in self.indicators if i.code == code)
 
 
-def _read_yaml(path: Path) -> object:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+#: libyaml's parser where PyYAML was built with it (the pinned wheels are): ten times faster than pure Python.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def plan_digest(plan_dir: Path | None = None) -> str:
@@ -411,14 +411,20 @@ def plan_digest(plan_dir: Path | None = None) -> str:
 
 def load_catalog(plan_dir: Path | None = None) -> Catalog:
     """Read and validate every plan file (``SHANHE_PLAN_DIR``, default data/plan); raises
-    pydantic.ValidationError on bad data."""
+    pydantic.ValidationError on bad data. The catalog is frozen, so one parsed copy per content is shared."""
     plan_dir = plan_dir or settings.plan_dir()
+    return _parse(plan_dir.resolve(), plan_digest(plan_dir))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(plan_dir: Path, digest: str) -> Catalog:
+    files = {name: yaml.load((plan_dir / name).read_text(encoding="utf-8"), Loader=_LOADER) for name in PLAN_FILES}
     return Catalog(
-        plan=_read_yaml(plan_dir / "plan.yaml"),
-        indicators=_read_yaml(plan_dir / "indicators.yaml"),
-        flags=_read_yaml(plan_dir / "flags.yaml"),
-        projects=_read_yaml(plan_dir / "projects.yaml"),
-        goals=_read_yaml(plan_dir / "goals.yaml"),
-        themes=_read_yaml(plan_dir / "themes.yaml"),
-        digest=plan_digest(plan_dir),
+        plan=files["plan.yaml"],
+        indicators=files["indicators.yaml"],
+        flags=files["flags.yaml"],
+        projects=files["projects.yaml"],
+        goals=files["goals.yaml"],
+        themes=files["themes.yaml"],
+        digest=digest,
     )

@@ -8,6 +8,7 @@ everything else): staff run this, and a traceback helps nobody.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -54,7 +55,8 @@ from shanhe.summary import Summary, summarize
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")
 #: Number of a dated backup made by ``backup --into``; other folders there (a partial one) never count for --keep.
-BACKUP_NAME = re.compile(r"shanhe-\d{8}-\d{6}")
+#: shanhe-20261128-020000, then -2, -3 … for further backups within the same second.
+BACKUP_NAME = re.compile(r"shanhe-(\d{8}-\d{6})(?:-(\d{1,2}))?")
 
 
 class UsageError(Exception):
@@ -709,20 +711,49 @@ BACKUP_PREFIX = "shanhe-"
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    out = args.out or args.into / f"{BACKUP_PREFIX}{_now_local():%Y%m%d-%H%M%S}"
-    if out.exists() and any(out.iterdir()):
-        raise UsageError(t("cli.backup_exists", "zh", path=out))
     if args.into is not None and args.keep < 1:
         raise UsageError("--keep ≥ 1")
-    with _store(args) as store:
-        store.backup(out)
+    out = args.out or _claim_backup_name(args.into, f"{BACKUP_PREFIX}{_now_local():%Y%m%d-%H%M%S}")
+    if out.exists() and any(out.iterdir()):
+        raise UsageError(t("cli.backup_exists", "zh", path=out))
+    try:
+        with _store(args) as store:
+            store.backup(out)
+    except BaseException:
+        if args.out is None:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # our claimed folder, still empty: it must not pass for a backup
+        raise
     print(both("cli.written", path=out))
     if args.into is not None:
-        dated = sorted(p for p in args.into.iterdir() if p.is_dir() and BACKUP_NAME.fullmatch(p.name))
+        dated = sorted(
+            (p for p in args.into.iterdir() if p.is_dir() and BACKUP_NAME.fullmatch(p.name)), key=_backup_order
+        )
         for old in dated[: -args.keep]:
             shutil.rmtree(old)
             print(both("cli.backup_pruned", path=old))
     return 0
+
+
+def _claim_backup_name(into: Path, name: str) -> Path:
+    """An empty folder of our own, made atomically: two backups in one second (or two processes) never share one.
+    A later backup always gets a later name, even when older ones of that second were pruned."""
+    into.mkdir(parents=True, exist_ok=True)
+    taken = [_backup_order(p)[1] for p in into.iterdir() if p.name.startswith(name) and BACKUP_NAME.fullmatch(p.name)]
+    for n in range(max(taken, default=0) + 1, 100):
+        candidate = into / (name if n == 1 else f"{name}-{n}")
+        try:
+            candidate.mkdir()
+        except FileExistsError:
+            continue
+        return candidate
+    raise UsageError(t("cli.backup_exists", "zh", path=into / name))
+
+
+def _backup_order(path: Path) -> tuple[str, int]:
+    match = BACKUP_NAME.fullmatch(path.name)
+    assert match is not None  # only dated backups are ordered
+    return match.group(1), int(match.group(2) or 1)
 
 
 def _now_local() -> dt.datetime:

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from shanhe import auth
-from shanhe.catalog import Catalog, load_catalog
+from shanhe.catalog import Catalog, load_catalog, plan_digest
 from shanhe.cli import main
+from shanhe.demo import build_demo
+from shanhe.settings import DEFAULT_DB
 from shanhe.store import Store, open_store
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 PLAN_TEXT = ROOT.parent / "shared" / "seed" / "plan-2023-3.txt"
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 at the lowest cost: the real parameters cost 0.1–0.4 s per hash and are checked by one test
+    (test_accounts.py) that restores them."""
+    monkeypatch.setattr(auth, "_hasher", CHEAP_HASHER)
+    monkeypatch.setattr(auth, "_DUMMY_HASH", CHEAP_HASHER.hash("no user has this password"))
+
+
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
 @pytest.fixture(autouse=True)
@@ -35,18 +53,50 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "shanhe.duckdb"
 
 
+Step = tuple[str | Path, ...]
+_TEMPLATES: dict[tuple[object, ...], Path] = {}
+
+
+def prepared_copy(target: Path, tmp_path_factory: pytest.TempPathFactory, steps: Sequence[Step] = ()) -> None:
+    """A DB at ``target`` as ``python -m shanhe init`` followed by the CLI commands ``steps`` leave it, for the current
+    plan and SHANHE_TODAY. The first one is made by running the real commands, later ones are copies of it: tests
+    need a prepared DB some 400 times, and init alone costs a tenth of a second."""
+    key = (plan_digest(), os.environ.get("SHANHE_TODAY", ""), tuple(tuple(map(str, s)) for s in steps))
+    if key not in _TEMPLATES:
+        template = tmp_path_factory.mktemp("template") / "shanhe.duckdb"
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+            for args in (("init",), *steps):
+                assert main(["--db", str(template), *map(str, args)]) == 0, (args, err.getvalue())
+        _TEMPLATES[key] = template
+    shutil.copyfile(_TEMPLATES[key], target)
+
+
+def demo_copy(target: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The sample store of ``python -m shanhe demo`` at ``target`` (built once per plan and SHANHE_TODAY)."""
+    key = ("demo", plan_digest(), os.environ.get("SHANHE_TODAY", ""))
+    if key not in _TEMPLATES:
+        template = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+        build_demo(template, load_catalog(), DEFAULT_DB)
+        _TEMPLATES[key] = template
+    shutil.copyfile(_TEMPLATES[key], target)
+
+
 @pytest.fixture
-def store(db_path: Path, catalog: Catalog) -> Iterator[Store]:
-    with open_store(db_path, catalog, create=True) as s:
+def store(db_path: Path, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    prepared_copy(db_path, tmp_path_factory)
+    with open_store(db_path, catalog) as s:
         yield s
 
 
 class Cli:
     """Runs ``python -m shanhe`` in-process against one DB file, capturing output."""
 
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def __init__(
+        self, db: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory | None = None
+    ) -> None:
         self.db = db
         self.capsys = capsys
+        self.tmp_path_factory = tmp_path_factory
 
     def __call__(self, *args: str | Path) -> tuple[int, str, str]:
         self.capsys.readouterr()
@@ -54,10 +104,16 @@ class Cli:
         out, err = self.capsys.readouterr()
         return code, out, err
 
+    def init(self, *steps: Step) -> None:
+        """What ``cli("init")`` and then ``cli(*step)`` for each step do to a new DB, for tests that only need a
+        prepared one (the commands themselves are tested where their output is looked at)."""
+        assert self.tmp_path_factory is not None
+        prepared_copy(self.db, self.tmp_path_factory, steps)
+
 
 @pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(db_path, capsys)
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    return Cli(db_path, capsys, tmp_path_factory)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from tests.conftest import DATA, ROOT, Cli
 
 
 def test_indicators_json_lists_26_plus_supplementary(cli: Cli) -> None:
-    cli("init")
+    cli.init()
     code, out, _ = cli("indicators", "--format", "json")
     records = json.loads(out)
     assert code == 0 and len(records) == 42
@@ -57,7 +57,7 @@ def test_indicators_json_lists_26_plus_supplementary(cli: Cli) -> None:
 
 
 def test_indicators_table_and_csv(cli: Cli) -> None:
-    cli("init")
+    cli.init()
     code, out, _ = cli("indicators")
     assert code == 0 and "城市空气质量优良天数比例" in out and "完成上级下达指标（≥75%）" in out
     code, out, _ = cli("indicators", "--format", "csv")
@@ -65,7 +65,7 @@ def test_indicators_table_and_csv(cli: Cli) -> None:
 
 
 def test_template_fill_import_export_round_trip(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     assert cli("import", DATA / "good" / "plain-utf8.csv")[0] == 0  # 2021 values
     template = tmp_path / "t.xlsx"
     assert cli("template", "--out", template, "--year", "2022")[0] == 0
@@ -97,7 +97,7 @@ def test_template_fill_import_export_round_trip(cli: Cli, tmp_path: Path) -> Non
 
 
 def test_export_is_deterministic_and_reimports_as_unchanged(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     cli("import", DATA / "good" / "bom-chinese-headers.csv")
     for fmt in ("csv", "xlsx"):
         a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
@@ -110,7 +110,7 @@ def test_export_is_deterministic_and_reimports_as_unchanged(cli: Cli, tmp_path: 
 
 
 def test_export_neutralises_formula_injection(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     evil = tmp_path / "evil.csv"
     evil.write_text(
         'indicator_code,year,value,source,note\nI07,2021,70,"=HYPERLINK(""http://x"")","@SUM(A1)"\n', encoding="utf-8"
@@ -124,7 +124,7 @@ def test_export_neutralises_formula_injection(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_dry_run_writes_nothing(cli: Cli) -> None:
-    cli("init")
+    cli.init()
     with Store.open(cli.db) as store:
         before = store.table_counts()
     code, out, _ = cli("import", DATA / "good" / "plain-utf8.csv", "--dry-run")
@@ -138,7 +138,7 @@ def test_errors_are_one_line_and_non_zero(cli: Cli, tmp_path: Path) -> None:
     assert code == 1 and "不存在" in err and "Traceback" not in err
     code, _, err = cli("frobnicate")
     assert code == 2 and err.startswith("用法错误")
-    cli("init")
+    cli.init()
     code, _, err = cli("import", tmp_path / "nope.csv")
     assert code == 1 and "不存在" in err
     code, _, err = cli("template", "--out", tmp_path / "t.pdf")

@@ -9,10 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from shanhe import settings
-from shanhe.catalog import load_catalog
-from shanhe.demo import build_demo
-from tests.conftest import DATA, ROOT, Cli
+from tests.conftest import DATA, ROOT, Cli, demo_copy
 
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "report", "about")
 
@@ -35,22 +32,21 @@ def _open(at: AppTest, page: str) -> AppTest:
 
 @pytest.fixture
 def empty_db(cli: Cli) -> Path:
-    cli("init")
+    cli.init()
     return cli.db
 
 
 @pytest.fixture
 def partial_db(cli: Cli) -> Path:
     """Only some indicators filled (the hand-worked scenario)."""
-    cli("init")
-    assert cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")[0] == 0
+    cli.init(("import", DATA / "scenario" / "observations.csv", "--accept-jumps"))
     return cli.db
 
 
 @pytest.fixture
-def sample_db(tmp_path: Path) -> Path:
+def sample_db(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path / "demo.duckdb"
-    build_demo(path, load_catalog(), settings.DEFAULT_DB)
+    demo_copy(path, tmp_path_factory)
     return path
 
 
@@ -225,7 +221,7 @@ def test_presenter_mode_has_a_verdict_slide(sample_db: Path, monkeypatch: pytest
 def test_indicator_page_shows_verdicts_and_warns_about_a_conflicting_baseline(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cli("init")
+    cli.init()
     data = tmp_path / "i07.csv"
     data.write_text("indicator_code,year,value\nI07,2020,60\nI07,2024,73.4\nI07,2025,74\n", encoding="utf-8")
     assert cli("import", data)[0] == 0

@@ -17,7 +17,7 @@ PASSWORD = "correct horse 9"
 
 @pytest.fixture
 def db(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cli("init")
+    cli.init()
     with Store.open(cli.db) as store:
         auth.add_user(store, "张工", "staff", PASSWORD)
         auth.add_user(store, "王主任", "admin", PASSWORD)

@@ -60,7 +60,7 @@ def test_an_import_on_a_full_disk_says_so_and_writes_nothing(
 def test_a_failed_backup_leaves_no_partial_folder(small_disk: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
-    cli("init")
+    cli.init()
     cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")
     into = small_disk / "backups"
     into.mkdir()

@@ -102,27 +102,26 @@ def today(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def final(cli: Cli) -> Cli:
     """The golden scenario, with its assigned targets entered through ``targets set``."""
-    cli("init")
-    code, _, err = cli("import", DATA / "scenario" / "final-2025.csv", "--user", "测试员", "--accept-jumps")
-    assert code == 0, err
     with open(DATA / "scenario" / "final-2025-targets.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            code, _, err = cli(
+        targets = [
+            (
                 "targets",
                 "set",
-                row["indicator_code"],
+                r["indicator_code"],
                 "--year",
-                row["year"],
+                r["year"],
                 "--value",
-                row["value"],
+                r["value"],
                 "--document",
-                row["doc_ref"],
+                r["doc_ref"],
                 "--date",
-                row["doc_date"],
+                r["doc_date"],
                 "--user",
                 "测试员",
             )
-            assert code == 0, err
+            for r in csv.DictReader(fh)
+        ]
+    cli.init(("import", DATA / "scenario" / "final-2025.csv", "--user", "测试员", "--accept-jumps"), *targets)
     return cli
 
 

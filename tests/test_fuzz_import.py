@@ -20,6 +20,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from shanhe.store import Store
 from tests.conftest import DATA, ROOT, Cli
 
@@ -149,8 +151,9 @@ def _snapshot(db: Path) -> tuple[dict[str, int], list[object]]:
         return store.table_counts(), store.observation_history()
 
 
+@pytest.mark.slow
 def test_mutated_files_never_crash_and_stay_bounded(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     assert cli("import", DATA / "good" / "plain-utf8.csv")[0] == 0
     before = _snapshot(cli.db)
     folder = tmp_path / "fuzz"

@@ -54,7 +54,7 @@ def test_percent_formatted_cells_land_as_percent(store: Store) -> None:
 
 
 def test_cli_refuses_a_decimal_form_percentage_unless_accepted(cli: Cli) -> None:
-    cli("init")
+    cli.init()
     cli("import", DATA / "good" / "plain-utf8.csv")  # I07 2021 = 71.2
     code, _, err = cli("import", DATA / "bad" / "decimal-form.csv")
     assert code == 1 and "看起来是小数形式：0.712 是否应为 71.2%？" in err and "--accept-jumps" in err
@@ -65,7 +65,7 @@ def test_cli_refuses_a_decimal_form_percentage_unless_accepted(cli: Cli) -> None
 
 
 def test_cli_applies_the_year_on_year_jump_rule_like_the_page(cli: Cli) -> None:
-    cli("init")
+    cli.init()
     cli("import", DATA / "good" / "plain-utf8.csv")
     code, _, err = cli("import", _tmp_csv(cli, "指标编码,年份,数值\nI07,2022,30\n"))
     assert code == 1 and "71.2 → 30，与上一年相比变化 -58%" in err
@@ -100,7 +100,7 @@ def test_a_quote_closed_rows_later_is_refused_too(store: Store) -> None:
 
 # ---- 5. sheets -----------------------------------------------------------------------------------
 def test_sheet_can_be_named_on_the_command_line(cli: Cli) -> None:
-    cli("init")
+    cli.init()
     code, out, _ = cli("import", DATA / "bad" / "several-sheets.xlsx", "--sheet", "填报")
     assert code == 0 and "读取工作表：填报" in out and "新增 1 条" in out
     code, _, err = cli("import", DATA / "bad" / "several-sheets.xlsx", "--sheet", "没有这张")
@@ -114,7 +114,7 @@ def test_a_hidden_first_sheet_is_not_read(store: Store) -> None:
 
 # ---- 6. rows above the header --------------------------------------------------------------------
 def test_rows_above_the_header_are_named_in_the_preview_and_dry_run(cli: Cli) -> None:
-    cli("init")
+    cli.init()
     code, out, _ = cli("import", DATA / "good" / "title-rows.xlsx", "--dry-run")
     assert code == 0 and "已忽略：第1–2行（标题）" in out
 
@@ -133,7 +133,7 @@ def test_a_blank_source_keeps_the_stored_one_and_changes_name_their_field(store:
 
 # ---- 8. export → re-import ----------------------------------------------------------------------
 def test_an_export_reimports_with_zero_changes_even_with_formula_like_notes(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     notes = ["+5% 较上年", "-3 个百分点", "=见附件", "@区环保局", "'引号开头", "'=已加过引号"]
     src = tmp_path / "notes.csv"  # written as an earlier export would: to_csv protects formula-like text
     src.write_bytes(
@@ -187,7 +187,7 @@ def test_assigned_targets_outside_the_range_are_refused(store: Store, value: flo
 def test_status_json_is_always_valid_json(cli: Cli, tmp_path: Path) -> None:
     import datetime as dt
 
-    cli("init")
+    cli.init()
     with Store.open(cli.db) as store:
         indicators = store.indicators()
         extremes = []
@@ -345,7 +345,7 @@ def test_a_zip_bomb_is_refused_while_unpacking(store: Store) -> None:
 
 # ---- 14. control characters --------------------------------------------------------------------------
 def test_control_characters_are_cleaned_and_said(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     code, out, _ = cli("import", DATA / "good" / "control-chars.csv")
     assert code == 0 and '第 2 行，"备注"列：已把不可见的控制字符 U+000B' in out
     with Store.open(cli.db) as store:

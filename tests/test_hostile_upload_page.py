@@ -17,8 +17,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @pytest.fixture
 def db(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cli("init")
-    cli("import", DATA / "good" / "plain-utf8.csv", "--user", "王主任")  # I07 2021 = 71.2, source 测试数据
+    cli.init(("import", DATA / "good" / "plain-utf8.csv", "--user", "王主任"))  # I07 2021 = 71.2, source 测试数据
     with Store.open(cli.db) as store:
         auth.add_user(store, "张工", "staff", PASSWORD)
     monkeypatch.setenv("SHANHE_DB", str(cli.db))

@@ -10,7 +10,7 @@ from shanhe.catalog import Catalog
 from shanhe.messages import text
 from shanhe.models import Observation
 from shanhe.progress import assess
-from shanhe.rules import LABELS, THRESHOLDS
+from shanhe.rules import THRESHOLDS
 from tests.conftest import DATA, ROOT, Cli
 
 
@@ -23,21 +23,22 @@ def test_threshold_table_is_the_engine_config(catalog: Catalog) -> None:
         ("补充指标", "95%", "70%"),
     ]
     assert set(THRESHOLDS) == {"binding", "expected", "supplementary"}
-    assert [r["标签"] for r in methodology.label_rows(catalog.plan, "zh")][: len(LABELS)] == [
-        {
-            "achieved": "已达标",
-            "on_track": "进度正常",
-            "accelerate": "需加快",
-            "behind": "滞后",
-            "off_track": "严重滞后/反向变化",
-            "not_met": "未达标",
-            "no_data": "无数据",
-            "pending": "待下达",
-            "qualitative": "定性目标",
-            "insufficient": "数据不足",
-        }[c]
-        for c in LABELS
+    # the label table, written out: its order, words and thresholds filled into the rules
+    rows = methodology.label_rows(catalog.plan, "zh")
+    assert [(r["图标"], r["标签"], r["灯"]) for r in rows] == [
+        ("✔", "已达标", "绿"),
+        ("●", "进度正常", "绿"),
+        ("▲", "需加快", "黄"),
+        ("■", "滞后", "红"),
+        ("✖", "严重滞后/反向变化", "红"),
+        ("⊘", "未达标", "红"),
+        ("○", "无数据", "灰"),
+        ("◇", "待下达", "灰"),
+        ("□", "定性目标", "灰"),
+        ("△", "数据不足", "灰"),
     ]
+    assert rows[3]["条件"] == "0 ≤ 完成进度 < 85%（约束性）/ 70%（预期性）。"
+    assert rows[9]["条件"].endswith("缺少2020年基准值。")
 
 
 def test_worked_steps_reproduce_the_engine(catalog: Catalog) -> None:
@@ -81,7 +82,7 @@ def test_examples_fall_back_to_labelled_samples(catalog: Catalog) -> None:
 @pytest.fixture
 def app(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("SHANHE_DB", str(cli.db))
-    cli("init")
+    cli.init()
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
 
 

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.deploy
+
 
 @pytest.mark.skipif(os.environ.get("SHANHE_SKIP_OFFLINE") == "1", reason="SHANHE_SKIP_OFFLINE=1")
 def test_install_from_the_wheelhouse_without_an_index(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ STAFF = User(name="张工", role="staff")
 
 @pytest.fixture
 def db(cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    cli("init")
+    cli.init()
     upload = tmp_path / "payload.csv"
     upload.write_text(
         f'indicator_code,year,value,source,note\nI07,2022,72.5,"{PAYLOAD}","{PAYLOAD}"\n'

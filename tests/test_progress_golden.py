@@ -72,9 +72,7 @@ EXPECTED = {
 
 @pytest.fixture
 def scenario(cli: Cli) -> Cli:
-    cli("init")
-    code, _, err = cli("import", DATA / "scenario" / "observations.csv", "--user", "测试员", "--accept-jumps")
-    assert code == 0, err
+    cli.init(("import", DATA / "scenario" / "observations.csv", "--user", "测试员", "--accept-jumps"))
     with Store.open(cli.db) as store:
         indicators = {i.code: i for i in store.indicators()}
         with open(DATA / "scenario" / "assigned-targets.csv", encoding="utf-8") as fh:

@@ -70,8 +70,9 @@ commit_import(store, plan, User(name="killed", role="staff"))
 """
 
 
+@pytest.mark.server
 def test_a_server_killed_mid_import_leaves_the_store_as_before(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     assert cli("import", DATA / "good" / "plain-utf8.csv")[0] == 0
     with Store.open(cli.db) as store:
         before = (store.table_counts(), store.observation_history())
@@ -102,7 +103,7 @@ def _all_rows(path: Path) -> dict[str, list[tuple]]:
 
 
 def test_backup_and_restore_round_trip(cli: Cli, tmp_path: Path, catalog: Catalog) -> None:
-    cli("init")
+    cli.init()
     cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")
     cli("import", DATA / "good" / "plain-utf8.csv")
     backup = tmp_path / "backup-1"
@@ -133,9 +134,30 @@ def test_restore_refuses_a_folder_that_is_not_a_backup(tmp_path: Path) -> None:
 def test_dated_backups_keep_the_last_n(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
-    cli("init")
+    cli.init()
     root = tmp_path / "backups"
     for n in range(4):
         monkeypatch.setattr("shanhe.cli._now_local", lambda n=n: dt.datetime(2026, 11, 20 + n, 2, 0))
         assert cli("backup", "--into", root, "--keep", "2")[0] == 0
     assert sorted(p.name for p in root.iterdir()) == ["shanhe-20261122-020000", "shanhe-20261123-020000"]
+
+
+def test_backups_in_the_same_second_get_their_own_folders(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    cli.init()
+    root = tmp_path / "backups"
+    monkeypatch.setattr("shanhe.cli._now_local", lambda: dt.datetime(2026, 11, 28, 2, 0))
+    for _ in range(11):
+        assert cli("backup", "--into", root, "--keep", "3")[0] == 0
+    # the newest three, in the order they were made (-10 after -9, although it sorts before it as text)
+    assert sorted(p.name for p in root.iterdir()) == [f"shanhe-20261128-020000-{n}" for n in (10, 11, 9)]
+    assert all((p / "schema.sql").exists() for p in root.iterdir())
+
+
+def test_a_failed_dated_backup_leaves_no_empty_folder(cli: Cli, tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    code, _, _ = cli("backup", "--into", root)  # no database there: nothing to back up
+    assert code == 1 and list(root.iterdir()) == []

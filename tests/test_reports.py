@@ -32,8 +32,7 @@ NEEDS_CHROMIUM = pytest.mark.skipif(shutil.which("chromium") is None, reason="De
 
 @pytest.fixture
 def scenario(cli: Cli) -> Path:
-    cli("init")
-    assert cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")[0] == 0
+    cli.init(("import", DATA / "scenario" / "observations.csv", "--accept-jumps"))
     return cli.db
 
 
@@ -109,6 +108,7 @@ def test_sample_data_is_labelled_on_the_cover_and_every_page(tmp_path: Path) -> 
     assert "示例数据（非实际监测或统计数据）" in html
 
 
+@pytest.mark.browser
 @NEEDS_CHROMIUM
 def test_pptx_has_the_expected_slides_and_editable_chinese_text(scenario: Path) -> None:
     from pptx import Presentation
@@ -129,6 +129,7 @@ def test_pptx_has_the_expected_slides_and_editable_chinese_text(scenario: Path) 
     assert sum(1 for s in slides for sh in s.shapes if sh.shape_type == 13) == len(report.charts) + 1  # pictures
 
 
+@pytest.mark.browser
 @NEEDS_CHROMIUM
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_pdf_pages_and_extractable_chinese_text(scenario: Path, tmp_path: Path, cli: Cli) -> None:
@@ -143,6 +144,7 @@ def test_pdf_pages_and_extractable_chinese_text(scenario: Path, tmp_path: Path, 
     assert "2024年年度调度报告" in text and "城市空气质量优良天数比例" in text and "附录二" in text
 
 
+@pytest.mark.browser
 @NEEDS_CHROMIUM
 def test_chart_images_render_chinese_glyphs(catalog: object) -> None:
     """Missing glyphs would all draw as the same box: two different Chinese titles must look different."""

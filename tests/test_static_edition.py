@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from shanhe import auth, settings
+from shanhe import auth
 from shanhe.catalog import load_catalog
-from shanhe.demo import build_demo
 from shanhe.edition import build, edition_version, read
 from shanhe.messages import text
 from shanhe.models import Observation
@@ -27,7 +26,7 @@ from shanhe.overview import build_overview
 from shanhe.progress import default_year
 from shanhe.publish import Republisher, publish, published_version
 from shanhe.store import Store
-from tests.conftest import ROOT, Cli
+from tests.conftest import ROOT, Cli, demo_copy
 from tests.nginx import NGINX, nginx
 from tests.server import spawn
 
@@ -36,9 +35,9 @@ NOTICE = "您的浏览器版本较旧，当前显示只读版本；数据录入�
 
 
 @pytest.fixture
-def sample(tmp_path: Path) -> Path:
+def sample(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path / "demo.duckdb"
-    build_demo(path, load_catalog(), settings.DEFAULT_DB)
+    demo_copy(path, tmp_path_factory)
     return path
 
 
@@ -80,6 +79,7 @@ def test_every_page_comes_from_the_engine(sample: Path) -> None:
             assert all('type="application/json"' in s or 'src="enhance.js"' in s for s in scripts), name
 
 
+@pytest.mark.slow
 def test_the_same_store_gives_the_same_bytes(sample: Path, tmp_path: Path) -> None:
     with Store.open(sample) as store:
         first = publish(store, tmp_path / "a")
@@ -93,6 +93,7 @@ def test_the_same_store_gives_the_same_bytes(sample: Path, tmp_path: Path) -> No
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
 
 
+@pytest.mark.slow
 def test_publishing_switches_atomically_and_keeps_two_old_editions(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "static"
     with Store.open(sample) as store:
@@ -118,8 +119,9 @@ def test_publishing_switches_atomically_and_keeps_two_old_editions(sample: Path,
     assert (tmp_path / "taken" / "keep.txt").exists()
 
 
+@pytest.mark.slow
 def test_the_public_edition_leaves_out_staff_names_and_internal_notes(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     upload = tmp_path / "2024.csv"
     upload.write_text(
         "指标编码,年份,数值,数据来源,备注\nI07,2024,72.5,市生态环境局监测站,内部备注勿外传\n", encoding="utf-8"
@@ -145,8 +147,9 @@ def test_publish_command_and_its_timer_mode(cli: Cli, tmp_path: Path, locked_db:
     assert code == 0 and "看板服务在每次写入后自动重新发布" in outp and not out.exists()
 
 
+@pytest.mark.slow
 def test_publish_command_writes_and_then_skips_when_current(cli: Cli, tmp_path: Path) -> None:
-    cli("init")
+    cli.init()
     out = tmp_path / "static"
     code, outp, _ = cli("publish", "--out", out)
     assert code == 0 and "已发布只读版本" in outp and (out / "index.html").exists()
@@ -154,6 +157,7 @@ def test_publish_command_writes_and_then_skips_when_current(cli: Cli, tmp_path: 
     assert code == 0 and "已是最新" in outp
 
 
+@pytest.mark.slow
 def test_the_republisher_follows_every_write(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "static"
     with Store.open(sample) as store:

@@ -75,16 +75,15 @@ class DuckDBBackend:
         """Every table, schema and sequence position, as Parquet files plus SQL (DuckDB EXPORT DATABASE).
 
         Written into a hidden temporary folder beside ``directory`` and renamed when complete,
-        so a failed backup (a full disk) never leaves a partial folder that looks like a backup.
+        so a failed backup (a full disk) never leaves a partial folder that looks like a backup. An empty
+        ``directory`` (claimed by the caller) is replaced by the rename itself, atomically.
         """
         directory.parent.mkdir(parents=True, exist_ok=True)
         partial = Path(tempfile.mkdtemp(prefix=f".partial-{directory.name}-", dir=directory.parent))
         try:
             with self.cursor() as cur:
                 cur.execute(f"EXPORT DATABASE '{_quoted_path(partial)}' (FORMAT parquet)")
-            if directory.exists():
-                directory.rmdir()  # the caller checked it is empty
-            partial.rename(directory)
+            partial.rename(directory)  # rename(2) replaces an empty directory
         except BaseException as exc:
             shutil.rmtree(partial, ignore_errors=True)
             if is_disk_full(exc):
