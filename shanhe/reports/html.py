@@ -70,7 +70,11 @@ def _verdicts(report: Report, title: str, year: int) -> str:
     parts.append(f"<h3>{e(t('report.verdict_counts', L))}</h3>" + _table(*verdict_counts(s, L)))
     parts += [f"<p>{e(text(line, L))}</p>" for line in s.sentences if line.key.startswith("summary.binding_missed")]
     header, rows = verdict_table(report.verdict_rows, year, report.year, L)
-    tints = [LIGHT_COLOURS[VERDICT_LABELS[v.label_code].light][1] for r in report.verdict_rows if (v := r.verdict)]
+    tints = [
+        LIGHT_COLOURS[VERDICT_LABELS[v.label_code].light][1]
+        for r in report.verdict_rows
+        if (v := r.verdict) is not None
+    ]
     parts.append(_table(header, rows, (5, tints)))
     parts.append("</section>")
     return "".join(parts)

@@ -78,18 +78,15 @@ def build_report(
     view = build_overview(info, indicators, current, region, year)
     assessments = [r.assessment for r in view.rows]
     judged = [(r, v) for r in view.rows if (v := r.verdict) is not None and v.label_code in _VERDICT_ORDER]
-    verdict_rows = [
-        r
-        for r, v in sorted(
-            judged,
-            key=lambda rv: (
-                VERDICT_GROUPS.index(rv[0].assessment.attribute or "supplementary"),
-                _VERDICT_ORDER[rv[1].label_code],
-                rv[0].assessment.seq or 99,
-                rv[0].assessment.code,
-            ),
+    judged.sort(
+        key=lambda rv: (
+            VERDICT_GROUPS.index(rv[0].assessment.attribute or "supplementary"),
+            _VERDICT_ORDER[rv[1].label_code],
+            rv[0].assessment.seq or 99,
+            rv[0].assessment.code,
         )
-    ]
+    )
+    verdict_rows = [r for r, _ in judged]
     behind = sorted(
         (a for a in assessments if a.light in ("amber", "red")),
         key=lambda a: (not a.binding_behind, _ORDER.get(a.label_code, 3), a.seq or 99, a.code),
