@@ -1,5 +1,7 @@
 """Shanhe's entry point: page config, language and presenter switches, and a menu built from the user's role."""
 
+from typing import Literal
+
 import streamlit as st
 
 from shanhe.i18n import t
@@ -14,8 +16,21 @@ lang = language(show=not present)
 user = current_user()
 
 
-def page(name: str, url: str, title: str | None = None, **options: object) -> st.Page:
-    return st.Page(f"pages/{name}_page.py", title=title or t(f"nav.{name}", lang), url_path=url, **options)
+def page(
+    name: str,
+    url: str,
+    title: str | None = None,
+    *,
+    default: bool = False,
+    visibility: Literal["visible", "hidden"] = "visible",
+) -> st.Page:
+    return st.Page(
+        f"pages/{name}_page.py",
+        title=title or t(f"nav.{name}", lang),
+        url_path=url,
+        default=default,
+        visibility=visibility,
+    )
 
 
 pages = {

@@ -8,6 +8,7 @@ from shanhe.entry.revert import may_revert, revert_batch, revert_plan
 from shanhe.errors import UserError
 from shanhe.formatting import local_time, number
 from shanhe.i18n import t
+from shanhe.models import Batch
 from shanhe.progress import default_year
 from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
@@ -15,7 +16,7 @@ from shanhe.ui.layout import staff_page
 L, db, user = staff_page("hist.title", "revert_result")
 
 
-def kind(b: object) -> str:
+def kind(b: Batch) -> str:
     return t("hist.kind.revert", L, batch=b.reverts_batch) if b.kind == "revert" else t(f"hist.kind.{b.kind}", L)
 
 

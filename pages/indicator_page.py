@@ -59,7 +59,7 @@ box(
     if L == "zh"
     else f"{t(f'label.{a.label_code}', L)}: {text(a.reason, L)}"
 )
-if a.baseline_conflict:
+if a.baseline_conflict and a.baseline_observed is not None and a.plan_start_value is not None:
     st.warning(
         t(
             "ind.baseline_conflict",

@@ -62,8 +62,8 @@ if view.verdict_year is not None:
     header, rows = verdict_counts(view.summary, L)
     st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True)
     with st.expander(t("overview.verdict_table", L, year=view.verdict_year)):
-        header, rows = verdict_table(view.rows, view.verdict_year, view.year, L)
-        st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True, width="stretch")
+        header, cells = verdict_table(view.rows, view.verdict_year, view.year, L)
+        st.dataframe(pd.DataFrame(cells, columns=header), hide_index=True, width="stretch")
 
 if plan.headline:
     st.subheader(t("overview.headline", L))

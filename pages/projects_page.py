@@ -45,7 +45,7 @@ if late:
                 }
                 for s, m in late
             ]
-        ).style.set_properties(**{"background-color": "#F7DCCC"}),
+        ).style.set_properties(subset=None, **{"background-color": "#F7DCCC"}),
         hide_index=True,
         width="stretch",
     )

@@ -11,7 +11,7 @@ from shanhe.i18n import t
 from shanhe.progress import default_year
 from shanhe.reports.model import KINDS, build_report
 from shanhe.reports.render import MIME, render
-from shanhe.spreadsheets import to_csv, to_xlsx
+from shanhe.spreadsheets import Table, to_csv, to_xlsx
 from shanhe.ui import loaders
 from shanhe.ui.account import current_user
 from shanhe.ui.layout import page_header
@@ -57,11 +57,11 @@ st.subheader(t("rep.exports", L))
 indicators = list(loaders.indicators(db).values())
 
 
-def current() -> object:
+def current() -> Table:
     return export_table(indicators, loaders.current(db))
 
 
-def history() -> object:
+def history() -> Table:
     return history_table(indicators, db.observation_history())
 
 

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import clock, settings
-from shanhe.entry.importer import commit_import, plan_import
-from shanhe.entry.preview import change_text, jump_threshold, preview_rows
+from shanhe.entry.importer import ImportPlan, commit_import, plan_import
+from shanhe.entry.preview import PreviewRow, change_text, jump_threshold, preview_rows
 from shanhe.errors import InputRejected, UserError
 from shanhe.exports import template_table
 from shanhe.formatting import number, with_unit
@@ -20,9 +20,9 @@ from shanhe.ui.layout import staff_page
 L, db, user = staff_page("upload.title", "upload_result")
 
 st.subheader(t("upload.template", L))
-plan = loaders.plan(db)
-years = plan.shown_years(clock.current_year())
-last = default_year((), plan.default_region, clock.current_year(), plan.years)  # last year, within the plan
+info = loaders.plan(db)
+years = info.shown_years(clock.current_year())
+last = default_year((), info.default_region, clock.current_year(), info.years)  # last year, within the plan
 year = st.selectbox(t("upload.template_year", L), years, index=years.index(last), key="template_year")
 table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, loaders.regions(db)[0])
 c1, c2, _ = st.columns([1, 1, 3])
@@ -47,13 +47,14 @@ if uploaded is None:
 data = uploaded.getvalue()
 sheet_key = f"upload_sheet-{hashlib.sha256(data).hexdigest()[:16]}"  # a choice belongs to one file
 sheet = st.session_state.get(sheet_key)
-shown = st.session_state.pop("upload_shown", None)  # the plan the user looked at in the previous run
+shown: ImportPlan | None = st.session_state.pop("upload_shown", None)  # the plan the user looked at last run
 try:
     plan = plan_import(db, data, uploaded.name, limit, sheet=sheet)
 except InputRejected as exc:
     several = next((p for p in exc.problems if p.key == "import.several_sheets"), None)
-    if several is not None:  # a workbook with several sheets to choose from: ask, then read the chosen one
-        st.selectbox(t("upload.sheet", L), several.params["names"], index=None, key=sheet_key)
+    names = several.params.get("names") if several is not None else None
+    if isinstance(names, list):  # a workbook with several sheets to choose from: ask, then read the chosen one
+        st.selectbox(t("upload.sheet", L), names, index=None, key=sheet_key)
         st.stop()
     st.error(t("upload.problems", L, count=len(exc.problems)))
     st.dataframe(
@@ -85,7 +86,7 @@ st.markdown(
 )
 
 
-def flag(r: object) -> str:
+def flag(r: PreviewRow) -> str:
     if r.suspicion is None:
         return ""
     return t("upload.decimal_mark", L) if r.suspicion.kind == "decimal" else f"⚠ {change_text(r.suspicion.change)}"

@@ -185,7 +185,7 @@ def authenticate(
         ok = False
     store.record_login(name, ok, now, address, prune_before=now - ATTEMPT_RETENTION)
     event("login", user=name, address=address, success=ok)
-    if not ok:
+    if record is None or not ok:
         raise AuthError("auth.failed")
     return User(name=record.name, role=record.role)
 

@@ -135,13 +135,13 @@ def assigned_target(
     """
     plan = indicator.target_for(year)
     # the plan's own words say the figure comes from above (完成上级下达指标 / 省下达的指标)
-    assigned = plan is not None and (plan.rule == "assigned_by_superior" or "下达" in plan.text)
+    assigned = plan if plan is not None and (plan.rule == "assigned_by_superior" or "下达" in plan.text) else None
     return Target(
         year=year,
         rule="at_least" if indicator.direction == "higher" else "at_most",
         value=value,
-        text=plan.text if assigned else "文件下达目标",
-        text_en=plan.text_en if assigned else "Target set by a document",
+        text=assigned.text if assigned else "文件下达目标",
+        text_en=assigned.text_en if assigned else "Target set by a document",
         source=f"{doc_ref}（{doc_date.isoformat()}）",
         origin="staff",
         region=region,

@@ -169,9 +169,9 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
                 colour=COLOURS["path"],
             )
         )
-    dated = [v for v in a.verdicts if v.target_value is not None]
-    for v in dated:
-        shown = f"{v.bound}{with_unit(v.target_value, unit, lang, digits=2)}"
+    dated = [(v, v.target_value) for v in a.verdicts if v.target_value is not None]
+    for v, target in dated:
+        shown = f"{v.bound}{with_unit(target, unit, lang, digits=2)}"
         label = t("chart.target", lang, year=v.target_year, target=shown)
         if v.derived:
             label += t("chart.derived", lang)
@@ -181,7 +181,7 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
             Mark(
                 name=label,
                 xs=(v.target_year,),
-                ys=(v.target_value,),
+                ys=(target,),
                 mode="markers",
                 symbol="star",
                 size=18,
@@ -189,8 +189,8 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
                 label=label,
             )
         )
-        ys.append(v.target_value)
-    years = [a.evaluation_year, *(p.year for p in a.series), *(v.target_year for v in dated)]
+        ys.append(target)
+    years = [a.evaluation_year, *(p.year for p in a.series), *(v.target_year for v, _ in dated)]
     years += [y for y in (a.plan_start_year, a.target_year) if y]
     # qualitative goals have no number to plot: they go under the title, so 2035 does not squash the data
     notes = tuple(

@@ -18,6 +18,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 from pydantic import ValidationError
@@ -41,7 +42,7 @@ from shanhe.formatting import (
     trend_text,
     verdict_cell,
 )
-from shanhe.i18n import both, t
+from shanhe.i18n import LANGS, both, t
 from shanhe.logs import configure as configure_logs
 from shanhe.messages import text
 from shanhe.overview import light_counts
@@ -49,7 +50,7 @@ from shanhe.progress import Assessment, Verdict, assess_all, default_year, verdi
 from shanhe.publish import publish, published_version
 from shanhe.reports.model import build_report
 from shanhe.reports.render import render
-from shanhe.spreadsheets import Table, to_csv, to_xlsx
+from shanhe.spreadsheets import Table, Value, to_csv, to_xlsx
 from shanhe.store import Store, open_store, restore
 from shanhe.summary import Summary, summarize
 
@@ -64,7 +65,7 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would print usage and exit itself
+    def error(self, message: str) -> NoReturn:  # argparse would print usage and exit itself
         raise UsageError(message)
 
 
@@ -213,7 +214,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         report = store.init(catalog)
         counts = store.table_counts()
     plan_key = "cli.plan_synced" if report.plan_synced else "cli.plan_unchanged"
-    for indent, lang in (("", "zh"), ("  ", "en")):
+    for indent, lang in zip(("", "  "), LANGS, strict=True):
         print(
             indent
             + t(
@@ -488,11 +489,17 @@ def verdict_record(v: Verdict) -> dict[str, object]:
 
 def status_record(a: Assessment) -> dict[str, object]:
     """One indicator's assessment as documented in the README (``status --format json``)."""
-    fields: dict[str, object] = {f: getattr(a, f) for f in STATUS_FIELDS if f in Assessment.model_fields}
+    return {**_status_cells(a), "verdicts": [verdict_record(v) for v in a.verdicts]}
+
+
+def _status_cells(a: Assessment) -> dict[str, Value]:
+    """Every status field but ``verdicts`` (the last), in README order: each one a single value."""
+    fields: dict[str, Value] = {
+        f: getattr(a, f) for f in STATUS_FIELDS if f in Assessment.model_fields and f != "verdicts"
+    }
     fields["label"] = t(f"label.{a.label_code}", "zh")
     fields["reason"], fields["reason_en"] = text(a.reason, "zh"), text(a.reason, "en")
-    fields["verdicts"] = [verdict_record(v) for v in a.verdicts]
-    return {f: fields[f] for f in STATUS_FIELDS}
+    return {f: fields[f] for f in STATUS_FIELDS if f != "verdicts"}
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -512,8 +519,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         _json(records)
     elif args.format == "csv":
-        rows = [[r[f] if f != "verdicts" else _verdicts_cell(r[f]) for f in STATUS_FIELDS] for r in records]
-        sys.stdout.write(to_csv(Table("status", STATUS_FIELDS, rows)).decode("utf-8-sig"))
+        cells = [[*_status_cells(a).values(), _verdicts_cell(a.verdicts)] for a in assessments]
+        sys.stdout.write(to_csv(Table("status", STATUS_FIELDS, cells)).decode("utf-8-sig"))
     else:
         due = verdict_year(assessments)
         header = ["序号", "编码", "指标", "属性", "年份", "数值", "目标", "状态", "完成进度", "趋势", "说明"]
@@ -542,8 +549,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _verdicts_cell(verdicts: list[dict[str, object]]) -> str:
-    return "; ".join(f"{v['target_year']} {v['verdict']}" for v in verdicts)
+def _verdicts_cell(verdicts: Sequence[Verdict]) -> str:
+    return "; ".join(f"{v.target_year} {v.verdict}" for v in verdicts)
 
 
 def _json(data: object) -> None:

@@ -42,7 +42,7 @@ from shanhe.i18n import LANGS, Lang, t
 from shanhe.matrix import matrix_html
 from shanhe.messages import text
 from shanhe.models import Batch, MilestoneUpdate, Observation
-from shanhe.overview import Overview, build_overview, verdict_counts, verdict_table, verdict_target
+from shanhe.overview import Overview, OverviewRow, build_overview, verdict_counts, verdict_table, verdict_target
 from shanhe.progress import default_year
 from shanhe.rules import LABELS, LIGHT_COLOURS
 from shanhe.schedule import ProjectStatus, project_status
@@ -301,7 +301,7 @@ class _Site:
             f'<script type="application/json" id="fig-{code}">{figure}</script>'
         )
 
-    def indicator(self, row: object) -> str:
+    def indicator(self, row: OverviewRow) -> str:
         L, d = self.lang, self.data
         ind, a = row.indicator, row.assessment
         parts = [
@@ -309,7 +309,7 @@ class _Site:
             f'<div class="box {a.light}"><b>{e(status_text(a.label_code, a.binding_behind, L))}</b>'
             f"：{e(text(a.reason, L))}</div>",
         ]
-        if a.baseline_conflict:
+        if a.baseline_conflict and a.baseline_observed is not None and a.plan_start_value is not None:
             conflict = t(
                 "ind.baseline_conflict",
                 L,

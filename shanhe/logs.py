@@ -10,15 +10,16 @@ import logging
 import sys
 
 log = logging.getLogger("shanhe")
+HANDLER_NAME = "shanhe-stdout"  # marks the handler configure() added, so a second call adds none
 
 
 def configure() -> None:
     """Send Shanhe's events to stdout once per process (the server and the CLI call this)."""
-    if any(getattr(h, "_shanhe", False) for h in log.handlers):
+    if any(h.name == HANDLER_NAME for h in log.handlers):
         return
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter("%(asctime)s shanhe %(message)s", "%Y-%m-%d %H:%M:%S"))
-    handler._shanhe = True  # type: ignore[attr-defined]
+    handler.name = HANDLER_NAME
     log.addHandler(handler)
     log.setLevel(logging.INFO)
 

@@ -76,7 +76,7 @@ def msg(key: str, **params: Param) -> Message:
     return Message(key=key, params=params)
 
 
-def render(value: Param, lang: Lang) -> object:
+def render(value: Param, lang: Lang) -> str | int | float:
     """Text for ``value`` in ``lang``; plain numbers stay numbers so templates can format them ({x:.1f})."""
     if isinstance(value, Message):
         return t(value.key, lang, **{k: render(v, lang) for k, v in value.params.items()})

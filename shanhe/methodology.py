@@ -141,7 +141,7 @@ def worked_steps(a: Assessment, lang: Lang) -> list[dict[str, str]]:
                     f"{VERDICT_LABELS[v.label_code].icon} {t(f'verdict.{v.label_code}', lang)}：{text(v.reason, lang)}",
                 )
             )
-    if a.start_kind is not None:
+    if a.start_kind is not None and a.start_value is not None:
         value = with_unit(a.start_value, u, lang, digits=2)
         steps.append((t("step.start", lang), t(f"step.start_{a.start_kind}", lang, year=a.start_year, value=value)))
     active = a.verdict_for(a.target_year) if a.target_year is not None else None
@@ -153,11 +153,14 @@ def worked_steps(a: Assessment, lang: Lang) -> list[dict[str, str]]:
         )
         literal = (a.target_text_en or a.target_text) if lang == "en" else a.target_text
         steps.append((t("step.target", lang), f"{a.target_year}：{target}（{literal}）"))
-    if a.year is not None:
+    if a.year is not None and a.value is not None:
         steps.append((t("step.latest", lang), f"{a.year}：{with_unit(a.value, u, lang, digits=2)}"))
     if a.target_value is not None and a.value is not None and not a.final:
         steps.append((t("step.meets", lang), t("step.yes" if a.label_code == "achieved" else "step.no", lang)))
     if a.path_ratio is not None and a.expected_value is not None:
+        # the engine measures a path only from a start to a numeric target, with a latest value
+        assert a.value is not None and a.year is not None and a.start_value is not None and a.start_year is not None
+        assert a.target_value is not None and a.target_year is not None
         made = a.value - a.start_value
         share_num, share_den = a.year - a.start_year, a.target_year - a.start_year
         expected = (a.target_value - a.start_value) * share_num / share_den

@@ -108,11 +108,11 @@ def verdict_table(
     return header, out
 
 
-def verdict_counts(summary: Summary, lang: Lang) -> tuple[list[str], list[list[object]]]:
+def verdict_counts(summary: Summary, lang: Lang) -> tuple[list[str], list[list[str | int]]]:
     """Counts of verdicts per attribute group for ``summary.verdict_year``."""
     codes = [c for c in VERDICT_LABELS if c not in ("not_due", "qualitative")]
     header = [t("overview.group", lang), *(t(f"verdict.{c}", lang) for c in codes), t("col.total", lang)]
-    rows: list[list[object]] = []
+    rows: list[list[str | int]] = []
     for group in VERDICT_GROUPS:
         counts = summary.verdicts.get(group, {})
         name = t(f"attribute.{group}", lang) if group != "supplementary" else t("summary.supplementary", lang)
@@ -120,7 +120,7 @@ def verdict_counts(summary: Summary, lang: Lang) -> tuple[list[str], list[list[o
     return header, rows
 
 
-def light_counts(plan: PlanInfo, summary: Summary, lang: Lang) -> tuple[list[str], list[list[object]]]:
+def light_counts(plan: PlanInfo, summary: Summary, lang: Lang) -> tuple[list[str], list[list[str | int]]]:
     """Counts of lights per category of the plan's table, per attribute, and for the supplementary indicators."""
     groups = [(plan.category(c).label(lang), counts) for c, counts in summary.by_category.items()]
     groups += [(t(f"attribute.{a}", lang), counts) for a, counts in summary.by_attribute.items()]

@@ -170,8 +170,8 @@ def precision(indicator: Indicator) -> float:
     printed = [t.value for t in indicator.targets if t.origin == "plan" and not t.derived and t.value is not None]
     if indicator.baseline.value is not None:
         printed.append(indicator.baseline.value)
-    decimals = [len(number(v).partition(".")[2]) for v in printed]
-    return min(unit_step, 10.0 ** -max(decimals)) if decimals and max(decimals) else unit_step
+    finest = max((len(number(v).partition(".")[2]) for v in printed), default=0)
+    return min(unit_step, 10.0**-finest) if finest else unit_step
 
 
 def plan_start(indicator: Indicator, points: Sequence[Point]) -> Start | None:
@@ -392,7 +392,7 @@ def assess(indicator: Indicator, observations: Iterable[Observation], year: int,
         if active.derived:
             path.notes.append(msg("note.derived"))
     notes = path.notes
-    if conflict and start0 is not None:
+    if conflict and start0 is not None and observed_at_start is not None:
         notes.append(
             msg("note.baseline_conflict", year=start0.year, observed=q(observed_at_start), baseline=q(start0.value))
         )

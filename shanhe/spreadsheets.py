@@ -74,7 +74,7 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # a new workbook starts with one empty sheet
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for table in tables:

@@ -80,13 +80,13 @@ def summarize(assessments: Sequence[Assessment], categories: Sequence[str]) -> S
 
     sentences = []
     for attribute in ATTRIBUTES:
-        group = [a for a in table if a.attribute == attribute]
+        of_attribute = [a for a in table if a.attribute == attribute]
         sentences.append(
             msg(
                 "summary.attribute",
-                total=len(group),
+                total=len(of_attribute),
                 attribute=msg(f"attribute.{attribute}"),
-                parts=_label_parts(group),
+                parts=_label_parts(of_attribute),
             )
         )
     if supplementary:

@@ -21,11 +21,20 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import IO, TYPE_CHECKING, Protocol, TypedDict, cast
 
 from shanhe.errors import InputRejected, Problem
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    import xlrd.book
+    import xlrd.sheet
+    from openpyxl.styles.cell_style import StyleArray
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls (and other old Office files)
@@ -288,6 +297,38 @@ def _zip_book(data: bytes) -> list[_BookSheet]:
     return _xlsx_book(data)
 
 
+class _StyledBook(Protocol):
+    """The private state of openpyxl's read-only workbook that streaming needs (types-openpyxl leaves it out)."""
+
+    @property
+    def epoch(self) -> dt.datetime: ...
+
+    _cell_styles: Sequence[StyleArray]
+    _number_formats: Sequence[str]
+    _date_formats: Container[int]
+    _timedelta_formats: Container[int]
+
+
+class _ParsedCell(TypedDict):
+    """A cell as openpyxl's WorkSheetParser yields it."""
+
+    row: int
+    column: int
+    value: object
+    data_type: str
+    style_id: int
+
+
+class _StreamedSheet(Protocol):
+    """A read-only worksheet's private XML source and shared strings (types-openpyxl leaves them out)."""
+
+    title: str
+    sheet_state: str
+    _shared_strings: Sequence[str]
+
+    def _get_source(self) -> AbstractContextManager[IO[bytes]]: ...
+
+
 def _xlsx_book(data: bytes) -> list[_BookSheet]:
     import openpyxl  # imported here: only workbook uploads pay for it
     from openpyxl.styles.numbers import BUILTIN_FORMATS
@@ -296,8 +337,9 @@ def _xlsx_book(data: bytes) -> list[_BookSheet]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        active = book.active
+            loaded = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        book = cast(_StyledBook, loaded)
+        active = loaded.active
         percent_styles = {
             n
             for n, style in enumerate(book._cell_styles)
@@ -310,16 +352,23 @@ def _xlsx_book(data: bytes) -> list[_BookSheet]:
     except Exception:
         raise _reject("import.file_corrupt") from None
 
-    def reader(ws: object) -> Callable[[int | None], list[list[Cell]]]:
+    def reader(ws: _StreamedSheet) -> Callable[[int | None], list[list[Cell]]]:
         return lambda limit: _dense(_xlsx_rows(book, ws, percent_styles, budget), limit)
 
     return [
-        _BookSheet(name=ws.title, visible=ws.sheet_state == "visible", active=ws is active, rows=reader(ws))
-        for ws in book.worksheets
+        _BookSheet(
+            name=ws.title,
+            visible=ws.sheet_state == "visible",
+            active=ws is active,
+            rows=reader(cast(_StreamedSheet, ws)),  # read-only mode: every worksheet is a ReadOnlyWorksheet
+        )
+        for ws in loaded.worksheets
     ]
 
 
-def _xlsx_rows(book: object, ws: object, percent_styles: set[int], budget: _Budget) -> Iterator[tuple[int, list[Cell]]]:
+def _xlsx_rows(
+    book: _StyledBook, ws: _StreamedSheet, percent_styles: set[int], budget: _Budget
+) -> Iterator[tuple[int, list[Cell]]]:
     """Stream one worksheet's XML: only cells that exist, never the declared dimension."""
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -334,14 +383,15 @@ def _xlsx_rows(book: object, ws: object, percent_styles: set[int], budget: _Budg
                 date_formats=book._date_formats,
                 timedelta_formats=book._timedelta_formats,
             )
-            for elements, (number, cells) in enumerate(parser.parse(), start=1):
+            parsed: Iterator[tuple[int, list[_ParsedCell]]] = parser.parse()  # untyped in types-openpyxl
+            for elements, (number, cells) in enumerate(parsed, start=1):
                 budget.spend(len(cells) + 1)
                 if elements > MAX_ROWS:
                     raise _reject_row("import.too_many_rows", number, limit=MAX_ROWS)
                 yield number, _place(number, {c["column"]: _xlsx_cell(c, percent_styles) for c in cells})
 
 
-def _xlsx_cell(cell: dict[str, object], percent_styles: set[int]) -> Cell:
+def _xlsx_cell(cell: _ParsedCell, percent_styles: set[int]) -> Cell:
     value, kind = cell["value"], cell["data_type"]
     if kind == "f":
         return Cell(text=str(getattr(value, "text", value)), formula=True)
@@ -370,41 +420,49 @@ def _xls_book(data: bytes) -> list[_BookSheet]:
     except Exception:
         raise _reject("import.file_corrupt") from None
 
-    def reader(sh: object) -> Callable[[int | None], list[list[Cell]]]:
+    def reader(sh: xlrd.sheet.Sheet) -> Callable[[int | None], list[list[Cell]]]:
         return lambda limit: _dense(_xls_rows(book, sh, budget), limit)
 
     return [
-        _BookSheet(name=sh.name, visible=sh.visibility == 0, active=bool(sh.sheet_visible), rows=reader(sh))
+        _BookSheet(
+            name=sh.name,
+            visible=sh.visibility == 0,
+            # xlrd sets the WINDOW2 flags (sheet_visible: the sheet shown on opening) by setattr; types-xlrd omits them
+            active=bool(sh.sheet_visible),  # type: ignore[attr-defined]
+            rows=reader(sh),
+        )
         for sh in sheets
     ]
 
 
-def _xls_rows(book: object, sh: object, budget: _Budget) -> Iterator[tuple[int, list[Cell]]]:
+def _xls_rows(book: xlrd.book.Book, sh: xlrd.sheet.Sheet, budget: _Budget) -> Iterator[tuple[int, list[Cell]]]:
     for r in range(sh.nrows):
         width = sh.row_len(r)
         budget.spend(width + 1)
         yield r + 1, _place(r + 1, {c + 1: _xls_cell(book, sh.cell(r, c)) for c in range(width)})
 
 
-def _xls_cell(book: object, cell: object) -> Cell:
+def _xls_cell(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> Cell:
+    """xlrd holds text as str, booleans and error codes as int, numbers and dates as float."""
     import xlrd
 
     kind, value = cell.ctype, cell.value
     if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return Cell(None)
     if kind == xlrd.XL_CELL_TEXT:
-        return Cell(_clean(value))
+        return Cell(_clean(str(value)))
     if kind == xlrd.XL_CELL_BOOLEAN:
         return Cell(str(bool(value)))
     if kind == xlrd.XL_CELL_ERROR:
-        return Cell(xlrd.error_text_from_code.get(value, "#ERROR"))
+        return Cell(xlrd.error_text_from_code.get(int(value), "#ERROR"))
+    number = float(value)
     if kind == xlrd.XL_CELL_DATE:
         try:
-            return Cell(str(xlrd.xldate.xldate_as_datetime(value, book.datemode)))
+            return Cell(str(xlrd.xldate.xldate_as_datetime(number, book.datemode)))
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
-            return Cell(_number_text(value, False))
+            return Cell(_number_text(number, False))
     fmt = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
-    return Cell(_number_text(value, is_percent_format(fmt.format_str if fmt else None)))
+    return Cell(_number_text(number, is_percent_format(fmt.format_str if fmt else None)))
 
 
 # ---- OpenDocument .ods ------------------------------------------------------------------------
@@ -459,7 +517,7 @@ def _ods_book(data: bytes) -> list[_BookSheet]:
                                 name=name,
                                 visible=el.get(f"{_T}style-name") not in hidden_styles,
                                 active=name == active,
-                                rows=lambda limit, rows=rows: rows[:limit] if limit else rows,
+                                rows=_stored(rows),
                             )
                         )
                         el.clear()
@@ -470,7 +528,11 @@ def _ods_book(data: bytes) -> list[_BookSheet]:
         raise _reject("import.file_corrupt") from None
 
 
-def _ods_cells(row: object, budget: _Budget) -> dict[int, Cell]:
+def _stored(rows: list[list[Cell]]) -> Callable[[int | None], list[list[Cell]]]:
+    return lambda limit: rows[:limit] if limit else rows
+
+
+def _ods_cells(row: Element, budget: _Budget) -> dict[int, Cell]:
     found: dict[int, Cell] = {}
     column = 0
     for el in list(row):
@@ -490,13 +552,13 @@ def _ods_cells(row: object, budget: _Budget) -> dict[int, Cell]:
     return found
 
 
-def _ods_cell(el: object) -> Cell:
+def _ods_cell(el: Element) -> Cell:
     formula = el.get(f"{_T}formula")
     if formula:
         return Cell(text=formula.split(":", 1)[-1] if formula.startswith("of:") else formula, formula=True)
     kind = el.get(f"{_O}value-type")
     if kind in ("float", "percentage", "currency"):
-        value = float(el.get(f"{_O}value"))
+        value = float(el.attrib[f"{_O}value"])  # required for these types; missing: a damaged file
         return Cell(_number_text(int(value) if value.is_integer() else value, kind == "percentage"))
     if kind == "date":
         return Cell(el.get(f"{_O}date-value"))

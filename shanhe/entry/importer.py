@@ -86,6 +86,7 @@ class RowContext(BaseModel):
 
 
 def _ctx(info: ValidationInfo) -> RowContext:
+    assert info.context is not None  # parse_rows validates every row with context={"rows": RowContext}
     return info.context["rows"]
 
 
@@ -304,8 +305,8 @@ def parse_observations(
         if formula:
             continue
         for field in OPTIONAL_TEXT:
-            if values[field] is not None:
-                text, found = clean_controls(unneutralise(values[field]))
+            if (given := values[field]) is not None:
+                text, found = clean_controls(unneutralise(given))
                 if found:
                     notices.append(
                         Problem(
@@ -408,7 +409,7 @@ def commit_import(store: Store, plan: ImportPlan, actor: User | None) -> Batch |
     still the current one; if a colleague changed any meanwhile, ValuesMoved names who
     changed what and when, and nothing is written: a stale preview never overwrites.
     """
-    require(actor, "staff")
+    actor = require(actor, "staff")
     writes = [r.observation for r in plan.rows if r.status != "unchanged"]
     if not writes:
         return None

@@ -23,7 +23,7 @@ def update_milestone(
     evidence_link: str | None,
     actor: User | None,
 ) -> None:
-    require(actor, "staff")
+    actor = require(actor, "staff")
     known = {m.id for p in store.projects() for m in p.milestones}
     if milestone_id not in known:
         raise UserError("milestone.unknown", milestone=milestone_id)
@@ -49,7 +49,7 @@ def update_milestone(
 
 
 def add_milestone(store: Store, project_id: str, title: str, due: dt.date, actor: User | None) -> str:
-    require(actor, "staff")
+    actor = require(actor, "staff")
     if project_id not in {p.id for p in store.projects()}:
         raise UserError("milestone.unknown_project", project=project_id)
     if not title.strip():

@@ -70,7 +70,7 @@ def may_revert(store: Store, batch: Batch, actor: User | None) -> bool:
 
 
 def revert_batch(store: Store, batch_id: int, actor: User | None) -> Batch:
-    require(actor, "staff")
+    actor = require(actor, "staff")
     batch = store.batch(batch_id)
     if batch is None:
         raise UserError("revert.no_batch", batch=batch_id)

@@ -35,7 +35,7 @@ def enter_document_target(
     region: str | None = None,
 ) -> None:
     """Record a document's target for ``year`` (in ``region``; None or the district: the whole district)."""
-    require(actor, "staff")
+    actor = require(actor, "staff")
     plan = store.plan_info()
     if year not in plan.target_years:  # after the base year, within the plan (近期 to 远期)
         raise UserError("assigned.bad_year", year=year, first=plan.target_years[0], last=plan.last_year)

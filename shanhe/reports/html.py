@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
+import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from shanhe import charts, methodology
 from shanhe.catalog import Indicator
 from shanhe.formatting import baseline_text, indicator_name, local_time, status_text, target_cell, with_unit
-from shanhe.i18n import t
+from shanhe.i18n import Lang, t
 from shanhe.messages import text
 from shanhe.overview import OverviewRow, light_counts, verdict_counts, verdict_table
 from shanhe.reports.model import Report, required_cell, sections
@@ -51,27 +52,29 @@ def _table(
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _figure(fig: object) -> str:
+def _figure(fig: go.Figure) -> str:
     return pio.to_html(fig, include_plotlyjs=False, full_html=False, config=STATIC)
 
 
-def _target(r: OverviewRow, lang: str) -> str:
+def _target(r: OverviewRow, lang: Lang) -> str:
     target = next(
         (tg for tg in r.indicator.targets_in(r.assessment.region) if tg.year == r.assessment.target_year), None
     )
     return target_cell(r.assessment.target_year, target, r.assessment.unit, lang)
 
 
-def _verdicts(report: Report, title: str) -> str:
-    """The 目标完成情况 section: counts per attribute, binding misses, and one row per indicator."""
+def _verdicts(report: Report, title: str, year: int) -> str:
+    """The 目标完成情况 section of ``year``: counts per attribute, binding misses, and one row per indicator."""
     L, s = report.lang, report.summary
-    year = s.verdict_year
     parts = [f"<section><h2>{e(title)}</h2>", f"<p>{e(t('report.verdicts_note', L, year=year))}</p>"]
-    header, rows = verdict_counts(s, L)
-    parts.append(f"<h3>{e(t('report.verdict_counts', L))}</h3>" + _table(header, rows))
+    parts.append(f"<h3>{e(t('report.verdict_counts', L))}</h3>" + _table(*verdict_counts(s, L)))
     parts += [f"<p>{e(text(line, L))}</p>" for line in s.sentences if line.key.startswith("summary.binding_missed")]
     header, rows = verdict_table(report.verdict_rows, year, report.year, L)
-    tints = [LIGHT_COLOURS[VERDICT_LABELS[r.verdict.label_code].light][1] for r in report.verdict_rows]
+    tints = [
+        LIGHT_COLOURS[VERDICT_LABELS[v.label_code].light][1]
+        for r in report.verdict_rows
+        if (v := r.verdict) is not None
+    ]
     parts.append(_table(header, rows, (5, tints)))
     parts.append("</section>")
     return "".join(parts)
@@ -94,7 +97,7 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     s = report.summary
     titles = sections(report)
     if report.kind == "final" and s.verdict_year is not None:
-        parts.append(_verdicts(report, titles["verdicts"]))
+        parts.append(_verdicts(report, titles["verdicts"], s.verdict_year))
     parts.append(f"<section><h2>{e(titles['summary'])}</h2>")
     parts += [f"<p>{e(text(line, L))}</p>" for line in s.sentences]
     parts.append(f"<h3>{e(t('report.counts_caption', L))}</h3>")
@@ -119,7 +122,7 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     )
     parts.append("</section>")
     if report.kind != "final" and s.verdict_year is not None:
-        parts.append(_verdicts(report, titles["verdicts"]))
+        parts.append(_verdicts(report, titles["verdicts"], s.verdict_year))
 
     parts.append(f"<section><h2>{e(titles['table'])}</h2>")
     header = [

@@ -77,16 +77,16 @@ def build_report(
     current = store.current_observations()
     view = build_overview(info, indicators, current, region, year)
     assessments = [r.assessment for r in view.rows]
-    judged = [r for r in view.rows if r.verdict is not None and r.verdict.label_code in _VERDICT_ORDER]
-    verdict_rows = sorted(
-        judged,
-        key=lambda r: (
-            VERDICT_GROUPS.index(r.assessment.attribute or "supplementary"),
-            _VERDICT_ORDER[r.verdict.label_code],
-            r.assessment.seq or 99,
-            r.assessment.code,
-        ),
+    judged = [(r, v) for r in view.rows if (v := r.verdict) is not None and v.label_code in _VERDICT_ORDER]
+    judged.sort(
+        key=lambda rv: (
+            VERDICT_GROUPS.index(rv[0].assessment.attribute or "supplementary"),
+            _VERDICT_ORDER[rv[1].label_code],
+            rv[0].assessment.seq or 99,
+            rv[0].assessment.code,
+        )
     )
+    verdict_rows = [r for r, _ in judged]
     behind = sorted(
         (a for a in assessments if a.light in ("amber", "red")),
         key=lambda a: (not a.binding_behind, _ORDER.get(a.label_code, 3), a.seq or 99, a.code),
@@ -194,6 +194,7 @@ def narrative(plan: PlanInfo, indicators: list[Indicator], assessments: list[Ass
                         value=with_unit(a.value, a.unit, lang, digits=2),
                     )
                     for a in improved
+                    if a.plan_start_value is not None and a.value is not None  # both set with change_since_start
                 ),
             )
             if improved
@@ -225,6 +226,7 @@ def _improved(a: Assessment) -> bool:
 
 
 def _need(a: Assessment, name: str, lang: Lang) -> str:
+    assert a.target_value is not None and a.value is not None  # the narrative lists only those with both
     diff = a.target_value - a.value
     per_year = ""
     if a.required_annual_change is not None and (a.target_year or 0) - (a.year or 0) > 1:

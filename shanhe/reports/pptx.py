@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches, Length, Pt
 
 from shanhe import charts
 from shanhe.catalog import Indicator
@@ -19,6 +20,11 @@ from shanhe.overview import light_counts, verdict_counts, verdict_table
 from shanhe.reports import images
 from shanhe.reports.model import Report, required_cell, sections
 
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as Deck
+    from pptx.slide import Slide
+    from pptx.table import _Cell
+
 LATIN_FONT = "Arial"
 EAST_ASIAN_FONT = "Microsoft YaHei"  # the Chinese font on bureau PCs; viewers substitute if missing
 WIDE, HIGH = Emu(12_192_000), Emu(6_858_000)  # exactly 16:9 (13.333 × 7.5 in)
@@ -26,12 +32,12 @@ SAMPLE_RED = RGBColor(0xD5, 0x5E, 0x00)
 
 
 def _text(
-    slide: object,
+    slide: Slide,
     text: str,
-    left: Emu,
-    top: Emu,
-    width: Emu,
-    height: Emu,
+    left: Length,
+    top: Length,
+    width: Length,
+    height: Length,
     size: int = 18,
     bold: bool = False,
     colour: RGBColor | None = None,
@@ -56,7 +62,7 @@ def _text(
         east_asian.set("typeface", EAST_ASIAN_FONT)
 
 
-def _slide(deck: Presentation, title: str, report: Report) -> object:
+def _slide(deck: Deck, title: str, report: Report) -> Slide:
     slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
     _text(slide, title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), size=28, bold=True)
     if report.sample:
@@ -74,9 +80,9 @@ def _slide(deck: Presentation, title: str, report: Report) -> object:
     return slide
 
 
-def _table(slide: object, header: list[str], rows: list[list[object]], top: Emu, size: int = 11) -> None:
+def _table(slide: Slide, header: Sequence[str], rows: Sequence[Sequence[object]], top: Length, size: int = 11) -> None:
     shape = slide.shapes.add_table(
-        len(rows) + 1, len(header), Inches(0.5), top, Inches(12.3), Inches(0.3) * (len(rows) + 1)
+        len(rows) + 1, len(header), Inches(0.5), top, Inches(12.3), Emu(Inches(0.3) * (len(rows) + 1))
     )
     for col, title in enumerate(header):
         _cell(shape.table.cell(0, col), title, size, bold=True)
@@ -85,7 +91,7 @@ def _table(slide: object, header: list[str], rows: list[list[object]], top: Emu,
             _cell(shape.table.cell(r, col), str(value), size)
 
 
-def _cell(cell: object, text: str, size: int, bold: bool = False) -> None:
+def _cell(cell: _Cell, text: str, size: int, bold: bool = False) -> None:
     cell.text = text
     for para in cell.text_frame.paragraphs:
         for run in para.runs:
@@ -101,12 +107,11 @@ def _cell(cell: object, text: str, size: int, bold: bool = False) -> None:
 VERDICT_ROWS_PER_SLIDE = 12
 
 
-def _verdict_slides(deck: Presentation, report: Report, title: str) -> None:
-    """The 目标完成情况: the counts per attribute, then the table, split over slides so each fits."""
-    L, year = report.lang, report.summary.verdict_year
+def _verdict_slides(deck: Deck, report: Report, title: str, year: int) -> None:
+    """The 目标完成情况 of ``year``: the counts per attribute, then the table, split over slides so each fits."""
+    L = report.lang
     counts = _slide(deck, title, report)
-    header, rows = verdict_counts(report.summary, L)
-    _table(counts, header, rows, Inches(1.2), size=14)
+    _table(counts, *verdict_counts(report.summary, L), Inches(1.2), size=14)
     missed = [line for line in report.summary.sentences if line.key.startswith("summary.binding_missed")]
     _text(
         counts, "\n".join(text(line, L) for line in missed), Inches(0.5), Inches(3.2), Inches(12.3), Inches(2), size=16
@@ -143,7 +148,7 @@ def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
     s = report.summary
     titles = sections(report)
     if report.kind == "final" and s.verdict_year is not None:
-        _verdict_slides(deck, report, titles["verdicts"])
+        _verdict_slides(deck, report, titles["verdicts"], s.verdict_year)
     summary = _slide(deck, titles["summary"], report)
     _text(
         summary,
@@ -172,7 +177,7 @@ def render_pptx(report: Report, indicators: Mapping[str, Indicator]) -> bytes:
     else:
         _text(behind, t("report.none_behind", L), Inches(0.5), Inches(1.2), Inches(12), Inches(1), size=18)
     if report.kind != "final" and s.verdict_year is not None:
-        _verdict_slides(deck, report, titles["verdicts"])
+        _verdict_slides(deck, report, titles["verdicts"], s.verdict_year)
 
     by_code = {a.code: a for a in report.assessments}
     figures = [

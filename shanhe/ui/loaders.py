@@ -27,7 +27,7 @@ from shanhe.progress import assess, default_year
 from shanhe.publish import Republisher
 from shanhe.store import Store
 
-Version = tuple[object, ...]
+Version = tuple[str | None, int, int, int, int]  # Store.data_version()
 
 # cache_resource, not cache_data: every session gets the one shared result instead of its own unpickled
 # copy (unpickling the indicators on every page load was a fifth of a page's server time under load).
@@ -38,7 +38,7 @@ _shared = st.cache_resource(show_spinner=False, max_entries=64)
 @_shared
 def _overview(_store: Store, path: str, region: str, year: int | None, version: Version) -> Overview:
     observations = _current(_store, path, version)
-    info = _read(_store, path, "plan_info", (), version)
+    info = _plan(_store, path, version)
     year = year or default_year(observations, region, clock.current_year(), info.years)
     return build_overview(info, list(_indicators(_store, path, version).values()), observations, region, year)
 
@@ -84,50 +84,88 @@ def progress_figure(store: Store, code: str, year: int, region: str, lang: Lang,
     return _progress_figure(store, store.url, code, year, region, lang, sample, version(store))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _read(_store: Store, path: str, method: str, args: tuple[object, ...], version: Version) -> object:
-    result = getattr(_store, method)(*args)
-    return tuple(result) if isinstance(result, list) else result
+# small results read straight from the store: one typed cached read per store method
+_reads = st.cache_resource(show_spinner=False, max_entries=256)
+
+
+@_reads
+def _plan(_store: Store, path: str, version: Version) -> PlanInfo:
+    return _store.plan_info()
 
 
 def plan(store: Store) -> PlanInfo:
     """The plan's identity, years, categories and headline indicators, once per data version."""
-    return _read(store, store.url, "plan_info", (), version(store))
+    return _plan(store, store.url, version(store))
+
+
+@_reads
+def _regions(_store: Store, path: str, version: Version) -> tuple[str, ...]:
+    return tuple(_store.regions())
 
 
 def regions(store: Store) -> tuple[str, ...]:
     """Regions, the district first: asked of the DB once per data version, not on every page load."""
-    return _read(store, store.url, "regions", (), version(store))
+    return _regions(store, store.url, version(store))
+
+
+@_reads
+def _meta(_store: Store, path: str, key: str, version: Version) -> str | None:
+    return _store.meta(key)
 
 
 def meta(store: Store, key: str) -> str | None:
     """A meta value (plan number and title, the sample-data mark), once per data version."""
-    return _read(store, store.url, "meta", (key,), version(store))
+    return _meta(store, store.url, key, version(store))
+
+
+@_reads
+def _latest_batch(_store: Store, path: str, version: Version) -> Batch | None:
+    return _store.latest_batch()
 
 
 def latest_batch(store: Store) -> Batch | None:
     """The newest import, once per data version."""
-    return _read(store, store.url, "latest_batch", (), version(store))
+    return _latest_batch(store, store.url, version(store))
+
+
+@_reads
+def _flags(_store: Store, path: str, version: Version) -> tuple[Flag, ...]:
+    return tuple(_store.flags())
 
 
 def flags(store: Store) -> tuple[Flag, ...]:
     """The plan's data-quality flags, once per data version."""
-    return _read(store, store.url, "flags", (), version(store))
+    return _flags(store, store.url, version(store))
+
+
+@_reads
+def _history(_store: Store, path: str, code: str, version: Version) -> tuple[Revision, ...]:
+    return tuple(_store.observation_history(code))
 
 
 def history(store: Store, code: str) -> tuple[Revision, ...]:
     """Every revision of one indicator's values, once per data version."""
-    return _read(store, store.url, "observation_history", (code,), version(store))
+    return _history(store, store.url, code, version(store))
+
+
+@_reads
+def _projects(_store: Store, path: str, version: Version) -> tuple[Project, ...]:
+    return tuple(_store.projects())
 
 
 def projects(store: Store) -> tuple[Project, ...]:
     """The 附表1 projects and their milestones, once per data version."""
-    return _read(store, store.url, "projects", (), version(store))
+    return _projects(store, store.url, version(store))
+
+
+@_reads
+def _themes(_store: Store, path: str, version: Version) -> tuple[Theme, ...]:
+    return tuple(_store.themes())
 
 
 def themes(store: Store) -> tuple[Theme, ...]:
     """The three areas 一山/一河/一流域, once per data version."""
-    return _read(store, store.url, "themes", (), version(store))
+    return _themes(store, store.url, version(store))
 
 
 @_shared
