@@ -50,8 +50,7 @@ HASH_SLOTS = 2
 ATTEMPTS_PER_MINUTE = 120
 NAME_PATTERN = re.compile(r"[\w.\-\u4e00-\u9fff]{2,32}")
 #: argon2id as argon2-cffi recommends (RFC 9106 low-memory profile): about 0.1 s and 64 MiB per hash here.
-HASH_PARAMETERS = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}
-_hasher = PasswordHasher(**HASH_PARAMETERS)
+_hasher = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4)
 # Verified against when the name is unknown, so both paths cost the same time.
 _DUMMY_HASH = _hasher.hash("no user has this password")
 _hash_slots = threading.BoundedSemaphore(HASH_SLOTS)
