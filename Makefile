@@ -1,12 +1,14 @@
 # Two commands do everything on a fresh Debian/Ubuntu machine with Python 3.11:
 #   make run    install into .venv, initialise the DB, start the dashboard
 #   make test   install into .venv (with test tools and Chromium), lint, run every test
+#   make check  the quick loop while coding (< 1 min): lint and types, then every test that needs no browser,
+#               server, deployment tooling or long pipeline runs, on all cores
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test init lint bench demo wheelhouse install-offline clean
+.PHONY: run test check init lint bench demo wheelhouse install-offline clean
 WHEELHOUSE ?= wheelhouse
 
 $(BIN)/python:
@@ -15,11 +17,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	$(BIN)/pip install -q -r requirements-dev.txt
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.txt
 	touch $@
 
 init: $(VENV)/.runtime
@@ -38,6 +40,9 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+check: lint
+	$(BIN)/python -m pytest -q -n auto -m "not (browser or server or deploy or slow)"
 
 test: lint
 	sh scripts/system-deps.sh test
@@ -58,7 +63,7 @@ wheelhouse:
 install-offline:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --no-index --find-links $(WHEELHOUSE) --upgrade pip
-	$(BIN)/pip install --no-index --find-links $(WHEELHOUSE) -r requirements.txt
+	$(BIN)/pip install --no-index --find-links $(WHEELHOUSE) --require-hashes -r requirements.txt
 	touch $(VENV)/.runtime
 
 clean:
