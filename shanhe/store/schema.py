@@ -148,3 +148,9 @@ BATCH_COLUMNS = (
 REVISION_COLUMNS = (
     "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at FROM observations"
 )
+# Whether a table exists (information_schema is standard; both backends have it).
+TABLE_EXISTS = "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()"
+COLUMN_EXISTS = (
+    "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ? "
+    "AND table_schema = current_schema()"
+)
