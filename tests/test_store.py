@@ -183,3 +183,23 @@ def test_upgrade_from_schema_1_keeps_data_and_adds_measure(db_path: Path, catalo
         assert [o.value for o in store.current_observations()] == [71.2]
         measures = {i.code: i.measure for i in store.indicators()}
         assert measures["I22"] == "cumulative_change" and measures["I07"] == "level"
+
+
+def test_current_values_are_always_the_newest_revisions(store: Store) -> None:
+    """The current-values table each write keeps equals what the full history says, through imports, a retraction
+    and a revert."""
+    from shanhe.entry.revert import revert_batch
+
+    _import(store, "plain-utf8.csv")
+    data = b"indicator_code,year,value\nI07,2021,72.5\nI07,2022,73\n"
+    commit_import(store, plan_import(store, data, "b.csv", LIMIT), User(name="乙", role="admin"))
+    revert_batch(store, 2, User(name="乙", role="admin"))  # I07 2021 back to 71.2, I07 2022 retracted
+    newest: dict[tuple[str, str, int], object] = {}
+    for rev in store.observation_history():
+        newest[rev.key] = rev
+    expected = sorted(
+        ((r.indicator_code, r.region, r.year), r.value, r.batch_id) for r in newest.values() if r.value is not None
+    )
+    got = sorted(((o.indicator_code, o.region, o.year), o.value, o.batch_id) for o in store.current_observations())
+    assert got == expected and (("I07", "全区", 2021), 71.2, 3) in got
+    assert not any(key == ("I07", "全区", 2022) for key, _, _ in got)

@@ -126,10 +126,10 @@ def test_a_serialisation_failure_says_someone_just_changed_the_values(
     user reads "有人刚刚修改了这些数值，请重试" with nothing written."""
     other = psycopg.connect(pg_store.url, autocommit=True)
     other.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
-    other.execute("SELECT COUNT(*) FROM observations").fetchone()
+    other.execute("SELECT COUNT(*) FROM current_values").fetchone()
     other.execute(
-        "INSERT INTO observations (indicator_code, region, year, value, batch_id, entered_by, entered_at) "
-        "VALUES ('I02', '全区', 2021, 19.9, 99, '外部', now())"
+        "INSERT INTO current_values (indicator_code, region, year, value, batch_id, entered_by, entered_at, "
+        "revision_id) VALUES ('I02', '全区', 2021, 19.9, 99, '外部', now(), 99)"
     )
     real = store_module._insert_rows
 

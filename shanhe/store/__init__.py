@@ -26,6 +26,7 @@ from shanhe.store.schema import (
     COLUMN_EXISTS,
     CURRENT_OBSERVATIONS,
     CURRENT_TARGETS,
+    LATEST_REVISIONS,
     MIGRATIONS,
     PLAN_TABLES,
     REVISION_COLUMNS,
@@ -33,6 +34,7 @@ from shanhe.store.schema import (
     TABLE_EXISTS,
     TABLES,
     TARGET_COLUMNS,
+    UPDATE_CURRENT_VALUES,
 )
 
 INSERT_CHUNK = 200
@@ -542,6 +544,7 @@ class Store:
                 ("indicator_code", "region", "year", "value", "source", "note", "batch_id", "entered_by", "entered_at"),
                 [[o.indicator_code, o.region, o.year, o.value, o.source, o.note, batch_id, user, now] for o in rows],
             )
+            cur.execute(UPDATE_CURRENT_VALUES, [batch_id])
         return Batch(
             id=batch_id,
             kind=kind,
@@ -757,9 +760,7 @@ def _insert_rows(cur: Cursor, table: str, columns: Sequence[str], rows: Sequence
 
 def _latest_revisions(cur: Cursor, keys: Mapping[tuple[str, str, int], object]) -> list[Revision]:
     """The newest revision (a retraction included) of each of ``keys`` that has one."""
-    rows = _all(
-        cur, REVISION_COLUMNS + " WHERE id IN (SELECT MAX(id) FROM observations GROUP BY indicator_code, region, year)"
-    )
+    rows = _all(cur, LATEST_REVISIONS)
     return [rev for rev in (Revision(**r) for r in rows) if rev.key in keys]
 
 
