@@ -212,11 +212,11 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> Store:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    path = settings.db_url(args.db)
     catalog = load_catalog()
-    with Store.open(path, create=True) as store:
+    with Store.open(settings.db_url(args.db), create=True) as store:
         report = store.init(catalog)
         counts = store.table_counts()
+        path = store.label
     plan_key = "cli.plan_synced" if report.plan_synced else "cli.plan_unchanged"
     for indent, lang in zip(("", "  "), LANGS, strict=True):
         print(
@@ -776,7 +776,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     restore(args.directory, target)
     with open_store(target, load_catalog()) as store:
         counts = store.table_counts()
-    print(both("cli.restored", path=target, observations=counts["observations"], batches=counts["batches"]))
+        path = store.label
+    print(both("cli.restored", path=path, observations=counts["observations"], batches=counts["batches"]))
     return 0
 
 

@@ -20,12 +20,12 @@ from shanhe.entry.importer import commit_import, plan_import
 from shanhe.entry.revert import revert_plan
 from shanhe.errors import StoreError, ValuesMoved
 from shanhe.models import Observation
-from shanhe.store import Store, open_store
+from shanhe.store import Store, open_store, postgres
 from shanhe.store import duckdb as duckdb_backend
 from shanhe.store.schema import TABLES
 from tests.conftest import DATA, Cli
 from tests.pgcluster import Cluster
-from tests.server import page_text, spawn
+from tests.server import free_port, page_text, spawn
 
 STAFF = User(name="张工", role="staff")
 ROUNDS = 6
@@ -261,3 +261,15 @@ def test_the_cli_works_beside_a_running_dashboard(cli: Cli, tmp_path: Path) -> N
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_an_unreachable_postgresql_server_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing listens at the address: the store says it cannot connect, why, and to what (without a password)."""
+    monkeypatch.setattr(postgres, "CONNECT_SECONDS", 1.0)
+    url = f"postgresql://shanhe:secret@127.0.0.1:{free_port()}/shanhe"
+    with pytest.raises(StoreError) as err:
+        Store.open(url)
+    message = err.value.message("zh")
+    assert err.value.key == "store.unreachable" and "secret" not in message
+    assert f"postgresql://shanhe@127.0.0.1:{url.split(':')[3].split('/')[0]}/shanhe" in message
+    assert "refused" in message or "拒绝" in message

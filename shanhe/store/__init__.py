@@ -85,6 +85,11 @@ class Store:
         """The store's identity (for caches): the database's path or URL."""
         return self._db.url
 
+    @property
+    def label(self) -> str:
+        """The database as messages name it: the path, or the URL without its password."""
+        return self._db.label
+
     # ---- opening and schema -------------------------------------------------
     @classmethod
     def open(cls, target: str | Path, *, create: bool = False) -> Store:
@@ -129,7 +134,7 @@ class Store:
             applied = _all(cur, "SELECT version, checksum FROM schema_version ORDER BY version")
             found = max((int(r["version"]) for r in applied), default=0)
             if found > SCHEMA_VERSION:
-                raise StoreError("cli.db_too_new", path=self.url, found=found, supported=SCHEMA_VERSION)
+                raise StoreError("cli.db_too_new", path=self.label, found=found, supported=SCHEMA_VERSION)
             for r in applied:
                 if r["checksum"] is None:  # applied before checksums were kept
                     cur.execute(
@@ -137,7 +142,7 @@ class Store:
                         [migration_checksum(r["version"]), r["version"]],
                     )
                 elif r["checksum"] != migration_checksum(r["version"]):
-                    raise StoreError("store.migration_changed", path=self.url, version=r["version"])
+                    raise StoreError("store.migration_changed", path=self.label, version=r["version"])
         for version in range(found + 1, SCHEMA_VERSION + 1):
             with self._db.transaction() as cur:
                 for statement in MIGRATIONS[version - 1]:

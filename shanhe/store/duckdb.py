@@ -37,7 +37,7 @@ class DuckDBBackend:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.url = str(path)
+        self.url = self.label = str(path)
         self._con: duckdb.DuckDBPyConnection | None = None
         self._users = 0
         self._closer: threading.Timer | None = None

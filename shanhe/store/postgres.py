@@ -88,6 +88,7 @@ class PostgresBackend:
 
     def __init__(self, url: str, pool: ConnectionPool) -> None:
         self.url = url
+        self.label = display_url(url)
         self._pool = pool
 
     @classmethod
@@ -137,11 +138,13 @@ class PostgresBackend:
         except (errors.SerializationFailure, errors.DeadlockDetected) as exc:
             raise StoreError("store.conflict") from exc
         except errors.DiskFull as exc:
-            raise StoreError("store.disk_full", path=display_url(self.url)) from exc
-        except (errors.LockNotAvailable, PoolTimeout) as exc:
+            raise StoreError("store.disk_full", path=self.label) from exc
+        except errors.LockNotAvailable as exc:
             raise StoreError("store.busy") from exc
+        except PoolTimeout as exc:  # no connection came back within CONNECT_SECONDS: the server is gone or swamped
+            raise StoreError("store.unreachable", url=self.label, reason=_unreachable_reason(self.url)) from exc
         except psycopg.OperationalError as exc:
-            raise StoreError("store.unreachable", url=display_url(self.url), reason=_first_line(exc)) from exc
+            raise StoreError("store.unreachable", url=self.label, reason=_first_line(exc)) from exc
 
     @contextmanager
     def cursor(self) -> Iterator[Cursor]:
