@@ -33,16 +33,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import websockets
 from playwright.async_api import async_playwright
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from shanhe import auth
 from shanhe.catalog import load_catalog
 from shanhe.entry.importer import commit_import, plan_import
 from shanhe.settings import CHROMIUM_ARGS
 from shanhe.store import open_store
+from tests.server import load_page as load
 from tests.server import spawn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,27 +55,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-async def load(base: str, page_name: str, query: str) -> tuple[float, str]:
-    """One page load over the WebSocket: seconds until the script finished, and the page's markdown."""
-    start = time.perf_counter()
-    url = base.replace("http://", "ws://") + "/_stcore/stream"
-    async with websockets.connect(url, subprotocols=["streamlit"], max_size=2**26, open_timeout=60) as ws:
-        msg = BackMsg()
-        msg.rerun_script.page_name = page_name
-        msg.rerun_script.query_string = query
-        await ws.send(msg.SerializeToString())
-        texts = []
-        while True:
-            forward = ForwardMsg()
-            forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=60))
-            if forward.HasField("delta") and forward.delta.new_element.WhichOneof("type") == "markdown":
-                texts.append(forward.delta.new_element.markdown.body)
-            if forward.HasField("delta") and forward.delta.new_element.WhichOneof("type") == "exception":
-                raise RuntimeError("the page raised an exception")
-            if forward.HasField("script_finished"):
-                return time.perf_counter() - start, "\n".join(texts)
 
 
 async def viewer(

@@ -4,7 +4,8 @@
 #   system-deps.sh browser  chromium + fonts-noto-cjk (chart images, PDF reports, browser tests, Chinese glyphs)
 #   system-deps.sh test     the above + poppler-utils (pdftotext/pdfinfo), and for the deployment tests nginx,
 #                           systemd (systemd-analyze verify) and curl (deploy/healthcheck.sh); npm and brotli
-#                           fetch and unpack the old Chromium builds (86, 108) the static-edition tests run
+#                           fetch and unpack the old Chromium builds (86, 108) the static-edition tests run;
+#                           postgresql (initdb, pg_ctl, pg_dump): the store tests start a throwaway cluster
 # Uses sudo when not run as root.
 set -eu
 need=""
@@ -21,6 +22,7 @@ case "${1:-}" in
       command -v curl >/dev/null 2>&1 || need="$need curl"
       command -v npm >/dev/null 2>&1 || need="$need npm"
       command -v brotli >/dev/null 2>&1 || need="$need brotli"
+      ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
     fi ;;
   *)
     echo "usage: $0 venv|browser|test" >&2; exit 2 ;;

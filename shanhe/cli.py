@@ -71,7 +71,11 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> Parser:
     p = Parser(prog="python -m shanhe", description="山河 Shanhe: 城政发〔2023〕3号 规划指标数据")
-    p.add_argument("--db", help="DuckDB 文件 / database file (default: $SHANHE_DB or data/shanhe.duckdb)")
+    p.add_argument(
+        "--db",
+        help="DuckDB 文件或 postgresql:// 地址 / DuckDB file or postgresql:// URL "
+        "(default: $SHANHE_DB or data/shanhe.duckdb)",
+    )
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     sub.add_parser("init", help="创建或升级数据库 / create or upgrade the database")
@@ -204,15 +208,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _store(args: argparse.Namespace, *, create: bool = False) -> Store:
-    return open_store(settings.db_path(args.db), load_catalog(), create=create)
+    return open_store(settings.db_url(args.db), load_catalog(), create=create)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    path = settings.db_path(args.db)
     catalog = load_catalog()
-    with Store.open(path, create=True) as store:
+    with Store.open(settings.db_url(args.db), create=True) as store:
         report = store.init(catalog)
         counts = store.table_counts()
+        path = store.label
     plan_key = "cli.plan_synced" if report.plan_synced else "cli.plan_unchanged"
     for indent, lang in zip(("", "  "), LANGS, strict=True):
         print(
@@ -768,11 +772,12 @@ def _now_local() -> dt.datetime:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    target = settings.db_path(args.db)
+    target = settings.db_url(args.db)
     restore(args.directory, target)
     with open_store(target, load_catalog()) as store:
         counts = store.table_counts()
-    print(both("cli.restored", path=target, observations=counts["observations"], batches=counts["batches"]))
+        path = store.label
+    print(both("cli.restored", path=path, observations=counts["observations"], batches=counts["batches"]))
     return 0
 
 

@@ -823,13 +823,31 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} exists: a restore only writes a new database file; choose another path or move the old file away.",
     ),
     "cli.not_a_backup": (
-        "{path} 不是 Shanhe 备份目录（缺少 schema.sql）。",
-        "{path} is not a Shanhe backup folder (no schema.sql).",
+        "{path} 不是 Shanhe 备份目录（缺少 schema.sql 或 shanhe.pgdump）。",
+        "{path} is not a Shanhe backup folder (no schema.sql or shanhe.pgdump).",
     ),
     "store.busy": (
         "数据库正在写入其他数据，请稍后重试。",
         "The database is busy writing other data; please try again shortly.",
     ),
+    "store.conflict": (
+        "有人刚刚修改了这些数值，请重试。未写入任何数据。",
+        "Someone has just changed these values; please try again. Nothing was written.",
+    ),
+    "store.unreachable": (
+        "无法连接数据库 {url}：{reason}",
+        "Cannot connect to the database {url}: {reason}",
+    ),
+    "store.migration_changed": (
+        "数据库 {path} 中已应用的结构版本 {version} 与本程序的不一致（迁移脚本被改动过），请使用与该数据库匹配的 Shanhe 版本。",
+        "Schema version {version} applied to {path} differs from this program's (the migration was edited); "
+        "use the Shanhe release that matches this database.",
+    ),
+    "store.tool_missing": (
+        "找不到 PostgreSQL 工具 {tool}：请安装 postgresql-client（Debian：apt-get install postgresql-client）。",
+        "PostgreSQL tool {tool} not found: install postgresql-client (Debian: apt-get install postgresql-client).",
+    ),
+    "store.tool_failed": ("{tool} 失败：{reason}", "{tool} failed: {reason}"),
     "auth.login_required": ("请先登录。", "Please log in first."),
     "auth.forbidden": ("此操作需要{role}权限。", "This needs the {role} role."),
     "auth.password_short": ("密码至少 {length} 个字符。", "The password needs at least {length} characters."),

@@ -30,7 +30,8 @@ CHROMIUM_ARGS = (
 #: Environment variables Shanhe reads, with what they do (README documents each).
 ENV_VARS = {
     "SHANHE_PLAN_DIR": "规划数据目录（默认 data/plan）/ folder of the plan files (default data/plan)",
-    "SHANHE_DB": "DuckDB 文件路径 / path of the DuckDB file (default data/shanhe.duckdb)",
+    "SHANHE_DB": "数据库：DuckDB 文件路径（默认 data/shanhe.duckdb）或 postgresql://用户@主机:端口/库名 / "
+    "the database: a DuckDB file path (default data/shanhe.duckdb) or postgresql://user@host:port/db",
     "SHANHE_SESSION_MINUTES": "登录闲置超时（分钟，默认 30）/ idle minutes before a login ends (default 30)",
     "SHANHE_JUMP_THRESHOLD": "需确认的同比变化（默认 0.30；预览勾选，命令行 --accept-jumps）/ year-on-year change to "
     "confirm (default 0.30; a tick in the preview, --accept-jumps on the command line)",
@@ -42,12 +43,17 @@ ENV_VARS = {
 }
 
 
-def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """The DB path: ``--db``, else ``SHANHE_DB``, else ``data/shanhe.duckdb``."""
+def db_url(cli_value: str | os.PathLike[str] | None = None) -> str:
+    """The database: ``--db``, else ``SHANHE_DB``, else ``data/shanhe.duckdb``; a DuckDB file path or a
+    ``postgresql://`` URL (the store picks its backend from the form)."""
     if cli_value:
-        return Path(cli_value)
-    env = os.environ.get("SHANHE_DB")
-    return Path(env) if env else DEFAULT_DB
+        return str(cli_value)
+    return os.environ.get("SHANHE_DB", "").strip() or str(DEFAULT_DB)
+
+
+def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """``db_url`` as a path, for what only a DuckDB file can be (the real DB the demo must never overwrite)."""
+    return Path(db_url(cli_value))
 
 
 def plan_dir() -> Path:

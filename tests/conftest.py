@@ -1,4 +1,5 @@
-"""Fixtures: a real DuckDB file in a temp folder, built from the real plan data."""
+"""Fixtures: a real DuckDB file in a temp folder, built from the real plan data; the same on a throwaway
+PostgreSQL cluster for the store-level tests that run on both backends (``target``, ``any_store``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import duckdb
+import psycopg
 import pytest
 from argon2 import PasswordHasher
 
@@ -20,6 +23,9 @@ from shanhe.cli import main
 from shanhe.demo import build_demo
 from shanhe.settings import DEFAULT_DB
 from shanhe.store import Store, open_store
+from shanhe.store import duckdb as duckdb_backend
+from shanhe.store.postgres import is_url
+from tests.pgcluster import Cluster, pg_cluster
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -117,8 +123,10 @@ def cli(db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pyt
 
 
 @pytest.fixture
-def locked_db(db_path: Path, catalog: Catalog) -> Iterator[Path]:
-    """The DB file held open by another process, as a running dashboard would."""
+def locked_db(db_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The DB file held open by another process (a long export, a dashboard of an older release); the store
+    waits a third of a second for it instead of ten."""
+    monkeypatch.setattr(duckdb_backend, "BUSY_SECONDS", 0.3)
     open_store(db_path, catalog, create=True).close()
     code = f"import duckdb, sys; c = duckdb.connect({str(db_path)!r}); print('ok', flush=True); sys.stdin.read()"
     holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -127,3 +135,46 @@ def locked_db(db_path: Path, catalog: Catalog) -> Iterator[Path]:
         yield db_path
     finally:
         holder.communicate("", timeout=30)
+
+
+BACKENDS = ("duckdb", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL cluster per test process (Debian's postgresql package)."""
+    with pg_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(params=BACKENDS)
+def target(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """A new, empty database on each backend: a DuckDB file path, or a PostgreSQL URL (dropped afterwards)."""
+    if request.param == "duckdb":
+        yield str(db_path)
+        return
+    cluster: Cluster = request.getfixturevalue("pg")
+    url = cluster.create_db()
+    yield url
+    cluster.drop_db(url.rsplit("/", 1)[1])
+
+
+@pytest.fixture
+def any_store(
+    target: str, db_path: Path, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """The store ``python -m shanhe init`` makes, on each backend."""
+    if not is_url(target):
+        prepared_copy(db_path, tmp_path_factory)
+    with open_store(target, catalog, create=True) as s:
+        yield s
+
+
+def execute_raw(target: str, sql: str, params: Sequence[object] = ()) -> None:
+    """One statement outside the store (a test setting up what the store must then cope with)."""
+    if is_url(target):
+        with psycopg.connect(target, autocommit=True) as conn:
+            conn.execute(sql.replace("?", "%s"), list(params))  # type: ignore[arg-type]
+    else:
+        with duckdb.connect(target) as con:
+            con.execute(sql, list(params))

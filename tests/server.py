@@ -1,7 +1,9 @@
-"""Start a Shanhe server for tests and benchmarks: ``python -m shanhe.ui.serve`` on a free 127.0.0.1 port."""
+"""Start a Shanhe server for tests and benchmarks (``python -m shanhe.ui.serve`` on a free 127.0.0.1 port) and load
+its pages over Streamlit's WebSocket, as a browser's session does."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
@@ -9,6 +11,10 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from shanhe.settings import ROOT
 
@@ -52,3 +58,29 @@ def spawn(
             time.sleep(0.3)
     proc.terminate()
     raise RuntimeError(f"the server did not become healthy within {timeout:.0f} s")
+
+
+async def load_page(base: str, page_name: str, query: str) -> tuple[float, str]:
+    """One page load over the WebSocket: seconds until the script finished, and the page's markdown."""
+    start = time.perf_counter()
+    url = base.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=2**26, open_timeout=60) as ws:
+        msg = BackMsg()
+        msg.rerun_script.page_name = page_name
+        msg.rerun_script.query_string = query
+        await ws.send(msg.SerializeToString())
+        texts = []
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=60))
+            if forward.HasField("delta") and forward.delta.new_element.WhichOneof("type") == "markdown":
+                texts.append(forward.delta.new_element.markdown.body)
+            if forward.HasField("delta") and forward.delta.new_element.WhichOneof("type") == "exception":
+                raise RuntimeError("the page raised an exception")
+            if forward.HasField("script_finished"):
+                return time.perf_counter() - start, "\n".join(texts)
+
+
+def page_text(base: str, page_name: str = "", query: str = "") -> str:
+    """The markdown of one page load (``""``: the overview), as a browser's session would receive it."""
+    return asyncio.run(load_page(base, page_name, query))[1]

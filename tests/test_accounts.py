@@ -13,6 +13,13 @@ from shanhe.entry.importer import commit_import, plan_import
 from shanhe.store import Store, utcnow
 from tests.conftest import Cli
 
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """The tests here that take ``store`` run on DuckDB and on PostgreSQL."""
+    return any_store
+
+
 PASSWORD = "correct horse 9"
 #: Taken when the module is imported, before the cheap test hasher is swapped in.
 PRODUCT_HASHER = auth._hasher

@@ -16,6 +16,13 @@ from shanhe.progress import assess
 from shanhe.schedule import project_status
 from shanhe.store import Store
 
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """The tests here that take ``store`` run on DuckDB and on PostgreSQL."""
+    return any_store
+
+
 STAFF = User(name="张工", role="staff")
 OTHER = User(name="李工", role="staff")
 ADMIN = User(name="王主任", role="admin")

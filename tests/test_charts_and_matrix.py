@@ -116,7 +116,7 @@ def test_demo_goes_to_its_own_file_and_is_labelled(tmp_path: Path, catalog: Cata
 
 
 def test_demo_never_touches_a_real_database(tmp_path: Path, catalog: Catalog, store: Store) -> None:
-    real = store.path
+    real = Path(store.url)
     with pytest.raises(UserError) as err:
         build_demo(real, catalog, tmp_path / "elsewhere.duckdb")  # an existing DB without the sample mark
     assert err.value.key == "demo.refuse_real"

@@ -46,7 +46,7 @@ def test_huge_login_names_and_passwords_are_cut_before_storing_or_hashing(
     assert hashed == []
     assert all(len(line.getMessage()) < 300 for line in caplog.records)
     store.close()
-    con = duckdb.connect(str(store.path), read_only=True)
+    con = duckdb.connect(store.url, read_only=True)
     assert con.execute("SELECT COUNT(*), MAX(LENGTH(name)) FROM login_attempts").fetchone() == (2, auth.NAME_MAX)
     con.close()
 

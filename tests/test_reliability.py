@@ -22,6 +22,12 @@ from tests.conftest import DATA, ROOT, Cli
 STAFF = User(name="张工", role="staff")
 
 
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """The tests here that take ``store`` run on DuckDB and on PostgreSQL."""
+    return any_store
+
+
 def test_two_uploads_at_the_same_moment_both_land(store: Store) -> None:
     files = [
         b"indicator_code,year,value\nI07,2021,70\nI02,2021,19.9\n",

@@ -1,8 +1,10 @@
-"""The store on a real DuckDB file: init is idempotent and never loses user data."""
+"""The store on a real DuckDB file and a real PostgreSQL database: init is idempotent and never loses user data."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -14,9 +16,15 @@ from shanhe.entry.importer import commit_import, plan_import
 from shanhe.errors import StoreError
 from shanhe.store import Store, open_store
 from shanhe.store.schema import SCHEMA_VERSION
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, execute_raw
 
 LIMIT = 5 * 2**20
+
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """Every test here that takes ``store`` runs on both backends."""
+    return any_store
 
 
 def _import(store: Store, name: str, user: str = "测试员") -> None:
@@ -33,11 +41,11 @@ def test_fresh_init_builds_every_table(store: Store) -> None:
     assert store.meta("plan_number") == "城政发〔2023〕3号"
 
 
-def test_init_twice_keeps_imported_data(db_path: Path, catalog: Catalog) -> None:
-    with open_store(db_path, catalog, create=True) as store:
+def test_init_twice_keeps_imported_data(target: str, catalog: Catalog) -> None:
+    with open_store(target, catalog, create=True) as store:
         _import(store, "plain-utf8.csv")
         before_counts, before_obs = store.table_counts(), store.current_observations()
-    with Store.open(db_path) as store:
+    with Store.open(target) as store:
         report = store.init(catalog)
         assert not report.plan_synced and report.from_version == SCHEMA_VERSION
         report = store.init(catalog, force_plan_sync=True)
@@ -46,10 +54,10 @@ def test_init_twice_keeps_imported_data(db_path: Path, catalog: Catalog) -> None
         assert store.current_observations() == before_obs
 
 
-def test_changed_plan_resyncs_plan_tables_but_keeps_user_data(tmp_path: Path, db_path: Path) -> None:
+def test_changed_plan_resyncs_plan_tables_but_keeps_user_data(tmp_path: Path, target: str) -> None:
     plan_dir = tmp_path / "plan"
     shutil.copytree(ROOT / "data" / "plan", plan_dir)
-    with open_store(db_path, load_catalog(plan_dir), create=True) as store:
+    with open_store(target, load_catalog(plan_dir), create=True) as store:
         _import(store, "plain-utf8.csv")
         observations = store.current_observations()
         # a reviewer corrects a target in data/plan
@@ -78,20 +86,46 @@ def test_revisions_are_appended_never_overwritten(store: Store) -> None:
     assert [b.rows_changed for b in store.batches()] == [0, 1]
 
 
-def test_migrations_apply_forward_from_an_empty_file(db_path: Path, catalog: Catalog) -> None:
-    duckdb.connect(str(db_path)).close()
-    with Store.open(db_path) as store:
+def test_migrations_apply_forward_from_an_empty_database(target: str, catalog: Catalog) -> None:
+    with Store.open(target, create=True) as store:
         report = store.init(catalog)
+        assert store.schema_version() == SCHEMA_VERSION
     assert (report.from_version, report.to_version) == (0, SCHEMA_VERSION)
 
 
-def test_a_newer_schema_is_refused(db_path: Path, catalog: Catalog) -> None:
-    open_store(db_path, catalog, create=True).close()
-    with duckdb.connect(str(db_path)) as con:
-        con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [SCHEMA_VERSION + 1])
-    with Store.open(db_path) as store, pytest.raises(StoreError) as err:
+def test_a_newer_schema_is_refused(target: str, catalog: Catalog) -> None:
+    open_store(target, catalog, create=True).close()
+    execute_raw(target, "INSERT INTO schema_version VALUES (?, current_timestamp, 'x')", [SCHEMA_VERSION + 1])
+    with Store.open(target) as store, pytest.raises(StoreError) as err:
         store.init(catalog)
     assert err.value.key == "cli.db_too_new"
+
+
+def test_an_edited_migration_is_refused(target: str, catalog: Catalog) -> None:
+    """Each applied migration's checksum is kept: a database whose version 2 ran other statements than this
+    release's version 2 is not silently taken for the same schema."""
+    open_store(target, catalog, create=True).close()
+    execute_raw(target, "UPDATE schema_version SET checksum = ? WHERE version = 2", ["0" * 64])
+    with Store.open(target) as store, pytest.raises(StoreError) as err:
+        store.init(catalog)
+    assert (err.value.key, err.value.params["version"]) == ("store.migration_changed", 2)
+
+
+def test_servers_starting_at_once_apply_each_migration_once(target: str, catalog: Catalog) -> None:
+    """Two processes open a new database at the same moment: the migration lock lets one migrate, the other
+    then finds the schema current (without it, the second fails on "table meta already exists")."""
+    code = (
+        "import sys; from shanhe.catalog import load_catalog; from shanhe.store import open_store; "
+        "sys.stdin.read(1); open_store(sys.argv[1], load_catalog(), create=True).close(); print('ok')"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, target], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outs = [p.communicate("go", timeout=120) for p in procs]
+    assert [o.strip() for o, _ in outs] == ["ok", "ok"], outs
+    with Store.open(target) as store:
+        assert store.schema_version() == SCHEMA_VERSION and store.table_counts()["indicators"] == 42
 
 
 def test_missing_db_is_not_created_unless_asked(db_path: Path) -> None:
@@ -149,3 +183,23 @@ def test_upgrade_from_schema_1_keeps_data_and_adds_measure(db_path: Path, catalo
         assert [o.value for o in store.current_observations()] == [71.2]
         measures = {i.code: i.measure for i in store.indicators()}
         assert measures["I22"] == "cumulative_change" and measures["I07"] == "level"
+
+
+def test_current_values_are_always_the_newest_revisions(store: Store) -> None:
+    """The current-values table each write keeps equals what the full history says, through imports, a retraction
+    and a revert."""
+    from shanhe.entry.revert import revert_batch
+
+    _import(store, "plain-utf8.csv")
+    data = b"indicator_code,year,value\nI07,2021,72.5\nI07,2022,73\n"
+    commit_import(store, plan_import(store, data, "b.csv", LIMIT), User(name="乙", role="admin"))
+    revert_batch(store, 2, User(name="乙", role="admin"))  # I07 2021 back to 71.2, I07 2022 retracted
+    newest: dict[tuple[str, str, int], object] = {}
+    for rev in store.observation_history():
+        newest[rev.key] = rev
+    expected = sorted(
+        ((r.indicator_code, r.region, r.year), r.value, r.batch_id) for r in newest.values() if r.value is not None
+    )
+    got = sorted(((o.indicator_code, o.region, o.year), o.value, o.batch_id) for o in store.current_observations())
+    assert got == expected and (("I07", "全区", 2021), 71.2, 3) in got
+    assert not any(key == ("I07", "全区", 2022) for key, _, _ in got)

@@ -2,13 +2,14 @@
 
 Plan tables are rebuilt from ``data/plan`` whenever the plan files change; user tables (observations,
 batches, staff targets) are append-only and never touched by init, so re-running init can never lose what
-users entered. Rows are read by column name. The backend (``duckdb``) owns connections, transactions,
-error mapping and backups; this module owns the SQL.
+users entered. Rows are read by column name. The backend (``duckdb`` or ``postgres``, chosen by the target's
+form) owns connections, transactions, placeholders, error mapping and backups; this module owns the SQL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,18 +19,22 @@ from pydantic import BaseModel
 from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, PlanInfo, Project, Target, Theme
 from shanhe.errors import StoreError, ValuesMoved
 from shanhe.models import Batch, Change, MilestoneUpdate, Observation, Revision, UserRecord
-from shanhe.store.duckdb import Cursor, DuckDBBackend
-from shanhe.store.duckdb import restore as restore
+from shanhe.store.backends import Backend, Cursor, open_backend
+from shanhe.store.backends import restore as restore
 from shanhe.store.schema import (
     BATCH_COLUMNS,
+    COLUMN_EXISTS,
     CURRENT_OBSERVATIONS,
     CURRENT_TARGETS,
+    LATEST_REVISIONS,
     MIGRATIONS,
     PLAN_TABLES,
     REVISION_COLUMNS,
     SCHEMA_VERSION,
+    TABLE_EXISTS,
     TABLES,
     TARGET_COLUMNS,
+    UPDATE_CURRENT_VALUES,
 )
 
 INSERT_CHUNK = 200
@@ -66,13 +71,13 @@ def _scalar(cur: Cursor, sql: str, params: Sequence[object] = ()) -> Any:  # noq
 
 
 class Store:
-    """The plan and everything users add, over one backend (a DuckDB file today).
+    """The plan and everything users add, over one backend (a DuckDB file or a PostgreSQL database).
 
-    Every method takes its own cursor from the backend, so a shared ``Store`` is safe across
-    Streamlit sessions; every write is one transaction.
+    Every method is one unit of work on the backend (a read or one write transaction), so a shared ``Store``
+    is safe across Streamlit sessions and, on PostgreSQL, across servers.
     """
 
-    def __init__(self, backend: DuckDBBackend) -> None:
+    def __init__(self, backend: Backend) -> None:
         self._db = backend
 
     @property
@@ -81,14 +86,15 @@ class Store:
         return self._db.url
 
     @property
-    def path(self) -> Path:
-        return self._db.path
+    def label(self) -> str:
+        """The database as messages name it: the path, or the URL without its password."""
+        return self._db.label
 
     # ---- opening and schema -------------------------------------------------
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Store:
-        """Open ``path``; it must exist unless ``create``."""
-        return cls(DuckDBBackend.open(path, create=create))
+    def open(cls, target: str | Path, *, create: bool = False) -> Store:
+        """Open a DuckDB file (it must exist unless ``create``) or a ``postgresql://`` database."""
+        return cls(open_backend(target, create=create))
 
     def close(self) -> None:
         self._db.close()
@@ -101,26 +107,51 @@ class Store:
 
     def schema_version(self) -> int:
         with self._db.cursor() as cur:
-            cur.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
-            )
+            if not _scalar(cur, TABLE_EXISTS, ["schema_version"]):
+                return 0
             found = _scalar(cur, "SELECT MAX(version) FROM schema_version")
         return int(found) if found is not None else 0
 
     def init(self, catalog: Catalog, *, force_plan_sync: bool = False) -> InitReport:
-        """Apply pending migrations, then rebuild plan tables if the plan changed."""
-        found = self.schema_version()
-        if found > SCHEMA_VERSION:
-            raise StoreError("cli.db_too_new", path=self.url, found=found, supported=SCHEMA_VERSION)
+        """Apply pending migrations, then rebuild plan tables if the plan changed; one process at a time."""
+        with self._db.migration_lock():
+            found = self._migrate()
+            synced = force_plan_sync or self.meta("plan_digest") != catalog.digest
+            if synced:
+                self._sync_plan(catalog)
+        return InitReport(from_version=found, to_version=SCHEMA_VERSION, plan_synced=synced)
+
+    def _migrate(self) -> int:
+        """Check the applied migrations' checksums (an edited migration is refused), then apply the pending ones,
+        each in its own committed transaction. Returns the version found."""
+        with self._db.transaction() as cur:
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL, checksum VARCHAR)"
+            )
+            if not _scalar(cur, COLUMN_EXISTS, ["schema_version", "checksum"]):  # made before checksums were kept
+                cur.execute("ALTER TABLE schema_version ADD COLUMN checksum VARCHAR")
+            applied = _all(cur, "SELECT version, checksum FROM schema_version ORDER BY version")
+            found = max((int(r["version"]) for r in applied), default=0)
+            if found > SCHEMA_VERSION:
+                raise StoreError("cli.db_too_new", path=self.label, found=found, supported=SCHEMA_VERSION)
+            for r in applied:
+                if r["checksum"] is None:  # applied before checksums were kept
+                    cur.execute(
+                        "UPDATE schema_version SET checksum = ? WHERE version = ?",
+                        [migration_checksum(r["version"]), r["version"]],
+                    )
+                elif r["checksum"] != migration_checksum(r["version"]):
+                    raise StoreError("store.migration_changed", path=self.label, version=r["version"])
         for version in range(found + 1, SCHEMA_VERSION + 1):
             with self._db.transaction() as cur:
                 for statement in MIGRATIONS[version - 1]:
                     cur.execute(statement)
-                cur.execute("INSERT INTO schema_version VALUES (?, ?)", [version, utcnow()])
-        synced = force_plan_sync or self.meta("plan_digest") != catalog.digest
-        if synced:
-            self._sync_plan(catalog)
-        return InitReport(from_version=found, to_version=SCHEMA_VERSION, plan_synced=synced)
+                cur.execute(
+                    "INSERT INTO schema_version (version, applied_at, checksum) VALUES (?, ?, ?)",
+                    [version, utcnow(), migration_checksum(version)],
+                )
+        return found
 
     def meta(self, key: str) -> str | None:
         with self._db.cursor() as cur:
@@ -518,6 +549,7 @@ class Store:
                 ("indicator_code", "region", "year", "value", "source", "note", "batch_id", "entered_by", "entered_at"),
                 [[o.indicator_code, o.region, o.year, o.value, o.source, o.note, batch_id, user, now] for o in rows],
             )
+            cur.execute(UPDATE_CURRENT_VALUES, [batch_id])
         return Batch(
             id=batch_id,
             kind=kind,
@@ -679,10 +711,13 @@ class Store:
         return [MilestoneUpdate(**r) for r in rows]
 
     def add_staff_milestone(self, project_id: str, title: str, due: dt.date, user: str) -> str:
-        """A milestone staff added to a project; its id is the project's id + S + a number."""
+        """A milestone staff added to a project; its id is the project's id + S + the next number (the highest so
+        far + 1, read inside the write transaction, which holds the backend's write lock on every server)."""
         with self._db.transaction() as cur:
-            count = _scalar(cur, "SELECT COUNT(*) FROM staff_milestones WHERE project_id = ?", [project_id])
-            milestone_id = f"{project_id}-S{int(count) + 1}"
+            prefix = f"{project_id}-S"
+            taken = _all(cur, "SELECT id FROM staff_milestones WHERE project_id = ?", [project_id])
+            numbers = [int(r["id"][len(prefix) :]) for r in taken if r["id"][len(prefix) :].isdigit()]
+            milestone_id = f"{prefix}{max(numbers, default=0) + 1}"
             cur.execute(
                 "INSERT INTO staff_milestones (id, project_id, title, due, entered_by, entered_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -730,10 +765,13 @@ def _insert_rows(cur: Cursor, table: str, columns: Sequence[str], rows: Sequence
 
 def _latest_revisions(cur: Cursor, keys: Mapping[tuple[str, str, int], object]) -> list[Revision]:
     """The newest revision (a retraction included) of each of ``keys`` that has one."""
-    rows = _all(
-        cur, REVISION_COLUMNS + " WHERE id IN (SELECT MAX(id) FROM observations GROUP BY indicator_code, region, year)"
-    )
+    rows = _all(cur, LATEST_REVISIONS)
     return [rev for rev in (Revision(**r) for r in rows) if rev.key in keys]
+
+
+def migration_checksum(version: int) -> str:
+    """What migration ``version`` ran, as a digest: a migration edited after release is caught at startup."""
+    return hashlib.sha256("\n;\n".join(MIGRATIONS[version - 1]).encode()).hexdigest()
 
 
 def _target(r: Row) -> Target:
@@ -741,9 +779,9 @@ def _target(r: Row) -> Target:
     return Target(**{k: v for k, v in r.items() if k != "indicator_code"})
 
 
-def open_store(path: Path, catalog: Catalog, *, create: bool = False) -> Store:
+def open_store(target: str | Path, catalog: Catalog, *, create: bool = False) -> Store:
     """Open and bring up to date: migrations and plan sync are idempotent and cheap."""
-    store = Store.open(path, create=create)
+    store = Store.open(target, create=create)
     try:
         store.init(catalog)
     except BaseException:

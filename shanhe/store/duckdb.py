@@ -1,8 +1,12 @@
-"""The embedded backend: one DuckDB file, held by one process.
+"""The embedded backend: one DuckDB file, held only while this process reads or writes it.
 
-DuckDB lets one process open a file; inside it, one connection is shared and each unit of work takes
-its own cursor (connections are not thread-safe, cursors are). Writes are serialised per process.
-Backup and restore use DuckDB's EXPORT/IMPORT DATABASE (every table, schema and sequence position).
+DuckDB lets one process open a file at a time, so a server that kept it open would lock out every CLI command
+(status, export, backup). Here the file is opened when a unit of work starts and closed shortly after the last
+one ends (a short linger spares a page's burst of reads the ~16 ms an open costs). A unit that finds the file
+held by another process waits a bounded time, then says the database is busy. Inside the process the units
+share the open database (one cursor each: connections are not thread-safe, cursors are) and writes are
+serialised by a lock; across processes the file lock serialises them. Backup and restore use DuckDB's
+EXPORT/IMPORT DATABASE (every table, schema and sequence position).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -20,41 +25,89 @@ from shanhe.errors import StoreError, is_disk_full
 
 Cursor = duckdb.DuckDBPyConnection
 
+#: How long a unit of work waits for a file another process holds before it gives up (seconds).
+BUSY_SECONDS = 10.0
+#: How long the file stays open after the last unit of work (seconds): a page's reads come in bursts.
+LINGER_SECONDS = 0.2
+_POLL_SECONDS = 0.02
+
 
 class DuckDBBackend:
-    """Connection, cursors, transactions and error mapping for a DuckDB file."""
+    """Connection per unit of work, transactions and error mapping for a DuckDB file."""
 
-    placeholder = "?"
-
-    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.url = str(path)
-        self._con = con
+        self.url = self.label = str(path)
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._closer: threading.Timer | None = None
+        self._state = threading.Lock()  # guards _con, _users, _closer
         self._write_lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> DuckDBBackend:
-        """Open ``path``; it must exist unless ``create``."""
+        """A backend for ``path``, which must exist unless ``create``; opened once to report a corrupt file now."""
         if not create and not path.exists():
             raise StoreError("cli.db_missing", path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        return cls(path, connect(path))
+        backend = cls(path)
+        with backend.cursor():
+            pass
+        return backend
 
     def close(self) -> None:
-        self._con.close()
+        with self._state:
+            self._cancel_closer()
+            if self._con is not None and self._users == 0:
+                self._con.close()
+                self._con = None
+
+    @contextmanager
+    def _held(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The open file for one unit of work (opened if needed, waiting a bounded time for another process)."""
+        with self._state:
+            self._cancel_closer()
+            if self._con is None:
+                self._con = connect(self.path, wait=BUSY_SECONDS)
+            self._users += 1
+            con = self._con
+        try:
+            yield con
+        finally:
+            with self._state:
+                self._users -= 1
+                if self._users == 0:
+                    self._closer = threading.Timer(LINGER_SECONDS, self._close_idle)
+                    self._closer.daemon = True
+                    self._closer.start()
+
+    def _close_idle(self) -> None:
+        with self._state:
+            if self._users == 0 and self._con is not None:
+                self._con.close()
+                self._con = None
+            self._closer = None
+
+    def _cancel_closer(self) -> None:
+        if self._closer is not None:
+            self._closer.cancel()
+            self._closer = None
 
     @contextmanager
     def cursor(self) -> Iterator[Cursor]:
-        cur = self._con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+        """A read: its own cursor on the open file."""
+        with self._held() as con:
+            cur = con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
 
     @contextmanager
     def transaction(self) -> Iterator[Cursor]:
-        """One writer at a time in this process (two uploads land one after the other); a conflict
-        DuckDB still reports becomes "busy, try again", and the transaction leaves nothing behind."""
+        """One writer at a time in this process (two uploads land one after the other), and the file lock keeps
+        other processes out meanwhile; a conflict DuckDB still reports becomes "busy, try again", and the
+        transaction leaves nothing behind."""
         with self._write_lock, self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
@@ -71,6 +124,13 @@ class DuckDBBackend:
                 _rollback(cur)
                 raise
 
+    @contextmanager
+    def migration_lock(self) -> Iterator[None]:
+        """Hold the file (and this process's write lock) from reading the schema version to the last migration,
+        so two processes starting at once never apply the same one twice."""
+        with self._write_lock, self._held():
+            yield
+
     def backup(self, directory: Path) -> None:
         """Every table, schema and sequence position, as Parquet files plus SQL (DuckDB EXPORT DATABASE).
 
@@ -81,7 +141,7 @@ class DuckDBBackend:
         directory.parent.mkdir(parents=True, exist_ok=True)
         partial = Path(tempfile.mkdtemp(prefix=f".partial-{directory.name}-", dir=directory.parent))
         try:
-            with self.cursor() as cur:
+            with self._write_lock, self.cursor() as cur:
                 cur.execute(f"EXPORT DATABASE '{_quoted_path(partial)}' (FORMAT parquet)")
             partial.rename(directory)  # rename(2) replaces an empty directory
         except BaseException as exc:
@@ -91,15 +151,20 @@ class DuckDBBackend:
             raise
 
 
-def connect(path: Path) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path))
-    except duckdb.IOException as exc:
-        if "Could not set lock" in str(exc):
-            raise StoreError("cli.db_locked", path=path) from exc
-        raise StoreError("cli.db_corrupt", path=path, reason=str(exc).splitlines()[0]) from exc
-    except duckdb.Error as exc:
-        raise StoreError("cli.db_corrupt", path=path, reason=str(exc).splitlines()[0]) from exc
+def connect(path: Path, *, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open ``path``; while another process holds it, retry for up to ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if "Could not set lock" not in str(exc):
+                raise StoreError("cli.db_corrupt", path=path, reason=str(exc).splitlines()[0]) from exc
+            if time.monotonic() >= deadline:
+                raise StoreError("cli.db_locked", path=path) from exc
+            time.sleep(_POLL_SECONDS)
+        except duckdb.Error as exc:
+            raise StoreError("cli.db_corrupt", path=path, reason=str(exc).splitlines()[0]) from exc
 
 
 def _rollback(cur: Cursor) -> None:

@@ -89,6 +89,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE targets ADD COLUMN region VARCHAR",
         "ALTER TABLE login_attempts ADD COLUMN address VARCHAR",
     ),
+    (
+        # the newest revision of every value, kept by the write that makes it: reading current values is one
+        # scan of this small table (5,680 rows at a city's scale), not a window over every revision ever made
+        """CREATE TABLE current_values (
+            indicator_code VARCHAR NOT NULL, region VARCHAR NOT NULL, year INTEGER NOT NULL,
+            value DOUBLE PRECISION, source VARCHAR, note VARCHAR, batch_id BIGINT NOT NULL,
+            entered_by VARCHAR NOT NULL, entered_at TIMESTAMP NOT NULL, revision_id BIGINT NOT NULL,
+            PRIMARY KEY (indicator_code, region, year))""",
+        """INSERT INTO current_values
+            SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at, id
+            FROM observations WHERE id IN (SELECT MAX(id) FROM observations GROUP BY indicator_code, region, year)""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -111,6 +123,7 @@ TABLES = (
     "targets",
     "batches",
     "observations",
+    "current_values",
     "users",
     "login_attempts",
     "milestone_updates",
@@ -121,11 +134,24 @@ TABLES = (
 # The current revision of every (indicator, region, year); a NULL value retracts it.
 CURRENT_OBSERVATIONS = """
     SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at
-    FROM (SELECT o.*, ROW_NUMBER() OVER (
-              PARTITION BY indicator_code, region, year ORDER BY id DESC) AS rn
-          FROM observations o) latest
-    WHERE rn = 1 AND value IS NOT NULL
+    FROM current_values WHERE value IS NOT NULL
 """
+# What a batch wrote becomes the current revision of its values (the newest, should a batch hold one twice).
+UPDATE_CURRENT_VALUES = """
+    INSERT INTO current_values
+        (indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at, revision_id)
+    SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at, id
+    FROM observations
+    WHERE id IN (SELECT MAX(id) FROM observations WHERE batch_id = ? GROUP BY indicator_code, region, year)
+    ON CONFLICT (indicator_code, region, year) DO UPDATE SET
+        value = excluded.value, source = excluded.source, note = excluded.note, batch_id = excluded.batch_id,
+        entered_by = excluded.entered_by, entered_at = excluded.entered_at, revision_id = excluded.revision_id
+"""
+# The newest revision (a retraction included) of every value, as REVISION_COLUMNS gives it.
+LATEST_REVISIONS = (
+    "SELECT revision_id AS id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at "
+    "FROM current_values"
+)
 
 TARGET_COLUMNS = (
     "indicator_code, year, rule, value, text, text_en, source, note, derived, origin, region, doc_ref, "
@@ -147,4 +173,10 @@ BATCH_COLUMNS = (
 )
 REVISION_COLUMNS = (
     "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at FROM observations"
+)
+# Whether a table exists (information_schema is standard; both backends have it).
+TABLE_EXISTS = "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()"
+COLUMN_EXISTS = (
+    "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ? "
+    "AND table_schema = current_schema()"
 )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from shanhe import settings
@@ -17,15 +15,15 @@ PRESENT_KEY = "present"
 
 
 @st.cache_resource(show_spinner=False)
-def _store_at(path: str) -> Store:
-    # DuckDB allows one writing process per file: keep one connection, use cursors per call.
-    return open_store(Path(path), load_catalog(), create=True)
+def _store_at(url: str) -> Store:
+    # one per database and process: it opens a connection per unit of work (a pool on PostgreSQL)
+    return open_store(url, load_catalog(), create=True)
 
 
 def store() -> Store:
-    """The shared store for the DB named by ``SHANHE_DB`` (or the default path); the first call also starts the
+    """The shared store for the database named by ``SHANHE_DB`` (or the default path); the first call also starts the
     static edition's publisher (which publishes at once if the edition is missing or out of date)."""
-    db = _store_at(str(settings.db_path()))
+    db = _store_at(settings.db_url())
     loaders.republisher(db)
     return db
 
