@@ -24,7 +24,9 @@ info = loaders.plan(db)
 years = info.shown_years(clock.current_year())
 last = default_year((), info.default_region, clock.current_year(), info.years)  # last year, within the plan
 year = st.selectbox(t("upload.template_year", L), years, index=years.index(last), key="template_year")
-table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, loaders.regions(db)[0])
+table = template_table(
+    list(loaders.indicators(db).values()), loaders.current(db), year, loaders.plan(db).default_region
+)
 c1, c2, _ = st.columns([1, 1, 3])
 c1.download_button(
     t("upload.template_xlsx", L),

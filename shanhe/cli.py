@@ -48,6 +48,7 @@ from shanhe.messages import text
 from shanhe.overview import light_counts
 from shanhe.progress import Assessment, Verdict, assess_all, default_year, verdict_year
 from shanhe.publish import publish, published_version
+from shanhe.regions import add_region
 from shanhe.reports.model import build_report
 from shanhe.reports.render import render
 from shanhe.spreadsheets import Table, Value, to_csv, to_xlsx
@@ -109,7 +110,7 @@ def build_parser() -> Parser:
     tg_set.add_argument("--value", type=float, required=True, help="目标值 / target value")
     tg_set.add_argument("--document", required=True, help="文号 / document number")
     tg_set.add_argument("--date", type=dt.date.fromisoformat, help="文件日期 YYYY-MM-DD（默认今天）/ document date")
-    tg_set.add_argument("--region", help="地区（默认规划的第一个地区）/ region (default: the plan's first)")
+    tg_set.add_argument("--region", help="地区（默认全区）/ region (default: the district)")
     tg_set.add_argument("--user", required=True, help="录入人 / who records it")
     tg_list = tg_sub.add_parser("list", help="列出文件下达的目标 / list targets set by documents")
     tg_list.add_argument("--format", choices=("table", "json"), default="table")
@@ -125,6 +126,19 @@ def build_parser() -> Parser:
     users_sub.add_parser("list", help="列出账号 / list accounts")
     users_sub.add_parser("disable", help="停用账号 / disable an account").add_argument("name")
     users_sub.add_parser("passwd", help="重设密码 / set a new password").add_argument("name")
+
+    reg = sub.add_parser("regions", help="地区（镇/街道）/ regions: towns and streets")
+    reg_sub = reg.add_subparsers(dest="regions_command", required=True, parser_class=Parser)
+    reg_add = reg_sub.add_parser("add", help="在某地区下新增镇/街道 / add a town or street under a region")
+    reg_add.add_argument("name", help="名称，如 北石店镇 / name, e.g. 北石店镇")
+    reg_add.add_argument("--parent", help="上级地区（默认全区）/ parent region (default: the district)")
+    reg_add.add_argument(
+        "--level", help="层级（默认按名称结尾：镇、街道、乡）/ level (default: from the name's ending)"
+    )
+    reg_add.add_argument("--user", default=getpass.getuser(), help="录入人（默认系统用户名）/ who adds it")
+    reg_sub.add_parser("list", help="列出全部地区 / list every region").add_argument(
+        "--format", choices=("table", "json"), default="table"
+    )
 
     bak = sub.add_parser("backup", help="备份数据库到目录 / back the database up into a folder")
     where = bak.add_mutually_exclusive_group(required=True)
@@ -714,6 +728,24 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_regions(args: argparse.Namespace) -> int:
+    """``regions add``: the CLI twin of the 地区管理 page (as admin, under ``--user``); ``regions list``."""
+    with _store(args) as store:
+        if args.regions_command == "add":
+            parent = args.parent or store.plan_info().default_region
+            region = add_region(store, args.name, parent, User(name=args.user, role="admin"), level=args.level)
+            print(both("regions.added", region=region.name, parent=parent, level=region.level))
+            return 0
+        tree = store.region_tree()
+    if args.format == "json":
+        _json([r.model_dump() for r in tree])
+    else:
+        print(
+            _text_table(("地区", "层级", "上级", "出处"), [[r.name, r.level, r.parent or "", r.source] for r in tree])
+        )
+    return 0
+
+
 BACKUP_PREFIX = "shanhe-"
 
 
@@ -818,6 +850,7 @@ COMMANDS = {
     "publish": cmd_publish,
     "demo": cmd_demo,
     "users": cmd_users,
+    "regions": cmd_regions,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "report": cmd_report,

@@ -52,6 +52,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.account": ("账号", "Account"),
     "nav.upload": ("数据填报", "Upload data"),
     "nav.history": ("历史记录", "History"),
+    "nav.regions": ("地区管理", "Regions"),
     "nav.assigned": ("下达目标", "Assigned targets"),
     "nav.milestones": ("里程碑进展", "Milestone progress"),
     "nav.section_view": ("查看", "View"),
@@ -758,8 +759,11 @@ TEXT: dict[str, tuple[str, str]] = {
         'Row {row}, column "{column}": unit "{value}" contradicts the unit "{expected}" of indicator {code}.',
     ),
     "cell.region_unknown": (
-        '第 {row} 行，"{column}"列：地区"{value}"不在规划地区列表中（{allowed}）。',
-        'Row {row}, column "{column}": region "{value}" is not one of the plan\'s regions ({allowed}).',
+        '第 {row} 行，"{column}"列：地区"{value}"不在数据库的地区中（现有：{allowed}）。如确有此镇/街道，请管理员先在“地区管理”页'
+        "添加，或运行 python -m shanhe regions add {value} --parent {district}，再重新导入。",
+        'Row {row}, column "{column}": region "{value}" is not one of the regions in the database ({allowed}). If this '
+        'town or street exists, an admin adds it first on the "Regions" page or with python -m shanhe regions add '
+        "{value} --parent {district}, then import again.",
     ),
     "cell.text_too_long": (
         '第 {row} 行，"{column}"列：文字过长（{length} 字，上限 {limit} 字）。',
@@ -859,6 +863,42 @@ TEXT: dict[str, tuple[str, str]] = {
     "assigned.bad_year": (
         "目标年份 {year} 不在 {first}–{last} 之内。",
         "Target year {year} is outside {first}–{last}.",
+    ),
+    "regions.title": ("地区管理", "Regions"),
+    "regions.intro": (
+        "全区来自规划；镇、街道由管理员在此添加（命令行：python -m shanhe regions add 名称 --parent 上级）。添加后即可导入该地区的数值。",
+        "The district comes from the plan; admins add towns and streets here (command line: python -m shanhe regions add NAME --parent PARENT). Values for a region can be imported once it is added.",
+    ),
+    "regions.name": ("名称", "Name"),
+    "regions.parent": ("上级地区", "Parent region"),
+    "regions.level": ("层级（空白时按名称结尾：镇、街道、乡）", "Level (blank: from the name's ending: 镇, 街道, 乡)"),
+    "regions.add": ("添加地区", "Add region"),
+    "regions.added": (
+        "已添加地区“{region}”（{level}，上级：{parent}）。",
+        'Added region "{region}" ({level}, under {parent}).',
+    ),
+    "regions.exists": ("地区“{region}”已存在。", 'Region "{region}" already exists.'),
+    "regions.no_parent": (
+        "上级地区“{parent}”不存在，无法添加“{region}”。",
+        'Parent region "{parent}" does not exist, so "{region}" cannot be added.',
+    ),
+    "regions.bad_name": (
+        "地区名称“{region}”无效：不能为空、不能含控制字符或多余空格，最多 {limit} 个字。",
+        'Region name "{region}" is not valid: it must not be empty or hold control characters or extra spaces, and has at most {limit} characters.',
+    ),
+    "regions.no_level": (
+        "无法从名称“{region}”判断层级（镇、街道或乡），请指定层级。",
+        'Cannot tell the level (镇, 街道 or 乡) from the name "{region}": give the level.',
+    ),
+    "col.level": ("层级", "Level"),
+    "col.parent": ("上级", "Parent"),
+    "ind.ranking_children_only": (
+        "排名只比较“{region}”下属的镇/街道；“{region}”的红绿灯用它自己的数值。",
+        'The ranking compares the towns and streets under "{region}" only; the light of "{region}" uses its own figure.',
+    ),
+    "ind.own_missing": (
+        "{year}年各镇/街道已有数值，但“{region}”本身尚无{year}年数值：不由镇/街道数值汇总或推算，请录入“{region}”的数值。",
+        'Towns and streets have {year} figures but "{region}" itself has none for {year}: it is not summed or estimated from them; enter the figure for "{region}".',
     ),
     "assigned.bad_region": (
         "地区“{region}”不在地区列表中（{allowed}）。",

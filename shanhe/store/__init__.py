@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, PlanInfo, Project, Target, Theme
+from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, PlanInfo, Project, Region, Target, Theme
 from shanhe.errors import StoreError, ValuesMoved
 from shanhe.models import Batch, Change, MilestoneUpdate, Observation, Revision, UserRecord
 from shanhe.store.duckdb import Cursor, DuckDBBackend
@@ -27,6 +27,7 @@ from shanhe.store.schema import (
     MIGRATIONS,
     PLAN_TABLES,
     REVISION_COLUMNS,
+    REVISION_FIELDS,
     SCHEMA_VERSION,
     TABLES,
     TARGET_COLUMNS,
@@ -140,6 +141,7 @@ class Store:
             "plan_issuer": catalog.plan.issuer,
             "plan_issued_on": catalog.plan.issued_on.isoformat(),
             "plan_info": catalog.plan.model_dump_json(),
+            "default_region": catalog.plan.default_region,
         }
         inserts: dict[str, tuple[tuple[str, ...], list[list[object]]]] = {
             "indicators": (
@@ -246,8 +248,8 @@ class Store:
                 [[g.id, g.year, g.theme, g.text, g.source] for g in catalog.goals],
             ),
             "regions": (
-                ("name", "source", "sort_order"),
-                [[r["name"], r["source"], n] for n, r in enumerate(catalog.plan.regions)],
+                ("name", "parent", "level", "source", "sort_order", "origin"),
+                [[r.name, r.parent, r.level, r.source, n, "plan"] for n, r in enumerate(catalog.plan.regions)],
             ),
             "themes": (
                 ("key", "name", "scope", "description", "source", "project_group", "sort_order"),
@@ -266,6 +268,10 @@ class Store:
             for table in PLAN_TABLES:
                 cur.execute(f"DELETE FROM {table}")  # table names are constants of the schema
             cur.execute("DELETE FROM targets WHERE origin = 'plan'")
+            names = catalog.plan.region_names  # the plan's regions are re-seeded; those admins added stay
+            cur.execute(
+                f"DELETE FROM regions WHERE origin = 'plan' OR name IN ({', '.join('?' * len(names))})", list(names)
+            )
             cur.execute(f"DELETE FROM meta WHERE key IN ({', '.join('?' * len(meta))})", list(meta))
             for table, (columns, rows) in inserts.items():
                 _insert_rows(cur, table, columns, rows)
@@ -383,9 +389,27 @@ class Store:
         return [Theme(indicators=tuple(codes.get(r["key"], ())), **r) for r in rows]
 
     def regions(self) -> list[str]:
-        """Region names, the whole district (全区) first."""
+        """Region names: the plan's (the district first), then those admins added, in the order added."""
+        return [r.name for r in self.region_tree()]
+
+    def region_tree(self) -> list[Region]:
+        """Every region with its parent and level, in the order of ``regions``."""
         with self._db.cursor() as cur:
-            return [r["name"] for r in _all(cur, "SELECT name FROM regions ORDER BY sort_order")]
+            rows = _all(cur, "SELECT name, parent, level, source FROM regions ORDER BY sort_order, name")
+        return [Region(**r) for r in rows]
+
+    def add_region(self, region: Region, user: str) -> None:
+        """A town or street under an existing region; its name must be new (the caller checked the role)."""
+        with self._db.transaction() as cur:
+            if _scalar(cur, "SELECT COUNT(*) FROM regions WHERE name = ?", [region.name]):
+                raise StoreError("regions.exists", region=region.name)
+            if not _scalar(cur, "SELECT COUNT(*) FROM regions WHERE name = ?", [region.parent]):
+                raise StoreError("regions.no_parent", region=region.name, parent=region.parent)
+            cur.execute(
+                "INSERT INTO regions (name, parent, level, source, sort_order, origin, entered_by, entered_at) "
+                "SELECT ?, ?, ?, ?, COALESCE(MAX(sort_order), 0) + 1, 'staff', ?, ? FROM regions",
+                [region.name, region.parent, region.level, region.source, user, utcnow()],
+            )
 
     def goals(self) -> list[Goal]:
         with self._db.cursor() as cur:
@@ -464,6 +488,41 @@ class Store:
         with self._db.cursor() as cur:
             return [Revision(**r) for r in _all(cur, REVISION_COLUMNS + " WHERE batch_id = ? ORDER BY id", [batch_id])]
 
+    def batch_with_neighbours(self, batch_id: int) -> list[tuple[Revision, Revision, Revision | None]]:
+        """Each revision ``batch_id`` wrote, with the newest revision of the same value and the one before it.
+
+        One set-based query for the whole batch (not one per value): what a revert restores and whether a
+        later batch changed the value since. A batch writes each value at most once.
+        """
+
+        def cols(alias: str) -> str:
+            return ", ".join(f"{alias}.{c} AS {alias}_{c}" for c in REVISION_FIELDS)
+
+        sql = f"""
+            WITH w AS (SELECT * FROM observations WHERE batch_id = ?),
+            k AS (SELECT w.id AS written_id, MAX(o.id) AS newest_id,
+                         MAX(CASE WHEN o.id < w.id THEN o.id END) AS before_id
+                  FROM w JOIN observations o ON o.indicator_code = w.indicator_code
+                       AND o.region = w.region AND o.year = w.year
+                  GROUP BY w.id)
+            SELECT {cols("w")}, {cols("n")}, {cols("p")}
+            FROM w JOIN k ON k.written_id = w.id JOIN observations n ON n.id = k.newest_id
+                 LEFT JOIN observations p ON p.id = k.before_id
+            ORDER BY w.id"""
+        with self._db.cursor() as cur:
+            rows = _all(cur, sql, [batch_id])
+
+        def revision(r: Row, alias: str) -> Revision | None:
+            fields = {c: r[f"{alias}_{c}"] for c in REVISION_FIELDS}
+            return None if fields["id"] is None else Revision(**fields)
+
+        out = []
+        for r in rows:
+            written, newest = revision(r, "w"), revision(r, "n")
+            assert written is not None and newest is not None  # inner joins: both exist
+            out.append((written, newest, revision(r, "p")))
+        return out
+
     def revisions_of(self, indicator_code: str, region: str, year: int) -> list[Revision]:
         """Every revision of one value, oldest first."""
         with self._db.cursor() as cur:
@@ -502,8 +561,8 @@ class Store:
                     if (r.value is not None if expect[r.key] is None else r.batch_id != expect[r.key])
                 ]
                 if moved:
-                    first_region = _scalar(cur, "SELECT name FROM regions ORDER BY sort_order LIMIT 1")
-                    raise ValuesMoved(moved, first_region or "")
+                    district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
+                    raise ValuesMoved(moved, district or "")
             batch_id = int(
                 _scalar(
                     cur,
@@ -695,7 +754,7 @@ class Store:
         """Every table into ``directory`` (complete, or not there at all)."""
         self._db.backup(directory)
 
-    def data_version(self) -> tuple[str | None, int, int, int, int]:
+    def data_version(self) -> tuple[str | None, int, int, int, int, int]:
         """Changes whenever anything a page shows changes (one cheap query): for cache keys."""
         with self._db.cursor() as cur:
             row = _one(
@@ -703,10 +762,12 @@ class Store:
                 "SELECT (SELECT value FROM meta WHERE key = 'plan_digest') AS digest, "
                 "(SELECT MAX(id) FROM batches) AS batch, (SELECT MAX(id) FROM targets) AS target, "
                 "(SELECT MAX(id) FROM milestone_updates) AS milestone, "
-                "(SELECT COUNT(*) FROM staff_milestones) AS staff_milestones",
+                "(SELECT COUNT(*) FROM staff_milestones) AS staff_milestones, "
+                "(SELECT COUNT(*) FROM regions) AS regions",
             )
         assert row is not None  # a SELECT without FROM always gives one row
-        return (row["digest"], *(int(row[k] or 0) for k in ("batch", "target", "milestone", "staff_milestones")))
+        counters = ("batch", "target", "milestone", "staff_milestones", "regions")
+        return (row["digest"], *(int(row[k] or 0) for k in counters))
 
     def table_counts(self) -> dict[str, int]:
         """Row counts of every table: used by tests to prove nothing changed."""

@@ -89,6 +89,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE targets ADD COLUMN region VARCHAR",
         "ALTER TABLE login_attempts ADD COLUMN address VARCHAR",
     ),
+    (
+        # regions become data: a tree (区 → 镇/街道); the plan's rows are re-seeded at sync, admins add the rest
+        "ALTER TABLE regions ADD COLUMN parent VARCHAR",
+        "ALTER TABLE regions ADD COLUMN level VARCHAR NOT NULL DEFAULT '区'",
+        "ALTER TABLE regions ADD COLUMN origin VARCHAR NOT NULL DEFAULT 'plan'",
+        "ALTER TABLE regions ADD COLUMN entered_by VARCHAR",
+        "ALTER TABLE regions ADD COLUMN entered_at TIMESTAMP",
+        # revert and the history page read one batch's revisions, and the revisions of its keys, by index
+        "CREATE INDEX observations_batch ON observations (batch_id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -101,7 +111,6 @@ PLAN_TABLES = (
     "project_indicators",
     "milestones",
     "goals",
-    "regions",
     "themes",
     "theme_indicators",
 )
@@ -115,6 +124,7 @@ TABLES = (
     "login_attempts",
     "milestone_updates",
     "staff_milestones",
+    "regions",
     *PLAN_TABLES,
 )
 
@@ -145,6 +155,16 @@ BATCH_COLUMNS = (
     "SELECT id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, rows_unchanged, note, "
     "reverts_batch FROM batches"
 )
-REVISION_COLUMNS = (
-    "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at FROM observations"
+REVISION_FIELDS = (
+    "id",
+    "indicator_code",
+    "region",
+    "year",
+    "value",
+    "source",
+    "note",
+    "batch_id",
+    "entered_by",
+    "entered_at",
 )
+REVISION_COLUMNS = f"SELECT {', '.join(REVISION_FIELDS)} FROM observations"

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from shanhe import charts, clock, settings
-from shanhe.catalog import Flag, Indicator, PlanInfo, Project, Theme
+from shanhe.catalog import Flag, Indicator, PlanInfo, Project, Region, Theme
 from shanhe.entry import milestones
 from shanhe.i18n import Lang
 from shanhe.models import Batch, Observation, Revision
@@ -27,7 +27,7 @@ from shanhe.progress import assess, default_year
 from shanhe.publish import Republisher
 from shanhe.store import Store
 
-Version = tuple[str | None, int, int, int, int]  # Store.data_version()
+Version = tuple[str | None, int, int, int, int, int]  # Store.data_version()
 
 # cache_resource, not cache_data: every session gets the one shared result instead of its own unpickled
 # copy (unpickling the indicators on every page load was a fifth of a page's server time under load).
@@ -106,6 +106,16 @@ def _regions(_store: Store, path: str, version: Version) -> tuple[str, ...]:
 def regions(store: Store) -> tuple[str, ...]:
     """Regions, the district first: asked of the DB once per data version, not on every page load."""
     return _regions(store, store.url, version(store))
+
+
+@_reads
+def _region_tree(_store: Store, path: str, version: Version) -> tuple[Region, ...]:
+    return tuple(_store.region_tree())
+
+
+def region_tree(store: Store) -> tuple[Region, ...]:
+    """Every region with its parent and level, once per data version."""
+    return _region_tree(store, store.url, version(store))
 
 
 @_reads
