@@ -155,9 +155,9 @@ def build_parser() -> Parser:
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument(
         "--what",
-        choices=("current", "history"),
-        default="current",
-        help="CSV：当前数值或全部修订历史；XLSX 总是包含当前数值、修订历史、导入批次三张表",
+        choices=("current", "history", "all"),
+        help="current 当前数值（可再导入）、history 全部修订历史、all 当前数值+修订历史+导入批次（仅 XLSX）；"
+        "默认 CSV 为 current，XLSX 为 all / what to export (default: current for CSV, all for XLSX)",
     )
 
     pub = sub.add_parser("publish", help="发布静态只读版本 / publish the static read-only edition")
@@ -811,16 +811,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != f".{args.format}":
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
+    what = args.what or ("all" if args.format == "xlsx" else "current")
+    if args.format == "csv" and what == "all":
+        raise UsageError("--what all 只用于 XLSX / --what all is for XLSX only")
     with _store(args) as store:
         indicators = store.indicators()
-        tables = [
-            export_table(indicators, store.current_observations()),
-            history_table(indicators, store.observation_history()),
-            batches_table(store.batches()),
-        ]
-    if args.format == "csv" and args.what == "history":
-        tables = tables[1:2]
+        tables = []
+        if what in ("current", "all"):
+            tables.append(export_table(indicators, store.current_observations()))
+        if what in ("history", "all"):
+            tables.append(history_table(indicators, store.observation_history()))
+        if what == "all":
+            tables.append(batches_table(store.batches()))
     _write(args.out, tables)
+    size, limit = args.out.stat().st_size, settings.max_upload_bytes()
+    if size > limit and what != "history":  # an export must say how it can be imported again
+        print(both("cli.export_too_big", size_mb=size / 2**20, limit_mb=limit // 2**20, path=args.out))
     return 0
 
 

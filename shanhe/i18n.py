@@ -53,6 +53,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.upload": ("数据填报", "Upload data"),
     "nav.history": ("历史记录", "History"),
     "nav.regions": ("地区管理", "Regions"),
+    "cli.export_too_big": (
+        "注意：{path} 为 {size_mb:.1f} MB，超过导入上限 {limit_mb} MB，不能原样再导入。要再导入，请只导出当前数值："
+        "export --format xlsx --what current（或 --format csv），修订历史和批次只作存档。",
+        "Note: {path} is {size_mb:.1f} MB, over the {limit_mb} MB import limit, so it cannot be imported as it is. "
+        "To import again, export the current values only: export --format xlsx --what current (or --format csv); "
+        "the history and batches are an archive.",
+    ),
     "nav.assigned": ("下达目标", "Assigned targets"),
     "nav.milestones": ("里程碑进展", "Milestone progress"),
     "nav.section_view": ("查看", "View"),
@@ -88,6 +95,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "有 {count} 个数值与上一年相比变化超过 {pct}%（已标出），请核对。",
         "{count} value(s) changed by more than {pct}% against the previous year (marked); please check them.",
     ),
+    "upload.preview_pages": (
+        "预览页（共 {pages} 页；需确认和覆盖现有值的行在前）",
+        "Preview page (of {pages}; rows to check and overwrites first)",
+    ),
+    "upload.preview_page": ("显示第 {first}–{last} 行，共 {total} 行。", "Showing rows {first}–{last} of {total}."),
     "upload.confirm_jumps": (
         "我已核对标出的异常变化和疑似小数形式的百分比，数据无误",
         "I have checked the marked changes and possible fractions, and they are right",

@@ -11,12 +11,14 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 Value = str | int | float | None
 FIXED_TIME = dt.datetime(2020, 1, 1)
+#: Rows read to size an XLSX column: enough to fit typical cells, without a scan over every cell.
+WIDTH_SAMPLE = 200
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: What ``neutralise`` protects with a leading ``'``: formula starts, and text already starting with ``'`` (so
 #: that ``unneutralise`` can tell the two apart and an export re-imports unchanged).
@@ -68,33 +70,35 @@ def _csv_number(value: Value) -> Value:
 
 
 def to_xlsx(tables: Sequence[Table]) -> bytes:
-    """One sheet per table, bold frozen header, columns sized to their content."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    """One sheet per table, bold frozen header; streamed row by row (XlsxWriter's constant-memory mode).
 
-    book = Workbook()
-    book.remove(book.worksheets[0])  # a new workbook starts with one empty sheet
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for table in tables:
-        sheet = book.create_sheet(table.name)
-        sheet.append(list(table.header))
-        for row in table.rows:
-            sheet.append([_xml_safe(neutralise(v)) for v in row])
-        for cell in sheet[1]:
-            cell.font = bold
-            cell.fill = fill
-        sheet.freeze_panes = "A2"
-        for n, title in enumerate(table.header, start=1):
-            width = max([_width(title), *(_width(r[n - 1]) for r in table.rows)])
-            sheet.column_dimensions[get_column_letter(n)].width = min(60, width + 2)
-    book.properties.creator = "Shanhe"
-    book.properties.created = FIXED_TIME
-    book.properties.modified = FIXED_TIME
+    Every cell is written by its type (never ``write()``, which would turn ``=…`` text into a formula). Column
+    widths come from the header and the first rows only: a width scan over every cell cost more than writing.
+    """
+    import xlsxwriter
+
     raw = io.BytesIO()
-    book.save(raw)
-    return _repack(raw.getvalue())
+    book = xlsxwriter.Workbook(raw, {"constant_memory": True, "tmpdir": tempfile.gettempdir()})
+    book.set_properties({"author": "Shanhe", "created": FIXED_TIME})
+    head = book.add_format({"bold": True, "bg_color": "#DDEBF7"})
+    for table in tables:
+        sheet = book.add_worksheet(table.name)
+        sheet.freeze_panes(1, 0)
+        sample = table.rows[:WIDTH_SAMPLE]
+        for n, title in enumerate(table.header):
+            width = max([_width(title), *(_width(r[n]) for r in sample)])
+            sheet.set_column(n, n, min(60, width + 2))
+            sheet.write_string(0, n, title, head)
+        for r, row in enumerate(table.rows, start=1):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    sheet.write_string(r, c, _xml_safe(neutralise(value)))
+                else:
+                    sheet.write_number(r, c, value)
+    book.close()
+    return raw.getvalue()
 
 
 def _xml_safe(value: Value) -> Value:
@@ -105,22 +109,3 @@ def _xml_safe(value: Value) -> Value:
 def _width(value: Value) -> int:
     text = "" if value is None else str(value)
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _repack(data: bytes) -> bytes:
-    """Rewrite the zip with fixed times: openpyxl stamps "now" on entries and on core.xml."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*",
-                    rb"\g<1>" + FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
-                    content,
-                )
-            dst.writestr(entry, content)
-    return out.getvalue()
