@@ -19,7 +19,6 @@ from shanhe.i18n import t
 from shanhe.messages import text
 from shanhe.overview import verdict_target
 from shanhe.progress import assess, default_year
-from shanhe.regions import ranking
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
@@ -109,13 +108,11 @@ m3.metric(
 )
 
 if len(with_data) > 1:
-    ranked = ranking(loaders.region_tree(db), mine, region, year)
+    ranked, ranking_figure = loaders.region_ranking(db, code, year, region, L, sample)
     if ranked.own_missing:
         st.warning(t("ind.own_missing", L, year=year, region=region))
-    if ranked.rows:
-        st.plotly_chart(
-            charts.ranking_chart(ind, ranked.rows, year, L, sample=sample), config=charts.PNG_CONFIG, key="ranking"
-        )
+    if ranking_figure is not None:
+        st.plotly_chart(ranking_figure, config=charts.PNG_CONFIG, key="ranking")
         st.caption(t("ind.ranking_children_only", L, region=region))
 
 st.subheader(t("ind.values", L))

@@ -34,7 +34,7 @@ def revert_steps(store: Store, batch_id: int) -> list[RevertStep]:
     One set-based query for the whole batch, so a 5,680-value batch costs one query, not one per value.
     """
     steps = []
-    for written, newest, before in store.batch_with_neighbours(batch_id):
+    for written, newer, before in store.batch_with_neighbours(batch_id):
         restored = Change(
             indicator_code=written.indicator_code,
             region=written.region,
@@ -43,7 +43,7 @@ def revert_steps(store: Store, batch_id: int) -> list[RevertStep]:
             source=before.source if before else None,
             note=before.note if before else None,
         )
-        steps.append(RevertStep(written=written, restored=restored, newer=None if newest.id == written.id else newest))
+        steps.append(RevertStep(written=written, restored=restored, newer=newer))
     return steps
 
 
@@ -51,17 +51,6 @@ def conflicts(batch_id: int, steps: Sequence[RevertStep]) -> UserError | None:
     """The refusal to revert, naming every value a later batch changed; None when the revert can go ahead."""
     newer = [s.newer for s in steps if s.newer is not None]
     return UserError("revert.conflict", batch=batch_id, values="、".join(map(_conflict, newer))) if newer else None
-
-
-def revert_plan(store: Store, batch_id: int) -> list[RevertStep]:
-    """What reverting ``batch_id`` would write; raises if a later batch changed the same values."""
-    if store.batch(batch_id) is None:
-        raise UserError("revert.no_batch", batch=batch_id)
-    steps = revert_steps(store, batch_id)
-    refused = conflicts(batch_id, steps)
-    if refused is not None:
-        raise refused
-    return steps
 
 
 def _conflict(newer: Revision) -> str:
@@ -79,26 +68,17 @@ def may_revert(store: Store, batch: Batch, actor: User | None) -> bool:
 
 
 def revert_batch(store: Store, batch_id: int, actor: User | None) -> Batch:
+    """Revert in the store's one transaction, which refuses if a later batch changed any of the values (also one
+    written after the history page showed the plan)."""
     actor = require(actor, "staff")
     batch = store.batch(batch_id)
     if batch is None:
         raise UserError("revert.no_batch", batch=batch_id)
     if not may_revert(store, batch, actor):
         raise AuthError("revert.not_allowed", batch=batch_id)
-    steps = revert_plan(store, batch_id)
-    restored = sum(1 for s in steps if s.restored.value is not None)
-    try:  # the plan is checked again inside the write transaction: a batch written meanwhile is not undone
-        new = store.record_batch(
-            [s.restored for s in steps],
-            kind="revert",
-            user=actor.name,
-            file_name=None,
-            sha256=None,
-            counts=(0, restored, len(steps) - restored),
-            reverts_batch=batch_id,
-            expect={s.written.key: batch_id for s in steps},
-        )
+    try:
+        new = store.record_revert(batch_id, actor.name)
     except ValuesMoved as exc:
         raise UserError("revert.conflict", batch=batch_id, values="、".join(map(_conflict, exc.moved))) from exc
-    event("revert", user=actor.name, batch=new.id, reverts=batch_id, values=len(steps))
+    event("revert", user=actor.name, batch=new.id, reverts=batch_id, values=new.rows_changed + new.rows_unchanged)
     return new

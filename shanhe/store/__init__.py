@@ -22,6 +22,7 @@ from shanhe.store.duckdb import Cursor, DuckDBBackend
 from shanhe.store.duckdb import restore as restore
 from shanhe.store.schema import (
     BATCH_COLUMNS,
+    BATCH_NEIGHBOURS,
     CURRENT_OBSERVATIONS,
     CURRENT_TARGETS,
     MIGRATIONS,
@@ -34,6 +35,7 @@ from shanhe.store.schema import (
 )
 
 INSERT_CHUNK = 200
+REVISION_FIELDS_OF_N = ", ".join(f"n.{c}" for c in REVISION_FIELDS)
 Row = dict[str, Any]
 
 
@@ -483,45 +485,83 @@ class Store:
         with self._db.cursor() as cur:
             return [Revision(**r) for r in _all(cur, sql + " ORDER BY id", params)]
 
-    def batch_revisions(self, batch_id: int) -> list[Revision]:
-        """The revisions one batch wrote."""
-        with self._db.cursor() as cur:
-            return [Revision(**r) for r in _all(cur, REVISION_COLUMNS + " WHERE batch_id = ? ORDER BY id", [batch_id])]
-
-    def batch_with_neighbours(self, batch_id: int) -> list[tuple[Revision, Revision, Revision | None]]:
-        """Each revision ``batch_id`` wrote, with the newest revision of the same value and the one before it.
-
-        One set-based query for the whole batch (not one per value): what a revert restores and whether a
-        later batch changed the value since. A batch writes each value at most once.
+    def batch_with_neighbours(self, batch_id: int) -> list[tuple[Revision, Revision | None, Revision | None]]:
+        """Each revision ``batch_id`` wrote, with a later revision of the same value (None if it is still the
+        newest) and the revision before it (what a revert restores; None if there was none). One query per batch.
         """
-
-        def cols(alias: str) -> str:
-            return ", ".join(f"{alias}.{c} AS {alias}_{c}" for c in REVISION_FIELDS)
-
-        sql = f"""
-            WITH w AS (SELECT * FROM observations WHERE batch_id = ?),
-            k AS (SELECT w.id AS written_id, MAX(o.id) AS newest_id,
-                         MAX(CASE WHEN o.id < w.id THEN o.id END) AS before_id
-                  FROM w JOIN observations o ON o.indicator_code = w.indicator_code
-                       AND o.region = w.region AND o.year = w.year
-                  GROUP BY w.id)
-            SELECT {cols("w")}, {cols("n")}, {cols("p")}
-            FROM w JOIN k ON k.written_id = w.id JOIN observations n ON n.id = k.newest_id
-                 LEFT JOIN observations p ON p.id = k.before_id
-            ORDER BY w.id"""
+        columns = ", ".join(f"{a}.{c} AS {a}_{c}" for a in ("w", "n", "p") for c in REVISION_FIELDS)
+        sql = BATCH_NEIGHBOURS + (
+            f"SELECT {columns} FROM w JOIN k ON k.written_id = w.id JOIN observations n ON n.id = k.newest_id "
+            "LEFT JOIN observations p ON p.id = k.before_id ORDER BY w.id"
+        )
         with self._db.cursor() as cur:
             rows = _all(cur, sql, [batch_id])
 
-        def revision(r: Row, alias: str) -> Revision | None:
-            fields = {c: r[f"{alias}_{c}"] for c in REVISION_FIELDS}
-            return None if fields["id"] is None else Revision(**fields)
+        def revision(r: Row, alias: str) -> Revision:
+            return Revision(**{c: r[f"{alias}_{c}"] for c in REVISION_FIELDS})
 
-        out = []
-        for r in rows:
-            written, newest = revision(r, "w"), revision(r, "n")
-            assert written is not None and newest is not None  # inner joins: both exist
-            out.append((written, newest, revision(r, "p")))
-        return out
+        return [
+            (
+                revision(r, "w"),
+                None if r["n_id"] == r["w_id"] else revision(r, "n"),
+                None if r["p_id"] is None else revision(r, "p"),
+            )
+            for r in rows
+        ]
+
+    def record_revert(self, batch_id: int, user: str) -> Batch:
+        """Revert ``batch_id`` in one transaction of set-based statements: refuse (ValuesMoved) if a later batch
+        changed any of its values, else write one new revision per value restoring the one before (a retraction
+        where there was none), under a new batch of kind "revert"."""
+        now = utcnow()
+        with self._db.transaction() as cur:
+            newer = _all(
+                cur,
+                BATCH_NEIGHBOURS + f"SELECT {REVISION_FIELDS_OF_N} FROM k JOIN observations n ON n.id = k.newest_id "
+                "WHERE k.newest_id <> k.written_id ORDER BY n.id",
+                [batch_id],
+            )
+            if newer:
+                district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
+                raise ValuesMoved([Revision(**r) for r in newer], district or "")
+            counts = _one(
+                cur,
+                BATCH_NEIGHBOURS + "SELECT COUNT(*) AS total, COUNT(p.value) AS restored "
+                "FROM k LEFT JOIN observations p ON p.id = k.before_id",
+                [batch_id],
+            )
+            assert counts is not None  # an aggregate always gives one row
+            total, restored = int(counts["total"]), int(counts["restored"])
+            new_id = int(
+                _scalar(
+                    cur,
+                    "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
+                    "rows_unchanged, reverts_batch) VALUES ('revert', NULL, NULL, ?, ?, 0, ?, ?, ?) RETURNING id",
+                    [user, now, restored, total - restored, batch_id],
+                )
+            )
+            cur.execute(
+                "INSERT INTO observations (indicator_code, region, year, value, source, note, batch_id, entered_by, "
+                "entered_at) "
+                + BATCH_NEIGHBOURS
+                + "SELECT w.indicator_code, w.region, w.year, p.value, p.source, p.note, CAST(? AS BIGINT), "
+                "CAST(? AS VARCHAR), CAST(? AS TIMESTAMP) FROM w JOIN k ON k.written_id = w.id "
+                "LEFT JOIN observations p ON p.id = k.before_id ORDER BY w.id",
+                [batch_id, new_id, user, now],
+            )
+        return Batch(
+            id=new_id,
+            kind="revert",
+            file_name=None,
+            sha256=None,
+            user_name=user,
+            created_at=now,
+            rows_added=0,
+            rows_changed=restored,
+            rows_unchanged=total - restored,
+            note=None,
+            reverts_batch=batch_id,
+        )
 
     def revisions_of(self, indicator_code: str, region: str, year: int) -> list[Revision]:
         """Every revision of one value, oldest first."""

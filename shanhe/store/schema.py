@@ -98,6 +98,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE regions ADD COLUMN entered_at TIMESTAMP",
         # revert and the history page read one batch's revisions, and the revisions of its keys, by index
         "CREATE INDEX observations_batch ON observations (batch_id)",
+        # the current values: the newest id of every key, read from the index in key order on PostgreSQL
+        "CREATE INDEX observations_key_id ON observations (indicator_code, region, year, id)",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -130,11 +132,8 @@ TABLES = (
 
 # The current revision of every (indicator, region, year); a NULL value retracts it.
 CURRENT_OBSERVATIONS = """
-    SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at
-    FROM (SELECT o.*, ROW_NUMBER() OVER (
-              PARTITION BY indicator_code, region, year ORDER BY id DESC) AS rn
-          FROM observations o) latest
-    WHERE rn = 1 AND value IS NOT NULL
+    SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at FROM observations
+    WHERE id IN (SELECT MAX(id) FROM observations GROUP BY indicator_code, region, year) AND value IS NOT NULL
 """
 
 TARGET_COLUMNS = (
@@ -168,3 +167,14 @@ REVISION_FIELDS = (
     "entered_at",
 )
 REVISION_COLUMNS = f"SELECT {', '.join(REVISION_FIELDS)} FROM observations"
+
+# Each revision one batch wrote (``w``), with the id of the newest revision of the same value (``newest_id``) and of
+# the one before it (``before_id``, what a revert restores): one set-based pass for the whole batch, the batch id
+# its one parameter. A batch writes each value at most once.
+BATCH_NEIGHBOURS = """
+    WITH w AS (SELECT * FROM observations WHERE batch_id = ?),
+    k AS (SELECT w.id AS written_id, MAX(o.id) AS newest_id, MAX(CASE WHEN o.id < w.id THEN o.id END) AS before_id
+          FROM w JOIN observations o
+               ON o.indicator_code = w.indicator_code AND o.region = w.region AND o.year = w.year
+          GROUP BY w.id)
+"""

@@ -25,6 +25,7 @@ from shanhe.models import Batch, Observation, Revision
 from shanhe.overview import Overview, build_overview
 from shanhe.progress import assess, default_year
 from shanhe.publish import Republisher
+from shanhe.regions import Ranking, ranking
 from shanhe.store import Store
 
 Version = tuple[str | None, int, int, int, int, int]  # Store.data_version()
@@ -82,6 +83,25 @@ def progress_figure(store: Store, code: str, year: int, region: str, lang: Lang,
     ready ``Figure`` skips the validation a plotly dict costs on every page load (figure building and
     validation were the largest costs of a page load under benchmarks/load.py)."""
     return _progress_figure(store, store.url, code, year, region, lang, sample, version(store))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _ranking(
+    _store: Store, path: str, code: str, year: int, region: str, lang: Lang, sample: bool, version: Version
+) -> tuple[Ranking, go.Figure | None]:
+    observations = [o for o in _current(_store, path, version) if o.indicator_code == code]
+    ranked = ranking(_region_tree(_store, path, version), observations, region, year)
+    indicator = _indicators(_store, path, version)[code]
+    figure = charts.ranking_chart(indicator, ranked.rows, year, lang, sample=sample) if ranked.rows else None
+    return ranked, figure
+
+
+def region_ranking(
+    store: Store, code: str, year: int, region: str, lang: Lang, sample: bool
+) -> tuple[Ranking, go.Figure | None]:
+    """The children of ``region`` ranked for ``year``, and their chart (None without figures), once per data
+    version: building the figure was a third of the indicator page's rerun with ten regions."""
+    return _ranking(store, store.url, code, year, region, lang, sample, version(store))
 
 
 # small results read straight from the store: one typed cached read per store method
