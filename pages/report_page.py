@@ -4,7 +4,7 @@ import time
 
 import streamlit as st
 
-from shanhe import clock
+from shanhe import clock, settings
 from shanhe.errors import UserError
 from shanhe.exports import batches_table, export_table, history_table
 from shanhe.i18n import t
@@ -54,6 +54,7 @@ if file := st.session_state.get("rep_file"):
     st.download_button(t("rep.download", L, name=name), data, file_name=name, mime=mime, key="rep_download")
 
 st.subheader(t("rep.exports", L))
+st.caption(t("rep.exports_reimport", L, limit_mb=settings.max_upload_bytes() // 2**20))
 indicators = list(loaders.indicators(db).values())
 
 

@@ -43,6 +43,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "rep.done": ("已生成（{seconds:.1f} 秒）。", "Ready ({seconds:.1f} s)."),
     "rep.download": ("下载 {name}", "Download {name}"),
     "rep.exports": ("数据导出", "Data exports"),
+    "rep.exports_reimport": (
+        "“当前数值”可以原样再导入（数据填报页或 import 命令）；整表 XLSX 另含修订历史和导入批次，超过导入上限 {limit_mb} MB 时不能原样再导入，只作存档。",
+        "The current values import again as they are (upload page or the import command); the full XLSX also holds the revision history and batches, and once over the {limit_mb} MB import limit it is an archive, not an import file.",
+    ),
     "rep.export_xlsx": (
         "全部数据 XLSX（当前数值、修订历史、导入批次）",
         "All data, XLSX (current values, revision history, batches)",
