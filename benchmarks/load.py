@@ -148,8 +148,8 @@ async def run(viewers: int, seconds: float, settle: float, think: float = 3.0, r
         data = (ROOT / "tests" / "data" / "scenario" / "observations.csv").read_bytes()
         commit_import(store, plan_import(store, data, "scenario.csv", 2**20), auth.User(name="张工", role="staff"))
     csv = tmp / "new.csv"
-    # I01 17.2 → 25.0 is a jump over the threshold: the upload has to tick the confirmation, as staff do
-    csv.write_text("指标编码,年份,数值\nI07,2024,77.7\nI01,2024,25.0\n", encoding="utf-8")
+    # I14 93 (2023) → 50 (2024) is a jump over the threshold: the upload has to tick the confirmation, as staff do
+    csv.write_text("指标编码,年份,数值\nI07,2024,77.7\nI14,2024,50\n", encoding="utf-8")
     server, base = spawn(db)
     try:
         for page in PAGES.values():  # the first visit of each page imports its modules and fills the caches
