@@ -24,7 +24,7 @@ st.title(t("rep.title", L))
 st.caption(t("rep.intro", L))
 plan = loaders.plan(db)
 years = plan.shown_years(clock.current_year())
-region = loaders.plan(db).default_region
+region = plan.default_region
 c1, c2, c3 = st.columns(3)
 year = c1.selectbox(
     t("overview.year", L),

@@ -278,3 +278,32 @@ def test_the_upload_preview_is_drawn_a_page_at_a_time(cli: Cli, monkeypatch: pyt
     assert any("显示第 1–200 行，共 256 行" in c.value for c in at.caption)
     at.number_input[0].set_value(2).run()
     assert len(at.dataframe[0].value) == 56
+
+
+def test_the_regions_page_is_for_admins_and_adds_a_town(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli.init()
+    with Store.open(cli.db) as store:
+        auth.add_user(store, "张工", "staff", PASSWORD)
+        auth.add_user(store, "王主任", "admin", PASSWORD)
+    monkeypatch.setenv("SHANHE_DB", str(cli.db))
+
+    def logged_in(name: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+        at.switch_page("pages/login_page.py").run()
+        at.text_input(key="login_name").input(name)
+        at.text_input(key="login_password").input(PASSWORD)
+        at.button[0].click().run()
+        return at
+
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        logged_in("张工").switch_page("pages/regions_page.py")
+    at = logged_in("王主任")
+    at.switch_page("pages/regions_page.py").run()
+    assert list(at.dataframe[0].value["地区"]) == ["全区"]
+    at.text_input(key="region_name").input("北石店镇")
+    at.button[0].click().run()
+    assert not at.exception and any("已添加地区“北石店镇”（镇，上级：全区）" in s.value for s in at.success)
+    assert list(at.dataframe[0].value["地区"]) == ["全区", "北石店镇"]
+    at.text_input(key="region_name").input("北石店镇")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["地区“北石店镇”已存在。"]
