@@ -50,6 +50,7 @@ editing = (
         page("history", "history"),
         page("assigned", "assigned"),
         page("milestones", "milestones"),
+        *([page("regions", "regions")] if user.role == "admin" else []),
     ]
     if user
     else []

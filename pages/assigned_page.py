@@ -17,6 +17,7 @@ st.caption(t("asg.intro", L))
 
 indicators = loaders.indicators(db)
 regions = loaders.regions(db)
+district = loaders.plan(db).default_region
 waiting = [code for code, ind in indicators.items() if awaiting(ind)]
 code = st.selectbox(
     t("asg.indicator", L),
@@ -37,7 +38,11 @@ with st.form("assigned"):
         key="asg_year",
         format_func=lambda y: f"{y}：{target_text(ind.target_for(y), ind.unit, L)}" if ind.target_for(y) else str(y),
     )
-    region = st.selectbox(t("ind.region", L), regions, key="asg_region") if len(regions) > 1 else regions[0]
+    region = (
+        st.selectbox(t("ind.region", L), regions, index=regions.index(district), key="asg_region")
+        if len(regions) > 1
+        else district
+    )
     value = st.number_input(f"{t('asg.value', L)}（{ind.unit}）", value=None, format="%.4f", key="asg_value")
     doc_ref = st.text_input(t("asg.doc_ref", L), key="asg_doc")
     doc_date = st.date_input(t("asg.doc_date", L), value=clock.today(), max_value=clock.today(), key="asg_date")
@@ -62,7 +67,7 @@ st.dataframe(
                 t("col.code", L): c,
                 t("col.name", L): indicator_name(indicators[c], L) if c in indicators else "",
                 t("col.year", L): tg.year,
-                t("col.region", L): tg.region or regions[0],
+                t("col.region", L): tg.region or district,
                 t("col.value", L): number(tg.value),
                 t("asg.doc_ref", L): tg.doc_ref or "",
                 t("asg.doc_date", L): tg.doc_date.isoformat() if tg.doc_date else "",

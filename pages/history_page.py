@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import clock
-from shanhe.entry.revert import may_revert, revert_batch, revert_plan
+from shanhe.entry.revert import conflicts, may_revert, revert_batch, revert_steps
 from shanhe.errors import UserError
 from shanhe.formatting import local_time, number
 from shanhe.i18n import t
@@ -50,11 +50,9 @@ if batches:
     )
     st.markdown(f"**{t('hist.rows', L, batch=chosen)}**")
     units = {code: ind.unit for code, ind in loaders.indicators(db).items()}
-    try:
-        steps = {s.written.id: s.restored for s in revert_plan(db, chosen)}
-        conflict = None
-    except UserError as exc:
-        steps, conflict = {}, t(exc.key, L, **exc.params)
+    steps = revert_steps(db, chosen)  # one query for the whole batch: its values, what a revert restores
+    refused = conflicts(chosen, steps)
+    conflict = refused.message(L) if refused is not None else None
     st.dataframe(
         pd.DataFrame(
             [
@@ -65,12 +63,15 @@ if batches:
                     t("col.value", L): "—" if r.value is None else number(r.value),
                     t("col.source", L): r.source or "",
                     t("col.note", L): r.note or "",
-                    t("col.restores", L): (number(steps[r.id].value) if steps[r.id].value is not None else "—")
-                    if r.id in steps
-                    else "",
+                    t("col.restores", L): ""
+                    if s.newer is not None
+                    else "—"
+                    if s.restored.value is None
+                    else number(s.restored.value),
                     t("col.unit", L): units.get(r.indicator_code, ""),
                 }
-                for r in db.batch_revisions(chosen)
+                for s in steps
+                for r in (s.written,)
             ]
         ),
         hide_index=True,
@@ -98,7 +99,7 @@ c1, c2, c3 = st.columns(3)
 code = c1.selectbox(
     t("col.code", L), list(indicators), key="hist_code", format_func=lambda c: f"{c} {indicators[c].name}"
 )
-region = c2.selectbox(t("col.region", L), db.regions(), key="hist_region")
+region = c2.selectbox(t("col.region", L), loaders.regions(db), key="hist_region")
 plan = loaders.plan(db)
 years = plan.shown_years(clock.current_year())
 latest = default_year(loaders.current(db), region, clock.current_year(), plan.years)

@@ -30,12 +30,11 @@ plan = loaders.plan(db)
 indicators = loaders.indicators(db)
 observations = loaders.current(db)
 regions = loaders.regions(db)
+district = plan.default_region
 first_code = (*plan.headline, *indicators)[0]
 years = plan.shown_years(clock.current_year())
 urlstate.choice("code", list(indicators), first_code)
-urlstate.choice(
-    "ind_year", years, default_year(observations, regions[0], clock.current_year(), plan.years), param="year"
-)
+urlstate.choice("ind_year", years, default_year(observations, district, clock.current_year(), plan.years), param="year")
 
 page_header(db)
 code = st.selectbox(
@@ -43,13 +42,15 @@ code = st.selectbox(
 )
 ind = indicators[code]
 mine = [o for o in observations if o.indicator_code == code]
-with_data = sorted({o.region for o in mine}, key=lambda r: (regions.index(r) if r in regions else len(regions), r))
-region_options = with_data if len(with_data) > 1 else [regions[0]]
-urlstate.choice("region", region_options, regions[0])
+with_data = sorted(
+    {district, *(o.region for o in mine)}, key=lambda r: (regions.index(r) if r in regions else len(regions), r)
+)
+region_options = with_data if len(with_data) > 1 else [district]
+urlstate.choice("region", region_options, district)
 c1, c2 = st.columns(2)
 year = c1.selectbox(t("overview.year", L), years, key="ind_year")
-region = c2.selectbox(t("ind.region", L), region_options, key="region") if len(region_options) > 1 else regions[0]
-urlstate.write({"code": (code, first_code), "year": (year, None), "region": (region, regions[0])})
+region = c2.selectbox(t("ind.region", L), region_options, key="region") if len(region_options) > 1 else district
+urlstate.write({"code": (code, first_code), "year": (year, None), "region": (region, district)})
 
 a = assess(ind, mine, year, region)
 st.title(indicator_name(ind, L))
@@ -107,11 +108,12 @@ m3.metric(
 )
 
 if len(with_data) > 1:
-    ranking = [(o.region, o.value) for o in mine if o.year == year]
-    if ranking:
-        st.plotly_chart(
-            charts.ranking_chart(ind, ranking, year, L, sample=sample), config=charts.PNG_CONFIG, key="ranking"
-        )
+    ranked, ranking_figure = loaders.region_ranking(db, code, year, region, L, sample)
+    if ranked.own_missing:
+        st.warning(t("ind.own_missing", L, year=year, region=region))
+    if ranking_figure is not None:
+        st.plotly_chart(ranking_figure, config=charts.PNG_CONFIG, key="ranking")
+        st.caption(t("ind.ranking_children_only", L, region=region))
 
 st.subheader(t("ind.values", L))
 if mine:
@@ -144,7 +146,8 @@ if mine:
         file_name=f"{code}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    with st.expander(t("ind.history", L)):
+    # the revision table is built only when asked for: an expander would compute it on every rerun
+    if st.toggle(t("ind.history", L), key="ind_history"):
         st.dataframe(
             pd.DataFrame(
                 [

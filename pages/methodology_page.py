@@ -12,7 +12,7 @@ from shanhe.ui.session import lang, store
 
 L = lang()
 db = store()
-region = loaders.regions(db)[0]
+region = loaders.plan(db).default_region
 view = loaders.overview(db, region)
 indicators = loaders.indicators(db)
 

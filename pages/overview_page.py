@@ -20,7 +20,7 @@ L = lang()
 db = store()
 plan = loaders.plan(db)
 years = plan.shown_years(clock.current_year())
-region = loaders.regions(db)[0]
+region = plan.default_region
 latest = loaders.overview(db, region)  # default year: the latest with data
 urlstate.choice("ov_year", years, latest.year, param="year")
 urlstate.choices("cat", plan.category_names)

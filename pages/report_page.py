@@ -4,7 +4,7 @@ import time
 
 import streamlit as st
 
-from shanhe import clock
+from shanhe import clock, settings
 from shanhe.errors import UserError
 from shanhe.exports import batches_table, export_table, history_table
 from shanhe.i18n import t
@@ -24,7 +24,7 @@ st.title(t("rep.title", L))
 st.caption(t("rep.intro", L))
 plan = loaders.plan(db)
 years = plan.shown_years(clock.current_year())
-region = loaders.regions(db)[0]
+region = plan.default_region
 c1, c2, c3 = st.columns(3)
 year = c1.selectbox(
     t("overview.year", L),
@@ -54,6 +54,7 @@ if file := st.session_state.get("rep_file"):
     st.download_button(t("rep.download", L, name=name), data, file_name=name, mime=mime, key="rep_download")
 
 st.subheader(t("rep.exports", L))
+st.caption(t("rep.exports_reimport", L, limit_mb=settings.max_upload_bytes() // 2**20))
 indicators = list(loaders.indicators(db).values())
 
 

@@ -14,7 +14,7 @@ from shanhe.ui.session import app_params, lang, store
 L = lang()
 db = store()
 done = loaders.completions(db)
-view = loaders.overview(db, loaders.regions(db)[0])
+view = loaders.overview(db, loaders.plan(db).default_region)
 rows = {r.assessment.code: r for r in view.rows}
 projects = loaders.projects(db)
 today = clock.today()

@@ -18,13 +18,16 @@ from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
 
 L, db, user = staff_page("upload.title", "upload_result")
+PREVIEW_PAGE = 200  # preview rows drawn per rerun
 
 st.subheader(t("upload.template", L))
 info = loaders.plan(db)
 years = info.shown_years(clock.current_year())
 last = default_year((), info.default_region, clock.current_year(), info.years)  # last year, within the plan
 year = st.selectbox(t("upload.template_year", L), years, index=years.index(last), key="template_year")
-table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, loaders.regions(db)[0])
+table = template_table(
+    list(loaders.indicators(db).values()), loaders.current(db), year, loaders.plan(db).default_region
+)
 c1, c2, _ = st.columns([1, 1, 3])
 c1.download_button(
     t("upload.template_xlsx", L),
@@ -45,18 +48,27 @@ uploaded = st.file_uploader(
 if uploaded is None:
     st.stop()
 data = uploaded.getvalue()
-sheet_key = f"upload_sheet-{hashlib.sha256(data).hexdigest()[:16]}"  # a choice belongs to one file
+digest = hashlib.sha256(data).hexdigest()
+sheet_key = f"upload_sheet-{digest[:16]}"  # a choice belongs to one file
 sheet = st.session_state.get(sheet_key)
 shown: ImportPlan | None = st.session_state.pop("upload_shown", None)  # the plan the user looked at last run
-try:
-    plan = plan_import(db, data, uploaded.name, limit, sheet=sheet)
-except InputRejected as exc:
-    several = next((p for p in exc.problems if p.key == "import.several_sheets"), None)
+# validated once per file, sheet and data version: a click (a tick, a page of the preview) does not re-validate
+checked_key = (digest, uploaded.name, sheet, loaders.version(db))
+cached = st.session_state.get("upload_checked")
+if cached is None or cached[0] != checked_key:
+    try:
+        cached = (checked_key, plan_import(db, data, uploaded.name, limit, sheet=sheet))
+    except InputRejected as rejected:
+        cached = (checked_key, rejected)
+    st.session_state["upload_checked"] = cached  # one file's result, replaced by the next
+result = cached[1]
+if isinstance(result, InputRejected):
+    several = next((p for p in result.problems if p.key == "import.several_sheets"), None)
     names = several.params.get("names") if several is not None else None
     if isinstance(names, list):  # a workbook with several sheets to choose from: ask, then read the chosen one
         st.selectbox(t("upload.sheet", L), names, index=None, key=sheet_key)
         st.stop()
-    st.error(t("upload.problems", L, count=len(exc.problems)))
+    st.error(t("upload.problems", L, count=len(result.problems)))
     st.dataframe(
         pd.DataFrame(
             [
@@ -66,19 +78,23 @@ except InputRejected as exc:
                     t("col.cell", L): p.value or "",
                     t("col.problem_text", L): p.message(L),
                 }
-                for p in exc.problems
+                for p in result.problems
             ]
         ),
         hide_index=True,
         width="stretch",
     )
     st.stop()
+plan = result
 
 st.subheader(t("upload.preview", L))
 if plan.notices:  # sheet name, ignored title rows, cleaned control characters: plain text, never markup
     st.text("\n".join([t("import.notices", L), *(n.message(L) for n in plan.notices)]))
 threshold = jump_threshold()
-rows = preview_rows(plan, list(loaders.indicators(db).values()), loaders.current(db), threshold)
+if st.session_state.get("upload_rows", (None,))[0] != checked_key:  # built once per validated file
+    rows_of = preview_rows(plan, list(loaders.indicators(db).values()), loaders.current(db), threshold)
+    st.session_state["upload_rows"] = (checked_key, rows_of)
+all_rows: list[PreviewRow] = st.session_state["upload_rows"][1]
 added, changed, unchanged = plan.counts
 st.markdown(
     t("upload.summary", L, added=added, changed=changed, unchanged=unchanged)
@@ -92,6 +108,12 @@ def flag(r: PreviewRow) -> str:
     return t("upload.decimal_mark", L) if r.suspicion.kind == "decimal" else f"⚠ {change_text(r.suspicion.change)}"
 
 
+# rows needing a look first, then a page at a time: a styled table of thousands of rows on every rerun was slow
+ordered = sorted(all_rows, key=lambda r: (r.suspicion is None, not r.overwrites, r.row))
+pages = max(1, -(-len(ordered) // PREVIEW_PAGE))
+page = st.number_input(t("upload.preview_pages", L, pages=pages), 1, pages, 1, key=f"upload_page-{digest[:16]}")
+first = (int(page) - 1) * PREVIEW_PAGE
+rows = ordered[first : first + PREVIEW_PAGE]
 frame = pd.DataFrame(
     [
         {
@@ -117,9 +139,11 @@ tints = [
     for r in rows
 ]
 st.dataframe(frame.style.apply(lambda _: tints, axis=0), hide_index=True, width="stretch")
+if len(rows) < len(all_rows):
+    st.caption(t("upload.preview_page", L, first=first + 1, last=first + len(rows), total=len(all_rows)))
 
-jumps = [r for r in rows if r.suspicion is not None and r.suspicion.kind == "jump"]
-decimals = [r for r in rows if r.suspicion is not None and r.suspicion.kind == "decimal"]
+jumps = [r for r in all_rows if r.suspicion is not None and r.suspicion.kind == "jump"]
+decimals = [r for r in all_rows if r.suspicion is not None and r.suspicion.kind == "decimal"]
 checked = True
 if jumps:
     st.warning(t("upload.jumps", L, count=len(jumps), pct=round(threshold * 100)))
@@ -140,7 +164,8 @@ if st.button(t("upload.confirm", L), type="primary", disabled=not checked, key="
     loaders.refresh(db)
     st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # a fresh, empty uploader
     st.session_state.pop(sheet_key, None)
-    st.session_state.pop("upload_shown", None)
+    for key in ("upload_shown", "upload_checked", "upload_rows"):
+        st.session_state.pop(key, None)
     st.session_state["upload_result"] = (
         t(
             "upload.done",

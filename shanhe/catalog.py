@@ -241,6 +241,17 @@ class Evaluation(Strict):
     source: str
 
 
+class Region(Strict):
+    """A district, town or street: regions are data (plan.yaml seeds the district, admins add 镇/街道)."""
+
+    name: str
+    source: str
+    #: 区 for the district; 镇, 街道 (or what the plan calls them) below it.
+    level: str
+    #: The region this one belongs to; None only for the district.
+    parent: str | None = None
+
+
 class PlanInfo(Strict):
     title: str
     title_source: str
@@ -251,7 +262,10 @@ class PlanInfo(Strict):
     issuer: str
     issued_on: dt.date
     issued_on_source: str
-    regions: tuple[dict[str, str], ...]
+    regions: tuple[Region, ...]
+    #: The whole district (全区): the region of the plan's own figures, the default of every page and import.
+    default_region: str
+    default_region_source: str
     #: What the plan calls its indicator table and its project table (表2-1, 附表1): cited in titles.
     indicator_table: Named
     project_table: Named
@@ -267,12 +281,16 @@ class PlanInfo(Strict):
     evaluation_reporting: str
     evaluation_reporting_source: str
 
-    @field_validator("regions")
-    @classmethod
-    def _has_regions(cls, v: tuple[dict[str, str], ...]) -> tuple[dict[str, str], ...]:
-        if not v:
-            raise ValueError("at least one region")
-        return v
+    @model_validator(mode="after")
+    def _district_is_a_root_region(self) -> PlanInfo:
+        by_name = {r.name: r for r in self.regions}
+        district = by_name.get(self.default_region)
+        if district is None or district.parent is not None:
+            raise ValueError(f"default_region {self.default_region}: must be one of regions, without a parent")
+        for r in self.regions:
+            if r.name != self.default_region and r.parent not in by_name:
+                raise ValueError(f"regions: {r.name} needs a parent among the regions")
+        return self
 
     @field_validator("periods")
     @classmethod
@@ -324,11 +342,7 @@ class PlanInfo(Strict):
 
     @property
     def region_names(self) -> tuple[str, ...]:
-        return tuple(r["name"] for r in self.regions)
-
-    @property
-    def default_region(self) -> str:
-        return self.region_names[0]
+        return tuple(r.name for r in self.regions)
 
 
 class Catalog(Strict):

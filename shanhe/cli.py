@@ -48,6 +48,7 @@ from shanhe.messages import text
 from shanhe.overview import light_counts
 from shanhe.progress import Assessment, Verdict, assess_all, default_year, verdict_year
 from shanhe.publish import publish, published_version
+from shanhe.regions import add_region
 from shanhe.reports.model import build_report
 from shanhe.reports.render import render
 from shanhe.spreadsheets import Table, Value, to_csv, to_xlsx
@@ -113,7 +114,7 @@ def build_parser() -> Parser:
     tg_set.add_argument("--value", type=float, required=True, help="目标值 / target value")
     tg_set.add_argument("--document", required=True, help="文号 / document number")
     tg_set.add_argument("--date", type=dt.date.fromisoformat, help="文件日期 YYYY-MM-DD（默认今天）/ document date")
-    tg_set.add_argument("--region", help="地区（默认规划的第一个地区）/ region (default: the plan's first)")
+    tg_set.add_argument("--region", help="地区（默认全区）/ region (default: the district)")
     tg_set.add_argument("--user", required=True, help="录入人 / who records it")
     tg_list = tg_sub.add_parser("list", help="列出文件下达的目标 / list targets set by documents")
     tg_list.add_argument("--format", choices=("table", "json"), default="table")
@@ -130,6 +131,19 @@ def build_parser() -> Parser:
     users_sub.add_parser("disable", help="停用账号 / disable an account").add_argument("name")
     users_sub.add_parser("passwd", help="重设密码 / set a new password").add_argument("name")
 
+    reg = sub.add_parser("regions", help="地区（镇/街道）/ regions: towns and streets")
+    reg_sub = reg.add_subparsers(dest="regions_command", required=True, parser_class=Parser)
+    reg_add = reg_sub.add_parser("add", help="在某地区下新增镇/街道 / add a town or street under a region")
+    reg_add.add_argument("name", help="名称，如 北石店镇 / name, e.g. 北石店镇")
+    reg_add.add_argument("--parent", help="上级地区（默认全区）/ parent region (default: the district)")
+    reg_add.add_argument(
+        "--level", help="层级（默认按名称结尾：镇、街道、乡）/ level (default: from the name's ending)"
+    )
+    reg_add.add_argument("--user", default=getpass.getuser(), help="录入人（默认系统用户名）/ who adds it")
+    reg_sub.add_parser("list", help="列出全部地区 / list every region").add_argument(
+        "--format", choices=("table", "json"), default="table"
+    )
+
     bak = sub.add_parser("backup", help="备份数据库到目录 / back the database up into a folder")
     where = bak.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="新的空目录 / a new, empty folder")
@@ -145,9 +159,9 @@ def build_parser() -> Parser:
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument(
         "--what",
-        choices=("current", "history"),
-        default="current",
-        help="CSV：当前数值或全部修订历史；XLSX 总是包含当前数值、修订历史、导入批次三张表",
+        choices=("current", "history", "all"),
+        help="current 当前数值（可再导入）、history 全部修订历史、all 当前数值+修订历史+导入批次（仅 XLSX）；"
+        "默认 CSV 为 current，XLSX 为 all / what to export (default: current for CSV, all for XLSX)",
     )
 
     pub = sub.add_parser("publish", help="发布静态只读版本 / publish the static read-only edition")
@@ -718,6 +732,24 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_regions(args: argparse.Namespace) -> int:
+    """``regions add``: the CLI twin of the 地区管理 page (as admin, under ``--user``); ``regions list``."""
+    with _store(args) as store:
+        if args.regions_command == "add":
+            parent = args.parent or store.plan_info().default_region
+            region = add_region(store, args.name, parent, User(name=args.user, role="admin"), level=args.level)
+            print(both("regions.added", region=region.name, parent=parent, level=region.level))
+            return 0
+        tree = store.region_tree()
+    if args.format == "json":
+        _json([r.model_dump() for r in tree])
+    else:
+        print(
+            _text_table(("地区", "层级", "上级", "出处"), [[r.name, r.level, r.parent or "", r.source] for r in tree])
+        )
+    return 0
+
+
 BACKUP_PREFIX = "shanhe-"
 
 
@@ -784,16 +816,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != f".{args.format}":
         raise UsageError(f"--out {args.out} 与 --format {args.format} 不一致 / does not match --format")
+    what = args.what or ("all" if args.format == "xlsx" else "current")
+    if args.format == "csv" and what == "all":
+        raise UsageError("--what all 只用于 XLSX / --what all is for XLSX only")
     with _store(args) as store:
         indicators = store.indicators()
-        tables = [
-            export_table(indicators, store.current_observations()),
-            history_table(indicators, store.observation_history()),
-            batches_table(store.batches()),
-        ]
-    if args.format == "csv" and args.what == "history":
-        tables = tables[1:2]
+        tables = []
+        if what in ("current", "all"):
+            tables.append(export_table(indicators, store.current_observations()))
+        if what in ("history", "all"):
+            tables.append(history_table(indicators, store.observation_history()))
+        if what == "all":
+            tables.append(batches_table(store.batches()))
     _write(args.out, tables)
+    size, limit = args.out.stat().st_size, settings.max_upload_bytes()
+    if size > limit and what != "history":  # an export must say how it can be imported again
+        print(both("cli.export_too_big", size_mb=size / 2**20, limit_mb=limit // 2**20, path=args.out))
     return 0
 
 
@@ -823,6 +861,7 @@ COMMANDS = {
     "publish": cmd_publish,
     "demo": cmd_demo,
     "users": cmd_users,
+    "regions": cmd_regions,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "report": cmd_report,

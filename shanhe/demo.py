@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from shanhe.catalog import Catalog, assigned_target
+from shanhe.catalog import Catalog, Region, assigned_target
 from shanhe.errors import UserError
 from shanhe.models import MilestoneUpdate, Observation
+from shanhe.regions import level_of
 from shanhe.store import Store, open_store, utcnow
 
 SAMPLE_SOURCE = "示例数据（python -m shanhe demo 生成，非实际监测或统计数据）"
@@ -101,8 +102,6 @@ def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
                 raise UserError("demo.refuse_real", path=path)
     building = path.with_name(path.name + ".building")
     building.unlink(missing_ok=True)
-    regions = (*catalog.plan.regions, *({"name": r, "source": "示例数据"} for r in SAMPLE_REGIONS))
-    demo = catalog.model_copy(update={"plan": catalog.plan.model_copy(update={"regions": regions})})
     district = catalog.plan.default_region
     rows = []
     for ind in catalog.indicators:
@@ -114,8 +113,12 @@ def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
         rows += [_obs(ind.code, district, year, value) for year, value in series]
         for region, factor in zip(SAMPLE_REGIONS, REGIONAL.get(ind.code, ()), strict=False):
             rows += [_obs(ind.code, region, year, round(min(value * factor, 100.0), 2)) for year, value in series]
-    with open_store(building, demo, create=True) as store:
+    with open_store(building, catalog, create=True) as store:
         store.set_meta("sample_data", "1")
+        for name in SAMPLE_REGIONS:  # towns and streets are data, added as an admin adds them
+            store.add_region(
+                Region(name=name, parent=district, level=level_of(name) or "", source="示例数据"), SAMPLE_USER
+            )
         store.record_batch(rows, kind="sample", user=SAMPLE_USER, file_name=None, sha256=None, counts=(len(rows), 0, 0))
         for code, value in ASSIGNED.items():
             target = assigned_target(catalog.indicator(code), 2025, value, SAMPLE_DOC, dt.date(2023, 6, 1))

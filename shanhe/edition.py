@@ -154,8 +154,8 @@ def read(store: Store) -> EditionData:
 
 
 def edition_version(store: Store) -> str:
-    """The store's data version as text (plan digest, then the newest batch, target, milestone update and staff
-    milestone): what every page is stamped with, and what says whether a published edition is current."""
+    """The store's data version as text (plan digest, then the newest batch, target, milestone update, staff
+    milestone and region count): what every page is stamped with, and whether a published edition is current."""
     digest, *counters = store.data_version()
     return ".".join([(digest or "none")[:8], *map(str, counters)])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -125,6 +126,7 @@ def indicator_name(indicator: Indicator, lang: Lang) -> str:
     return indicator.name_en if lang == "en" and indicator.name_en else indicator.name
 
 
+@functools.lru_cache(maxsize=4096)  # an export of a city's history formats each batch's time once, not per value
 def local_time(moment: dt.datetime | None) -> str:
     """Stored timestamps are naive UTC; people read Beijing time."""
     if moment is None:

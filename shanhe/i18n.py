@@ -43,6 +43,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "rep.done": ("已生成（{seconds:.1f} 秒）。", "Ready ({seconds:.1f} s)."),
     "rep.download": ("下载 {name}", "Download {name}"),
     "rep.exports": ("数据导出", "Data exports"),
+    "rep.exports_reimport": (
+        "“当前数值”可以原样再导入（数据填报页或 import 命令）；整表 XLSX 另含修订历史和导入批次，超过导入上限 {limit_mb} MB 时不能原样再导入，只作存档。",
+        "The current values import again as they are (upload page or the import command); the full XLSX also holds the revision history and batches, and once over the {limit_mb} MB import limit it is an archive, not an import file.",
+    ),
     "rep.export_xlsx": (
         "全部数据 XLSX（当前数值、修订历史、导入批次）",
         "All data, XLSX (current values, revision history, batches)",
@@ -52,6 +56,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.account": ("账号", "Account"),
     "nav.upload": ("数据填报", "Upload data"),
     "nav.history": ("历史记录", "History"),
+    "nav.regions": ("地区管理", "Regions"),
+    "cli.export_too_big": (
+        "注意：{path} 为 {size_mb:.1f} MB，超过导入上限 {limit_mb} MB，不能原样再导入。要再导入，请只导出当前数值："
+        "export --format xlsx --what current（或 --format csv），修订历史和批次只作存档。",
+        "Note: {path} is {size_mb:.1f} MB, over the {limit_mb} MB import limit, so it cannot be imported as it is. "
+        "To import again, export the current values only: export --format xlsx --what current (or --format csv); "
+        "the history and batches are an archive.",
+    ),
     "nav.assigned": ("下达目标", "Assigned targets"),
     "nav.milestones": ("里程碑进展", "Milestone progress"),
     "nav.section_view": ("查看", "View"),
@@ -87,6 +99,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "有 {count} 个数值与上一年相比变化超过 {pct}%（已标出），请核对。",
         "{count} value(s) changed by more than {pct}% against the previous year (marked); please check them.",
     ),
+    "upload.preview_pages": (
+        "预览页（共 {pages} 页；需确认和覆盖现有值的行在前）",
+        "Preview page (of {pages}; rows to check and overwrites first)",
+    ),
+    "upload.preview_page": ("显示第 {first}–{last} 行，共 {total} 行。", "Showing rows {first}–{last} of {total}."),
     "upload.confirm_jumps": (
         "我已核对标出的异常变化和疑似小数形式的百分比，数据无误",
         "I have checked the marked changes and possible fractions, and they are right",
@@ -758,8 +775,11 @@ TEXT: dict[str, tuple[str, str]] = {
         'Row {row}, column "{column}": unit "{value}" contradicts the unit "{expected}" of indicator {code}.',
     ),
     "cell.region_unknown": (
-        '第 {row} 行，"{column}"列：地区"{value}"不在规划地区列表中（{allowed}）。',
-        'Row {row}, column "{column}": region "{value}" is not one of the plan\'s regions ({allowed}).',
+        '第 {row} 行，"{column}"列：地区"{value}"不在数据库的地区中（现有：{allowed}）。如确有此镇/街道，请管理员先在“地区管理”页'
+        "添加，或运行 python -m shanhe regions add {value} --parent {district}，再重新导入。",
+        'Row {row}, column "{column}": region "{value}" is not one of the regions in the database ({allowed}). If this '
+        'town or street exists, an admin adds it first on the "Regions" page or with python -m shanhe regions add '
+        "{value} --parent {district}, then import again.",
     ),
     "cell.text_too_long": (
         '第 {row} 行，"{column}"列：文字过长（{length} 字，上限 {limit} 字）。',
@@ -877,6 +897,42 @@ TEXT: dict[str, tuple[str, str]] = {
     "assigned.bad_year": (
         "目标年份 {year} 不在 {first}–{last} 之内。",
         "Target year {year} is outside {first}–{last}.",
+    ),
+    "regions.title": ("地区管理", "Regions"),
+    "regions.intro": (
+        "全区来自规划；镇、街道由管理员在此添加（命令行：python -m shanhe regions add 名称 --parent 上级）。添加后即可导入该地区的数值。",
+        "The district comes from the plan; admins add towns and streets here (command line: python -m shanhe regions add NAME --parent PARENT). Values for a region can be imported once it is added.",
+    ),
+    "regions.name": ("名称", "Name"),
+    "regions.parent": ("上级地区", "Parent region"),
+    "regions.level": ("层级（空白时按名称结尾：镇、街道、乡）", "Level (blank: from the name's ending: 镇, 街道, 乡)"),
+    "regions.add": ("添加地区", "Add region"),
+    "regions.added": (
+        "已添加地区“{region}”（{level}，上级：{parent}）。",
+        'Added region "{region}" ({level}, under {parent}).',
+    ),
+    "regions.exists": ("地区“{region}”已存在。", 'Region "{region}" already exists.'),
+    "regions.no_parent": (
+        "上级地区“{parent}”不存在，无法添加“{region}”。",
+        'Parent region "{parent}" does not exist, so "{region}" cannot be added.',
+    ),
+    "regions.bad_name": (
+        "地区名称“{region}”无效：不能为空、不能含控制字符或多余空格，最多 {limit} 个字。",
+        'Region name "{region}" is not valid: it must not be empty or hold control characters or extra spaces, and has at most {limit} characters.',
+    ),
+    "regions.no_level": (
+        "无法从名称“{region}”判断层级（镇、街道或乡），请指定层级。",
+        'Cannot tell the level (镇, 街道 or 乡) from the name "{region}": give the level.',
+    ),
+    "col.level": ("层级", "Level"),
+    "col.parent": ("上级", "Parent"),
+    "ind.ranking_children_only": (
+        "排名只比较“{region}”下属的镇/街道；“{region}”的红绿灯用它自己的数值。",
+        'The ranking compares the towns and streets under "{region}" only; the light of "{region}" uses its own figure.',
+    ),
+    "ind.own_missing": (
+        "{year}年各镇/街道已有数值，但“{region}”本身尚无{year}年数值：不由镇/街道数值汇总或推算，请录入“{region}”的数值。",
+        'Towns and streets have {year} figures but "{region}" itself has none for {year}: it is not summed or estimated from them; enter the figure for "{region}".',
     ),
     "assigned.bad_region": (
         "地区“{region}”不在地区列表中（{allowed}）。",

@@ -415,13 +415,11 @@ def test_targets_set_validates_like_the_page(final: Cli, args: tuple, message: s
 
 
 def test_a_town_gets_its_own_document_target(final: Cli, tmp_path: Path) -> None:
-    from shanhe.catalog import load_catalog
+    from shanhe.catalog import Region, load_catalog
     from shanhe.store import open_store
 
-    catalog = load_catalog()
-    towns = catalog.plan.model_copy(update={"regions": (*catalog.plan.regions, {"name": "北石店镇", "source": "测试"})})
-    with open_store(final.db, catalog.model_copy(update={"plan": towns}), create=True) as store:
-        store.init(catalog.model_copy(update={"plan": towns}), force_plan_sync=True)
+    with open_store(final.db, load_catalog(), create=True) as store:
+        store.add_region(Region(name="北石店镇", parent="全区", level="镇", source="测试"), "测试员")
         store.record_batch(
             [Observation(indicator_code="I07", region="北石店镇", year=2025, value=76.5)],
             kind="import",

@@ -242,17 +242,12 @@ def test_a_retracted_value_counts_as_moved(store: Store) -> None:
         commit_import(store, staff1, STAFF1)
 
 
-def test_revert_checks_for_newer_batches_inside_the_write(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A batch written between the revert's plan and its write is not undone (the check used to run outside)."""
+def test_revert_checks_for_newer_batches_inside_the_write(store: Store) -> None:
+    """A batch written after the history page showed the revert plan is not undone by the click that follows."""
     batch = commit_import(store, _plan(store, "indicator_code,year,value\nI07,2023,70\n"), STAFF1)
-    real_plan = history.revert_plan
-
-    def plan_then_colleague_writes(s: Store, batch_id: int) -> list:
-        steps = real_plan(s, batch_id)
-        commit_import(s, _plan(s, "indicator_code,year,value\nI07,2023,75\n"), User(name="王主任", role="admin"))
-        return steps
-
-    monkeypatch.setattr(history, "revert_plan", plan_then_colleague_writes)
+    shown = history.revert_steps(store, batch.id)
+    assert history.conflicts(batch.id, shown) is None  # what the page showed: the revert can go ahead
+    commit_import(store, _plan(store, "indicator_code,year,value\nI07,2023,75\n"), User(name="王主任", role="admin"))
     with pytest.raises(UserError) as err:
         history.revert_batch(store, batch.id, User(name="王主任", role="admin"))
     assert err.value.key == "revert.conflict" and "I07 全区 2023（#2）" in err.value.message("zh")

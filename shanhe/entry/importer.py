@@ -72,15 +72,18 @@ class RowContext(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
     by_code: dict[str, Indicator]
     by_name: dict[str, Indicator]
-    regions: tuple[str, ...]
+    regions: frozenset[str]
+    #: The region of a row that names none: the whole district (PlanInfo.default_region).
+    district: str
     years: range
 
     @classmethod
-    def build(cls, indicators: Sequence[Indicator], regions: Sequence[str], years: range) -> RowContext:
+    def build(cls, indicators: Sequence[Indicator], regions: Sequence[str], district: str, years: range) -> RowContext:
         return cls(
             by_code={i.code: i for i in indicators},
             by_name={_norm(i.name): i for i in indicators},
-            regions=tuple(regions),
+            regions=frozenset(regions),
+            district=district,
             years=years,
         )
 
@@ -140,11 +143,13 @@ class ObservationRow(BaseModel):
     @field_validator("region", mode="before")
     @classmethod
     def _check_region(cls, raw: str | None, info: ValidationInfo) -> str:
-        regions = _ctx(info).regions
+        rows = _ctx(info)
         if raw is None:
-            return regions[0]
-        if raw not in regions:
-            raise _fail("cell.region_unknown", allowed="、".join(regions))
+            return rows.district
+        if raw not in rows.regions:
+            shown = sorted(rows.regions, key=lambda r: (r != rows.district, r))
+            allowed = "、".join(shown[:20]) + ("…" if len(shown) > 20 else "")
+            raise _fail("cell.region_unknown", allowed=allowed, district=rows.district)
         return raw
 
     @field_validator("year", mode="before")
@@ -270,13 +275,13 @@ def _header(sheet: Sheet) -> tuple[int, dict[int, str]]:
 
 
 def parse_observations(
-    sheet: Sheet, indicators: Sequence[Indicator], regions: Sequence[str], years: range
+    sheet: Sheet, indicators: Sequence[Indicator], regions: Sequence[str], district: str, years: range
 ) -> tuple[list[tuple[int, Observation]], int, list[Problem]]:
     """Validate every row; return (spreadsheet row, observation) pairs, the blank-value count and notices."""
     header_index, columns = _header(sheet)
     headers = {field: sheet.rows[header_index][n].text for n, field in columns.items()}
     width = len(sheet.rows[header_index])
-    context = {"rows": RowContext.build(indicators, regions, years)}
+    context = {"rows": RowContext.build(indicators, regions, district, years)}
     problems: list[Problem] = []
     notices: list[Problem] = []
     if header_index:
@@ -370,7 +375,10 @@ def plan_import(store: Store, data: bytes, file_name: str, max_bytes: int, sheet
     one visible sheet with a header) is read.
     """
     table = read_sheet(data, file_name, max_bytes, sheet=sheet, is_header=is_import_header)
-    parsed, skipped, notices = parse_observations(table, store.indicators(), store.regions(), store.plan_info().years)
+    info = store.plan_info()
+    parsed, skipped, notices = parse_observations(
+        table, store.indicators(), store.regions(), info.default_region, info.years
+    )
     if table.name is not None:
         notices.insert(0, Problem(key="import.sheet_read", params={"sheet": table.name}))
     return ImportPlan(

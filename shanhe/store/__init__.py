@@ -16,13 +16,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, PlanInfo, Project, Target, Theme
+from shanhe.catalog import Catalog, Flag, Goal, Indicator, Milestone, PlanInfo, Project, Region, Target, Theme
 from shanhe.errors import StoreError, ValuesMoved
 from shanhe.models import Batch, Change, MilestoneUpdate, Observation, Revision, UserRecord
 from shanhe.store.backends import Backend, Cursor, open_backend
 from shanhe.store.backends import restore as restore
 from shanhe.store.schema import (
     BATCH_COLUMNS,
+    BATCH_NEIGHBOURS,
     COLUMN_EXISTS,
     CURRENT_OBSERVATIONS,
     CURRENT_TARGETS,
@@ -30,6 +31,7 @@ from shanhe.store.schema import (
     MIGRATIONS,
     PLAN_TABLES,
     REVISION_COLUMNS,
+    REVISION_FIELDS,
     SCHEMA_VERSION,
     TABLE_EXISTS,
     TABLES,
@@ -38,6 +40,7 @@ from shanhe.store.schema import (
 )
 
 INSERT_CHUNK = 200
+REVISION_FIELDS_OF_N = ", ".join(f"n.{c}" for c in REVISION_FIELDS)
 Row = dict[str, Any]
 
 
@@ -171,6 +174,7 @@ class Store:
             "plan_issuer": catalog.plan.issuer,
             "plan_issued_on": catalog.plan.issued_on.isoformat(),
             "plan_info": catalog.plan.model_dump_json(),
+            "default_region": catalog.plan.default_region,
         }
         inserts: dict[str, tuple[tuple[str, ...], list[list[object]]]] = {
             "indicators": (
@@ -277,8 +281,8 @@ class Store:
                 [[g.id, g.year, g.theme, g.text, g.source] for g in catalog.goals],
             ),
             "regions": (
-                ("name", "source", "sort_order"),
-                [[r["name"], r["source"], n] for n, r in enumerate(catalog.plan.regions)],
+                ("name", "parent", "level", "source", "sort_order", "origin"),
+                [[r.name, r.parent, r.level, r.source, n, "plan"] for n, r in enumerate(catalog.plan.regions)],
             ),
             "themes": (
                 ("key", "name", "scope", "description", "source", "project_group", "sort_order"),
@@ -297,6 +301,10 @@ class Store:
             for table in PLAN_TABLES:
                 cur.execute(f"DELETE FROM {table}")  # table names are constants of the schema
             cur.execute("DELETE FROM targets WHERE origin = 'plan'")
+            names = catalog.plan.region_names  # the plan's regions are re-seeded; those admins added stay
+            cur.execute(
+                f"DELETE FROM regions WHERE origin = 'plan' OR name IN ({', '.join('?' * len(names))})", list(names)
+            )
             cur.execute(f"DELETE FROM meta WHERE key IN ({', '.join('?' * len(meta))})", list(meta))
             for table, (columns, rows) in inserts.items():
                 _insert_rows(cur, table, columns, rows)
@@ -414,9 +422,27 @@ class Store:
         return [Theme(indicators=tuple(codes.get(r["key"], ())), **r) for r in rows]
 
     def regions(self) -> list[str]:
-        """Region names, the whole district (全区) first."""
+        """Region names: the plan's (the district first), then those admins added, in the order added."""
+        return [r.name for r in self.region_tree()]
+
+    def region_tree(self) -> list[Region]:
+        """Every region with its parent and level, in the order of ``regions``."""
         with self._db.cursor() as cur:
-            return [r["name"] for r in _all(cur, "SELECT name FROM regions ORDER BY sort_order")]
+            rows = _all(cur, "SELECT name, parent, level, source FROM regions ORDER BY sort_order, name")
+        return [Region(**r) for r in rows]
+
+    def add_region(self, region: Region, user: str) -> None:
+        """A town or street under an existing region; its name must be new (the caller checked the role)."""
+        with self._db.transaction() as cur:
+            if _scalar(cur, "SELECT COUNT(*) FROM regions WHERE name = ?", [region.name]):
+                raise StoreError("regions.exists", region=region.name)
+            if not _scalar(cur, "SELECT COUNT(*) FROM regions WHERE name = ?", [region.parent]):
+                raise StoreError("regions.no_parent", region=region.name, parent=region.parent)
+            cur.execute(
+                "INSERT INTO regions (name, parent, level, source, sort_order, origin, entered_by, entered_at) "
+                "SELECT ?, ?, ?, ?, COALESCE(MAX(sort_order), 0) + 1, 'staff', ?, ? FROM regions",
+                [region.name, region.parent, region.level, region.source, user, utcnow()],
+            )
 
     def goals(self) -> list[Goal]:
         with self._db.cursor() as cur:
@@ -490,10 +516,84 @@ class Store:
         with self._db.cursor() as cur:
             return [Revision(**r) for r in _all(cur, sql + " ORDER BY id", params)]
 
-    def batch_revisions(self, batch_id: int) -> list[Revision]:
-        """The revisions one batch wrote."""
+    def batch_with_neighbours(self, batch_id: int) -> list[tuple[Revision, Revision | None, Revision | None]]:
+        """Each revision ``batch_id`` wrote, with a later revision of the same value (None if it is still the
+        newest) and the revision before it (what a revert restores; None if there was none). One query per batch.
+        """
+        columns = ", ".join(f"{a}.{c} AS {a}_{c}" for a in ("w", "n", "p") for c in REVISION_FIELDS)
+        sql = BATCH_NEIGHBOURS + (
+            f"SELECT {columns} FROM w JOIN k ON k.written_id = w.id JOIN observations n ON n.id = k.newest_id "
+            "LEFT JOIN observations p ON p.id = k.before_id ORDER BY w.id"
+        )
         with self._db.cursor() as cur:
-            return [Revision(**r) for r in _all(cur, REVISION_COLUMNS + " WHERE batch_id = ? ORDER BY id", [batch_id])]
+            rows = _all(cur, sql, [batch_id])
+
+        def revision(r: Row, alias: str) -> Revision:
+            return Revision(**{c: r[f"{alias}_{c}"] for c in REVISION_FIELDS})
+
+        return [
+            (
+                revision(r, "w"),
+                None if r["n_id"] == r["w_id"] else revision(r, "n"),
+                None if r["p_id"] is None else revision(r, "p"),
+            )
+            for r in rows
+        ]
+
+    def record_revert(self, batch_id: int, user: str) -> Batch:
+        """Revert ``batch_id`` in one transaction of set-based statements: refuse (ValuesMoved) if a later batch
+        changed any of its values, else write one new revision per value restoring the one before (a retraction
+        where there was none), under a new batch of kind "revert"."""
+        now = utcnow()
+        with self._db.transaction() as cur:
+            newer = _all(
+                cur,
+                BATCH_NEIGHBOURS + f"SELECT {REVISION_FIELDS_OF_N} FROM k JOIN observations n ON n.id = k.newest_id "
+                "WHERE k.newest_id <> k.written_id ORDER BY n.id",
+                [batch_id],
+            )
+            if newer:
+                district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
+                raise ValuesMoved([Revision(**r) for r in newer], district or "")
+            counts = _one(
+                cur,
+                BATCH_NEIGHBOURS + "SELECT COUNT(*) AS total, COUNT(p.value) AS restored "
+                "FROM k LEFT JOIN observations p ON p.id = k.before_id",
+                [batch_id],
+            )
+            assert counts is not None  # an aggregate always gives one row
+            total, restored = int(counts["total"]), int(counts["restored"])
+            new_id = int(
+                _scalar(
+                    cur,
+                    "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
+                    "rows_unchanged, reverts_batch) VALUES ('revert', NULL, NULL, ?, ?, 0, ?, ?, ?) RETURNING id",
+                    [user, now, restored, total - restored, batch_id],
+                )
+            )
+            cur.execute(
+                "INSERT INTO observations (indicator_code, region, year, value, source, note, batch_id, entered_by, "
+                "entered_at) "
+                + BATCH_NEIGHBOURS
+                + "SELECT w.indicator_code, w.region, w.year, p.value, p.source, p.note, CAST(? AS BIGINT), "
+                "CAST(? AS VARCHAR), CAST(? AS TIMESTAMP) FROM w JOIN k ON k.written_id = w.id "
+                "LEFT JOIN observations p ON p.id = k.before_id ORDER BY w.id",
+                [batch_id, new_id, user, now],
+            )
+            cur.execute(UPDATE_CURRENT_VALUES, [new_id])
+        return Batch(
+            id=new_id,
+            kind="revert",
+            file_name=None,
+            sha256=None,
+            user_name=user,
+            created_at=now,
+            rows_added=0,
+            rows_changed=restored,
+            rows_unchanged=total - restored,
+            note=None,
+            reverts_batch=batch_id,
+        )
 
     def revisions_of(self, indicator_code: str, region: str, year: int) -> list[Revision]:
         """Every revision of one value, oldest first."""
@@ -533,8 +633,8 @@ class Store:
                     if (r.value is not None if expect[r.key] is None else r.batch_id != expect[r.key])
                 ]
                 if moved:
-                    first_region = _scalar(cur, "SELECT name FROM regions ORDER BY sort_order LIMIT 1")
-                    raise ValuesMoved(moved, first_region or "")
+                    district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
+                    raise ValuesMoved(moved, district or "")
             batch_id = int(
                 _scalar(
                     cur,
@@ -730,7 +830,7 @@ class Store:
         """Every table into ``directory`` (complete, or not there at all)."""
         self._db.backup(directory)
 
-    def data_version(self) -> tuple[str | None, int, int, int, int]:
+    def data_version(self) -> tuple[str | None, int, int, int, int, int]:
         """Changes whenever anything a page shows changes (one cheap query): for cache keys."""
         with self._db.cursor() as cur:
             row = _one(
@@ -738,10 +838,12 @@ class Store:
                 "SELECT (SELECT value FROM meta WHERE key = 'plan_digest') AS digest, "
                 "(SELECT MAX(id) FROM batches) AS batch, (SELECT MAX(id) FROM targets) AS target, "
                 "(SELECT MAX(id) FROM milestone_updates) AS milestone, "
-                "(SELECT COUNT(*) FROM staff_milestones) AS staff_milestones",
+                "(SELECT COUNT(*) FROM staff_milestones) AS staff_milestones, "
+                "(SELECT COUNT(*) FROM regions) AS regions",
             )
         assert row is not None  # a SELECT without FROM always gives one row
-        return (row["digest"], *(int(row[k] or 0) for k in ("batch", "target", "milestone", "staff_milestones")))
+        counters = ("batch", "target", "milestone", "staff_milestones", "regions")
+        return (row["digest"], *(int(row[k] or 0) for k in counters))
 
     def table_counts(self) -> dict[str, int]:
         """Row counts of every table: used by tests to prove nothing changed."""

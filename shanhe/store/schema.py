@@ -101,6 +101,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at, id
             FROM observations WHERE id IN (SELECT MAX(id) FROM observations GROUP BY indicator_code, region, year)""",
     ),
+    (
+        # regions become data: a tree (区 → 镇/街道); the plan's rows are re-seeded at sync, admins add the rest
+        "ALTER TABLE regions ADD COLUMN parent VARCHAR",
+        "ALTER TABLE regions ADD COLUMN level VARCHAR NOT NULL DEFAULT '区'",
+        "ALTER TABLE regions ADD COLUMN origin VARCHAR NOT NULL DEFAULT 'plan'",
+        "ALTER TABLE regions ADD COLUMN entered_by VARCHAR",
+        "ALTER TABLE regions ADD COLUMN entered_at TIMESTAMP",
+        # revert and the history page read one batch's revisions, and the revisions of its keys, by index
+        "CREATE INDEX observations_batch ON observations (batch_id)",
+        # the revisions of one value (its history, the revision a revert restores), by index
+        "CREATE INDEX observations_key_id ON observations (indicator_code, region, year, id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -113,7 +125,6 @@ PLAN_TABLES = (
     "project_indicators",
     "milestones",
     "goals",
-    "regions",
     "themes",
     "theme_indicators",
 )
@@ -128,6 +139,7 @@ TABLES = (
     "login_attempts",
     "milestone_updates",
     "staff_milestones",
+    "regions",
     *PLAN_TABLES,
 )
 
@@ -171,9 +183,31 @@ BATCH_COLUMNS = (
     "SELECT id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, rows_unchanged, note, "
     "reverts_batch FROM batches"
 )
-REVISION_COLUMNS = (
-    "SELECT id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at FROM observations"
+REVISION_FIELDS = (
+    "id",
+    "indicator_code",
+    "region",
+    "year",
+    "value",
+    "source",
+    "note",
+    "batch_id",
+    "entered_by",
+    "entered_at",
 )
+REVISION_COLUMNS = f"SELECT {', '.join(REVISION_FIELDS)} FROM observations"
+
+# Each revision one batch wrote (``w``), with the id of the newest revision of the same value (``newest_id``) and of
+# the one before it (``before_id``, what a revert restores): one set-based pass for the whole batch, the batch id
+# its one parameter. A batch writes each value at most once.
+BATCH_NEIGHBOURS = """
+    WITH w AS (SELECT * FROM observations WHERE batch_id = ?),
+    k AS (SELECT w.id AS written_id, MAX(o.id) AS newest_id, MAX(CASE WHEN o.id < w.id THEN o.id END) AS before_id
+          FROM w JOIN observations o
+               ON o.indicator_code = w.indicator_code AND o.region = w.region AND o.year = w.year
+          GROUP BY w.id)
+"""
+
 # Whether a table exists (information_schema is standard; both backends have it).
 TABLE_EXISTS = "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()"
 COLUMN_EXISTS = (

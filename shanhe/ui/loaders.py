@@ -18,16 +18,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from shanhe import charts, clock, settings
-from shanhe.catalog import Flag, Indicator, PlanInfo, Project, Theme
+from shanhe.catalog import Flag, Indicator, PlanInfo, Project, Region, Theme
 from shanhe.entry import milestones
 from shanhe.i18n import Lang
 from shanhe.models import Batch, Observation, Revision
 from shanhe.overview import Overview, build_overview
 from shanhe.progress import assess, default_year
 from shanhe.publish import Republisher
+from shanhe.regions import Ranking, ranking
 from shanhe.store import Store
 
-Version = tuple[str | None, int, int, int, int]  # Store.data_version()
+Version = tuple[str | None, int, int, int, int, int]  # Store.data_version()
 
 # cache_resource, not cache_data: every session gets the one shared result instead of its own unpickled
 # copy (unpickling the indicators on every page load was a fifth of a page's server time under load).
@@ -84,6 +85,25 @@ def progress_figure(store: Store, code: str, year: int, region: str, lang: Lang,
     return _progress_figure(store, store.url, code, year, region, lang, sample, version(store))
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _ranking(
+    _store: Store, path: str, code: str, year: int, region: str, lang: Lang, sample: bool, version: Version
+) -> tuple[Ranking, go.Figure | None]:
+    observations = [o for o in _current(_store, path, version) if o.indicator_code == code]
+    ranked = ranking(_region_tree(_store, path, version), observations, region, year)
+    indicator = _indicators(_store, path, version)[code]
+    figure = charts.ranking_chart(indicator, ranked.rows, year, lang, sample=sample) if ranked.rows else None
+    return ranked, figure
+
+
+def region_ranking(
+    store: Store, code: str, year: int, region: str, lang: Lang, sample: bool
+) -> tuple[Ranking, go.Figure | None]:
+    """The children of ``region`` ranked for ``year``, and their chart (None without figures), once per data
+    version: building the figure was a third of the indicator page's rerun with ten regions."""
+    return _ranking(store, store.url, code, year, region, lang, sample, version(store))
+
+
 # small results read straight from the store: one typed cached read per store method
 _reads = st.cache_resource(show_spinner=False, max_entries=256)
 
@@ -106,6 +126,16 @@ def _regions(_store: Store, path: str, version: Version) -> tuple[str, ...]:
 def regions(store: Store) -> tuple[str, ...]:
     """Regions, the district first: asked of the DB once per data version, not on every page load."""
     return _regions(store, store.url, version(store))
+
+
+@_reads
+def _region_tree(_store: Store, path: str, version: Version) -> tuple[Region, ...]:
+    return tuple(_store.region_tree())
+
+
+def region_tree(store: Store) -> tuple[Region, ...]:
+    """Every region with its parent and level, once per data version."""
+    return _region_tree(store, store.url, version(store))
 
 
 @_reads

@@ -1,0 +1,254 @@
+"""A city's worth of history: every figure of issue 14's scale benchmark, next to the sample store, in one run.
+
+Builds a store THROUGH THE IMPORT PATH (validate + diff + commit, as staff and the CLI do): the district and
+``--regions - 1`` towns (added as an admin adds them) × every indicator the plan has × 2020–2035, then
+``--revisions`` imports that change every value. The plan has 42 indicators (表2-1's 26 and 16 from the text),
+10 of them cumulative without a 2020 value: 662 values per region, so 10 regions give 6,620 values and 20
+revisions 132,400 — a little more than the 5,680 / 113,600 of the store issue 14 measured (36 indicators then).
+
+Then it times, on that store and on the labelled sample store (``python -m shanhe demo``) side by side: an
+import of a file changing every value, ``status``, ``export`` (CSV; XLSX of the current values; XLSX of
+everything), the HTML report, the history page rerun (AppTest, admin, newest batch selected), overview and
+indicator reruns cold (caches cleared) and warm, and a revert of the newest batch (one value per key).
+
+Backends: ``--db`` may be given several times; each is a DuckDB file path to create (default: one in a
+temporary folder) or a ``postgresql://`` URL of an empty database. A backend this branch cannot open is
+reported as not available, and the others still run.
+
+Run: ``.venv/bin/python benchmarks/scale.py [--regions 10 --revisions 20] [--db postgresql://…]``
+(about 3 minutes on the 2-core development machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("SHANHE_TODAY", "2035-12-31")  # every plan year 2020–2035 may be entered
+
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from shanhe import auth, cli, settings  # noqa: E402
+from shanhe.auth import User  # noqa: E402
+from shanhe.catalog import Catalog, load_catalog  # noqa: E402
+from shanhe.demo import build_demo  # noqa: E402
+from shanhe.entry.importer import commit_import, plan_import  # noqa: E402
+from shanhe.entry.revert import revert_batch  # noqa: E402
+from shanhe.regions import add_region  # noqa: E402
+from shanhe.spreadsheets import Table, to_csv  # noqa: E402
+from shanhe.store import Store, open_store  # noqa: E402
+from shanhe.ui.account import SEEN_KEY, USER_KEY  # noqa: E402
+
+RUNS = 5
+ADMIN = User(name="基准管理员", role="admin")
+#: Targets of issue 14 at scale (seconds, or × the sample store for the warm reruns).
+TARGETS = {
+    "history page rerun": ("< 1 s", lambda s, r: s < 1),
+    "revert newest batch": ("< 1 s", lambda s, r: s < 1),
+    "export xlsx (all)": ("< 5 s", lambda s, r: s < 5),
+    "overview rerun warm": ("≤ 1.5× sample", lambda s, r: r <= 1.5),
+    "indicator rerun warm": ("≤ 1.5× sample", lambda s, r: r <= 1.5),
+}
+
+
+def median(fn: Callable[[], object], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def once(fn: Callable[[], object]) -> float:
+    return median(fn, 1)
+
+
+def value(catalog: Catalog, code: str, region: int, year: int, revision: int) -> float:
+    """A plausible value inside the indicator's range; every revision moves it a little (no jump)."""
+    low, high = catalog.indicator(code).range
+    low, high = low if low is not None else 0.0, high if high is not None else 100.0
+    return round(low + (high - low) * (0.3 + 0.02 * region + 0.01 * (year - 2020) + 0.0001 * revision), 4)
+
+
+def build(store: Store, catalog: Catalog, regions: int, revisions: int) -> None:
+    """Towns added as an admin adds them, then ``revisions - 1`` full imports (the last is measured)."""
+    district = catalog.plan.default_region
+    for n in range(1, regions):
+        add_region(store, f"基准{n:02d}镇", district, ADMIN)
+    names = [district, *(f"基准{n:02d}镇" for n in range(1, regions))]
+    limit = settings.max_upload_bytes()
+    for rev in range(revisions - 1):
+        rows = [
+            [i.code, name, year, value(catalog, i.code, r, year, rev)]
+            for r, name in enumerate(names)
+            for i in catalog.indicators
+            for year in catalog.plan.years
+            if not (i.measure == "cumulative_change" and year == catalog.plan.base_year)
+        ]
+        data = to_csv(Table("data", ("指标编码", "地区", "年份", "数值"), rows))
+        commit_import(store, plan_import(store, data, f"revision-{rev + 1}.csv", limit), ADMIN)
+
+
+def changed_file(store: Store) -> bytes:
+    """Every current value, each moved by 0.01: the import that the figures time."""
+    rows = [
+        [o.indicator_code, o.region, o.year, round(o.value + (0.01 if o.value < 50 else -0.01), 4)]
+        for o in store.current_observations()
+    ]
+    return to_csv(Table("data", ("指标编码", "地区", "年份", "数值"), rows))
+
+
+def address(db: str) -> Path | str:
+    """What ``open_store`` takes: a DuckDB file's path, or a PostgreSQL URL as it is."""
+    return db if db.startswith("postgresql://") else Path(db)
+
+
+def quiet_cli(*args: str) -> None:
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = cli.main(list(args))
+    assert code == 0, args
+
+
+def app(db: str, page: str, user: User | None = None) -> AppTest:
+    os.environ["SHANHE_DB"] = db
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    if user is not None:
+        at.session_state[USER_KEY] = user
+        at.session_state[SEEN_KEY] = dt.datetime.now(dt.UTC)
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}_page.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def page_figures(db: str) -> dict[str, float]:
+    out = {}
+    for page in ("overview", "indicator"):
+        st.cache_resource.clear()  # cold: nothing cached in this process
+        start = time.perf_counter()
+        at = app(db, page)
+        out[f"{page} rerun cold"] = time.perf_counter() - start
+        out[f"{page} rerun warm"] = median(at.run)
+    history = app(db, "history", ADMIN)
+    out["history page rerun"] = median(history.run)
+    return out
+
+
+def warm_up(db: str, tmp: Path) -> None:
+    """Import every module the figures use (plotly, pandas' styler, the report templates) before timing any:
+    otherwise the first store measured pays for them in its "cold" figures."""
+    quiet_cli(
+        "--db", db, "report", "--kind", "annual", "--year", "2025", "--format", "html", "--out", str(tmp / "w.html")
+    )
+    page_figures(db)
+
+
+def measure(db: str, tmp: Path) -> dict[str, float]:
+    """Every figure on one store (the file or URL ``db``), in an order that leaves the revert for last."""
+    limit = settings.max_upload_bytes()
+    figures: dict[str, float] = {}
+    with open_store(address(db), load_catalog()) as store:  # type: ignore[arg-type]  # a URL once the backend allows it
+        data = changed_file(store)
+        figures["values"] = len(store.current_observations())
+        figures["revisions (before the import)"] = store.table_counts()["observations"]
+        figures["import: validate + diff"] = once(lambda: plan_import(store, data, "changed.csv", limit))
+        plan = plan_import(store, data, "changed.csv", limit)
+        figures["import: commit"] = once(lambda: commit_import(store, plan, ADMIN))
+        figures["read current values"] = median(store.current_observations)
+    figures["status (CLI, json)"] = once(lambda: quiet_cli("--db", db, "status", "--format", "json"))
+    for fmt, what in (("csv", "current"), ("xlsx", "current"), ("xlsx", "all")):
+        out = tmp / f"export-{what}.{fmt}"
+        figures[f"export {fmt} ({what})"] = once(
+            lambda o=out, f=fmt, w=what: quiet_cli("--db", db, "export", "--format", f, "--what", w, "--out", str(o))
+        )
+        figures[f"  file size {fmt} ({what}), MB"] = out.stat().st_size / 2**20
+    report = tmp / "report.html"
+    figures["report html"] = once(
+        lambda: quiet_cli(
+            "--db", db, "report", "--kind", "annual", "--year", "2025", "--format", "html", "--out", str(report)
+        )
+    )
+    figures.update(page_figures(db))
+    with open_store(address(db), load_catalog()) as store:  # type: ignore[arg-type]
+        newest = store.batches()[-1]
+        figures["revert newest batch"] = once(lambda: revert_batch(store, newest.id, ADMIN))
+        figures["  values reverted"] = newest.rows_added + newest.rows_changed
+    return figures
+
+
+def scale_store(spec: str | None, tmp: Path, regions: int, revisions: int) -> tuple[str, float]:
+    """Create the scale store at ``spec`` (a new DuckDB file by default); return its address and build time."""
+    catalog = load_catalog()
+    db = spec or str(tmp / "scale.duckdb")
+    start = time.perf_counter()
+    with open_store(address(db), catalog, create=True) as store:  # type: ignore[arg-type]
+        auth.add_user(store, ADMIN.name, "admin", "benchmark password 1")
+        build(store, catalog, regions, revisions)
+    return db, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--regions", type=int, default=10)
+    parser.add_argument("--revisions", type=int, default=20)
+    parser.add_argument("--db", action="append", help="DuckDB file to create, or postgresql:// URL (repeatable)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        sample = tmp / "sample.duckdb"
+        build_demo(sample, load_catalog(), settings.DEFAULT_DB)
+        (tmp / "sample").mkdir()
+        warm_up(str(sample), tmp)
+        columns = {"sample store": measure(str(sample), tmp / "sample")}
+        for spec in args.db or [None]:
+            name = "PostgreSQL" if spec and spec.startswith("postgresql://") else "DuckDB"
+            (tmp / name).mkdir(exist_ok=True)
+            try:
+                db, built = scale_store(spec, tmp / name, args.regions, args.revisions)
+            except Exception as exc:  # e.g. PostgreSQL on a branch without its backend
+                print(f"{name}: not available here ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})")
+                continue
+            print(f"{name}: {args.regions} regions × {args.revisions} revisions imported in {built:.0f} s")
+            columns[name] = measure(db, tmp / name)
+    report(columns)
+
+
+def report(columns: dict[str, dict[str, float]]) -> None:
+    names = list(columns)
+    small = columns["sample store"]
+    head = f"{'figure':32s}" + "".join(f"{n:>14s}" for n in names) + "".join(f"{n + ' ×':>16s}" for n in names[1:])
+    print(head + "   target")
+    for key in small:
+        cells = []
+        for n in names:
+            v = columns[n].get(key)
+            is_time = not key.startswith(("values", "revisions", "  "))
+            cells.append(f"{'—':>14s}" if v is None else f"{v * 1000:11.0f} ms" if is_time else f"{v:14,.1f}")
+        ratios = [
+            f"{columns[n][key] / small[key]:15.1f}×" if small.get(key) and key in columns[n] else f"{'—':>16s}"
+            for n in names[1:]
+        ]
+        target = ""
+        if key in TARGETS and len(names) > 1:
+            label, ok = TARGETS[key]
+            met = all(ok(columns[n][key], columns[n][key] / small[key]) for n in names[1:] if key in columns[n])
+            target = f"{label}: {'met' if met else 'NOT met'}"
+        print(f"{key:32s}" + "".join(cells) + "".join(ratios) + "   " + target)
+
+
+if __name__ == "__main__":
+    main()
