@@ -121,7 +121,7 @@ def test_the_indicator_page_says_when_towns_have_figures_and_the_district_has_no
         add_region(store, town, "全区", ADMIN)
     rows = [_obs("北石店镇", 2024, 72), _obs("西街街道", 2024, 68), _obs("全区", 2023, 69)]
     store.record_batch(rows, kind="import", user="t", file_name=None, sha256=None, counts=(3, 0, 0))
-    monkeypatch.setenv("SHANHE_DB", str(store.path))
+    monkeypatch.setenv("SHANHE_DB", store.url)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params.update({"code": "I07", "year": "2024"})
     at.run()

@@ -17,7 +17,7 @@ import shanhe.store as store_module
 from shanhe.auth import User
 from shanhe.catalog import Catalog
 from shanhe.entry.importer import commit_import, plan_import
-from shanhe.entry.revert import revert_plan
+from shanhe.entry.revert import conflicts, revert_steps
 from shanhe.errors import StoreError, ValuesMoved
 from shanhe.models import Observation
 from shanhe.store import Store, open_store, postgres
@@ -92,20 +92,11 @@ def test_a_revert_planned_before_another_servers_write_is_refused(target: str, c
     with open_store(target, catalog, create=True) as one, Store.open(target) as two:
         data = b"indicator_code,year,value\nI07,2021,70\n"
         first = commit_import(one, plan_import(one, data, "a.csv", 2**20), STAFF)
-        steps = revert_plan(two, first.id)
+        assert conflicts(first.id, revert_steps(two, first.id)) is None  # the history page offers the revert
         changed = b"indicator_code,year,value\nI07,2021,71\n"
         commit_import(one, plan_import(one, changed, "b.csv", 2**20), User(name="李工", role="staff"))
         with pytest.raises(ValuesMoved) as err:
-            two.record_batch(
-                [s.restored for s in steps],
-                kind="revert",
-                user="王主任",
-                file_name=None,
-                sha256=None,
-                counts=(0, 0, len(steps)),
-                reverts_batch=first.id,
-                expect={s.written.key: first.id for s in steps},
-            )
+            two.record_revert(first.id, "王主任")
         assert [(r.indicator_code, r.value, r.entered_by) for r in err.value.moved] == [("I07", 71.0, "李工")]
         assert [o.value for o in two.current_observations()] == [71.0] and len(two.batches()) == 2
 
