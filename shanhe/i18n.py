@@ -813,8 +813,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Database {path} does not exist: run python -m shanhe init first.",
     ),
     "cli.db_locked": (
-        "数据库 {path} 正被另一个进程占用（例如正在运行的看板服务），请稍后再试。",
-        "Database {path} is locked by another process (e.g. the running dashboard); try again later.",
+        "数据库正忙：{path} 正被另一个进程占用（例如正在进行的备份或导出），等待后仍未释放，请稍后再试。",
+        "The database is busy: {path} is locked by another process (e.g. a backup or an export) and was not "
+        "released in time; try again later.",
     ),
     "cli.db_corrupt": ("数据库 {path} 无法打开：{reason}", "Cannot open database {path}: {reason}"),
     "cli.db_too_new": (

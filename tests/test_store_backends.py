@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -149,11 +150,20 @@ def _rows(url: str) -> dict[str, list[str]]:
 
 
 def test_postgresql_backup_and_restore_round_trip(
-    pg: Cluster, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    pg: Cluster, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same commands as on DuckDB: a pg_dump archive, restored into an empty database, table by table equal;
-    sequences continue; restore never writes into a database that has tables."""
-    source = pg.create_db()
+    sequences continue; restore never writes into a database that has tables. The password in the URL reaches
+    pg_dump and pg_restore through the environment, never their command line."""
+    commands: list[tuple[list[str], str | None]] = []
+    real_run = subprocess.run
+
+    def spy(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        commands.append((list(args), kwargs.get("env", {}).get("PGPASSWORD")))
+        return real_run(args, **kwargs)
+
+    monkeypatch.setattr(postgres.subprocess, "run", spy)
+    source = pg.create_db().replace("postgres@", "postgres:s3cret@")  # trust auth: any password is accepted
     cli = Cli(source, capsys)  # type: ignore[arg-type]  # --db takes a URL as well as a path
     assert cli("init")[0] == 0
     assert cli("import", DATA / "scenario" / "observations.csv", "--accept-jumps")[0] == 0
@@ -166,6 +176,8 @@ def test_postgresql_backup_and_restore_round_trip(
     code, out, err = restore_cli("restore", backup)
     assert code == 0 and "已恢复" in out, err
     assert _rows(target) == _rows(source)
+    assert [Path(args[0]).name for args, _ in commands] == ["pg_dump", "pg_restore"]
+    assert "s3cret" not in " ".join(commands[0][0]) and commands[0][1] == "s3cret"
     with Store.open(target) as store:
         plan = plan_import(store, b"indicator_code,year,value\nI07,2023,70.6\n", "n.csv", 2**20)
         assert commit_import(store, plan, STAFF).id == 3

@@ -11,6 +11,7 @@ Backups are ``pg_dump`` custom-format archives, restored by ``pg_restore`` into 
 from __future__ import annotations
 
 import glob
+import os
 import shutil
 import subprocess
 import tempfile
@@ -21,7 +22,7 @@ from typing import Any
 
 import psycopg
 from psycopg import errors
-from psycopg.conninfo import conninfo_to_dict
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from shanhe.errors import StoreError
@@ -100,6 +101,7 @@ class PostgresBackend:
             max_size=POOL_SIZE,
             kwargs={"autocommit": True},
             configure=_configure,
+            check=ConnectionPool.check_connection,  # a connection the server dropped (a restart) is replaced
             timeout=CONNECT_SECONDS,
             open=False,
             name="shanhe",
@@ -175,7 +177,7 @@ class PostgresBackend:
         directory.parent.mkdir(parents=True, exist_ok=True)
         partial = Path(tempfile.mkdtemp(prefix=f".partial-{directory.name}-", dir=directory.parent))
         try:
-            _run(tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(partial / DUMP_NAME), self.url)
+            _run(tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(partial / DUMP_NAME), url=self.url)
             partial.rename(directory)
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
@@ -202,19 +204,27 @@ def restore(directory: Path, url: str) -> None:
         backend.close()
     if tables and tables[0]:
         raise StoreError("cli.restore_exists", path=display_url(url))
-    _run(tool("pg_restore"), "--no-owner", "--exit-on-error", "--single-transaction", "--dbname", url, str(dump))
+    _run(tool("pg_restore"), "--no-owner", "--exit-on-error", "--single-transaction", str(dump), url=url)
 
 
 def tool(name: str) -> str:
     """A PostgreSQL client program: on PATH, else where Debian keeps it (/usr/lib/postgresql/N/bin)."""
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
-    if found is None:
+    if found := shutil.which(name):
+        return found
+    versions = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(Path(p).parts[-3]))
+    if not versions:
         raise StoreError("store.tool_missing", tool=name)
-    return found
+    return versions[-1]
 
 
-def _run(*args: str) -> None:
-    done = subprocess.run(args, capture_output=True, text=True, timeout=3600, check=False)
+def _run(*args: str, url: str) -> None:
+    """Run a client program on the database at ``url``; its password goes in the environment, not on the
+    command line (where every local user could read it)."""
+    params = conninfo_to_dict(url)
+    password = params.pop("password", None)
+    env = {**os.environ, **({"PGPASSWORD": str(password)} if password else {})}
+    command = [*args, "--dbname", make_conninfo("", **params)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False, env=env)
     if done.returncode != 0:
         raise StoreError("store.tool_failed", tool=Path(args[0]).name, reason=done.stderr.strip()[-500:])
 
