@@ -855,6 +855,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "有人刚刚修改了这些数值，请重试。未写入任何数据。",
         "Someone has just changed these values; please try again. Nothing was written.",
     ),
+    "store.duplicate": (
+        "有人刚刚添加了同名的记录，请刷新页面后再试。未写入任何数据。",
+        "Someone has just added a record with the same name; reload the page and try again. Nothing was written.",
+    ),
     "store.unreachable": (
         "无法连接数据库 {url}：{reason}",
         "Cannot connect to the database {url}: {reason}",

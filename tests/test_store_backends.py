@@ -276,3 +276,14 @@ def test_an_unreachable_postgresql_server_is_one_clear_error(monkeypatch: pytest
     assert err.value.key == "store.unreachable" and "secret" not in message
     assert f"postgresql://shanhe@127.0.0.1:{url.split(':')[3].split('/')[0]}/shanhe" in message
     assert "refused" in message or "拒绝" in message
+
+
+def test_a_name_added_twice_at_once_is_refused_in_words(any_store: Store) -> None:
+    """Two servers each check that a user name is free, then both add it: the second write is refused with a
+    message a user can act on (not "internal error"), and the first user stays as written."""
+    any_store.add_user("赵工", "staff", "hash-one")
+    with pytest.raises(StoreError) as err:
+        any_store.add_user("赵工", "admin", "hash-two")
+    assert err.value.key == "store.duplicate"
+    record = any_store.user("赵工")
+    assert record is not None and (record.role, record.password_hash) == ("staff", "hash-one")

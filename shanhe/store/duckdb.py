@@ -119,6 +119,8 @@ class DuckDBBackend:
                     raise StoreError("store.disk_full", path=self.path) from exc
                 if isinstance(exc, duckdb.TransactionException):
                     raise StoreError("store.busy") from exc
+                if isinstance(exc, duckdb.ConstraintException):
+                    raise StoreError("store.duplicate") from exc
                 raise
             except BaseException:
                 _rollback(cur)

@@ -139,6 +139,8 @@ class PostgresBackend:
                         raw.execute(f"SELECT pg_advisory_unlock({lock})")
         except (errors.SerializationFailure, errors.DeadlockDetected) as exc:
             raise StoreError("store.conflict") from exc
+        except errors.UniqueViolation as exc:  # two servers added the same name, each having checked it was free
+            raise StoreError("store.duplicate") from exc
         except errors.DiskFull as exc:
             raise StoreError("store.disk_full", path=self.label) from exc
         except errors.LockNotAvailable as exc:
