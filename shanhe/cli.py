@@ -631,6 +631,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
             return 0
         entries = store.staff_targets()
         names = {i.code: i.name for i in store.indicators()}
+        district = store.plan_info().default_region
     if args.format == "json":
         _json([target_record(code, tg) for code, tg in entries])
         return 0
@@ -640,7 +641,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
             code,
             names.get(code, ""),
             tg.year,
-            tg.region or "全区",
+            tg.region or district,
             f"{'≥' if tg.rule == 'at_least' else '≤'}{number(tg.value)}",
             tg.doc_ref or "",
             tg.doc_date.isoformat() if tg.doc_date else "",
