@@ -18,7 +18,9 @@ Backends: ``--db`` may be given several times; each is a DuckDB file path to cre
 temporary folder) or a ``postgresql://`` URL of an empty database. A backend this branch cannot open is
 reported as not available, and the others still run.
 
-Run: ``.venv/bin/python benchmarks/scale.py [--regions 10 --revisions 20] [--db postgresql://…]``
+Run: ``.venv/bin/python benchmarks/scale.py [--regions 10 --revisions 20] [--db postgresql://…] [--postgres]``
+(``--postgres``: DuckDB and a throwaway PostgreSQL cluster side by side; PostgreSQL is compared with DuckDB on
+wall time, since the database server's CPU is not this process's)
 (about 3 minutes on the 2-core development machine).
 """
 
@@ -53,6 +55,7 @@ from shanhe.regions import add_region  # noqa: E402
 from shanhe.spreadsheets import Table, to_csv  # noqa: E402
 from shanhe.store import Store, open_store  # noqa: E402
 from shanhe.ui.account import SEEN_KEY, USER_KEY  # noqa: E402
+from tests.pgcluster import pg_cluster  # noqa: E402
 
 RUNS = 5
 ADMIN = User(name="基准管理员", role="admin")
@@ -217,9 +220,14 @@ def main() -> None:
     parser.add_argument("--regions", type=int, default=10)
     parser.add_argument("--revisions", type=int, default=20)
     parser.add_argument("--db", action="append", help="DuckDB file to create, or postgresql:// URL (repeatable)")
+    parser.add_argument(
+        "--postgres", action="store_true", help="also on a throwaway PostgreSQL cluster (Debian's postgresql)"
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp_name:
+    with tempfile.TemporaryDirectory() as tmp_name, contextlib.ExitStack() as stack:
         tmp = Path(tmp_name)
+        if args.postgres:
+            args.db = (args.db or [str(tmp / "scale.duckdb")]) + [stack.enter_context(pg_cluster()).create_db("scale")]
         sample = tmp / "sample.duckdb"
         build_demo(sample, load_catalog(), settings.DEFAULT_DB)
         (tmp / "sample").mkdir()
@@ -272,6 +280,10 @@ def report(columns: dict[str, dict[str, float | Timing]]) -> None:
                 if isinstance(v := columns[n].get(key), Timing) and isinstance(base, Timing)
             )
             target = f"{label} (cpu): {'met' if met else 'NOT met'}"
+        pg, duck = columns.get("PostgreSQL", {}).get(key), columns.get("DuckDB", {}).get(key)
+        if isinstance(pg, Timing) and isinstance(duck, Timing):  # wall: the database server's CPU is not ours
+            met = "met" if pg.wall <= 2 * duck.wall else "NOT met"
+            target += f"   PostgreSQL/DuckDB {pg.wall / duck.wall:.2f}× wall (≤ 2×: {met})"
         print(f"{key:32s}" + "".join(cells) + "".join(ratios) + "   " + target)
 
 
