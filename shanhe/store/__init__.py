@@ -522,8 +522,8 @@ class Store:
         """
         columns = ", ".join(f"{a}.{c} AS {a}_{c}" for a in ("w", "n", "p") for c in REVISION_FIELDS)
         sql = BATCH_NEIGHBOURS + (
-            f"SELECT {columns} FROM w JOIN k ON k.written_id = w.id JOIN observations n ON n.id = k.newest_id "
-            "LEFT JOIN observations p ON p.id = k.before_id ORDER BY w.id"
+            f"SELECT {columns} FROM k JOIN observations w ON w.id = k.written_id "
+            "JOIN observations n ON n.id = k.newest_id LEFT JOIN observations p ON p.id = k.before_id ORDER BY w.id"
         )
         with self._db.cursor() as cur:
             rows = _all(cur, sql, [batch_id])
@@ -546,22 +546,23 @@ class Store:
         where there was none), under a new batch of kind "revert"."""
         now = utcnow()
         with self._db.transaction() as cur:
-            newer = _all(
-                cur,
-                BATCH_NEIGHBOURS + f"SELECT {REVISION_FIELDS_OF_N} FROM k JOIN observations n ON n.id = k.newest_id "
-                "WHERE k.newest_id <> k.written_id ORDER BY n.id",
-                [batch_id],
-            )
-            if newer:
-                district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
-                raise ValuesMoved([Revision(**r) for r in newer], district or "")
             counts = _one(
                 cur,
-                BATCH_NEIGHBOURS + "SELECT COUNT(*) AS total, COUNT(p.value) AS restored "
+                BATCH_NEIGHBOURS + "SELECT COUNT(*) AS total, COUNT(p.value) AS restored, "
+                "COUNT(CASE WHEN k.newest_id <> k.written_id THEN 1 END) AS moved "
                 "FROM k LEFT JOIN observations p ON p.id = k.before_id",
                 [batch_id],
             )
             assert counts is not None  # an aggregate always gives one row
+            if counts["moved"]:
+                newer = _all(
+                    cur,
+                    BATCH_NEIGHBOURS + f"SELECT {REVISION_FIELDS_OF_N} FROM k "
+                    "JOIN observations n ON n.id = k.newest_id WHERE k.newest_id <> k.written_id ORDER BY n.id",
+                    [batch_id],
+                )
+                district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
+                raise ValuesMoved([Revision(**r) for r in newer], district or "")
             total, restored = int(counts["total"]), int(counts["restored"])
             new_id = int(
                 _scalar(
@@ -575,9 +576,9 @@ class Store:
                 "INSERT INTO observations (indicator_code, region, year, value, source, note, batch_id, entered_by, "
                 "entered_at) "
                 + BATCH_NEIGHBOURS
-                + "SELECT w.indicator_code, w.region, w.year, p.value, p.source, p.note, CAST(? AS BIGINT), "
-                "CAST(? AS VARCHAR), CAST(? AS TIMESTAMP) FROM w JOIN k ON k.written_id = w.id "
-                "LEFT JOIN observations p ON p.id = k.before_id ORDER BY w.id",
+                + "SELECT k.indicator_code, k.region, k.year, p.value, p.source, p.note, CAST(? AS BIGINT), "
+                "CAST(? AS VARCHAR), CAST(? AS TIMESTAMP) FROM k "
+                "LEFT JOIN observations p ON p.id = k.before_id ORDER BY k.written_id",
                 [batch_id, new_id, user, now],
             )
             cur.execute(UPDATE_CURRENT_VALUES, [new_id])

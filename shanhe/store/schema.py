@@ -197,18 +197,21 @@ REVISION_FIELDS = (
 )
 REVISION_COLUMNS = f"SELECT {', '.join(REVISION_FIELDS)} FROM observations"
 
-# Each revision one batch wrote (``w``), with the id of the newest revision of the same value (``newest_id``, from
-# current_values) and of the one before it (``before_id``, what a revert restores; one backward step in the
-# (key, id) index per value): one set-based pass for the whole batch, the batch id its one parameter. A batch
-# writes each value at most once.
+# Each value one batch wrote (``k``: the revision's id ``written_id`` and its key), with the id of the newest
+# revision of the same value (``newest_id``, from current_values) and of the one before it (``before_id``, what a
+# revert restores; one backward step in the (key, id) index per value): one set-based pass for the whole batch,
+# the batch id its one parameter. Callers join ``k`` to observations by id only (primary-key lookups), never back
+# to a second scan of the batch: PostgreSQL cannot estimate a new batch's size and would compare every pair.
+# A batch writes each value at most once.
 BATCH_NEIGHBOURS = """
-    WITH w AS (SELECT * FROM observations WHERE batch_id = ?),
-    k AS (SELECT w.id AS written_id, c.revision_id AS newest_id,
-                 (SELECT MAX(o.id) FROM observations o
-                  WHERE o.indicator_code = w.indicator_code AND o.region = w.region AND o.year = w.year
-                        AND o.id < w.id) AS before_id
-          FROM w JOIN current_values c
-               ON c.indicator_code = w.indicator_code AND c.region = w.region AND c.year = w.year)
+    WITH k AS (
+        SELECT w.id AS written_id, w.indicator_code, w.region, w.year, c.revision_id AS newest_id,
+               (SELECT MAX(o.id) FROM observations o
+                WHERE o.indicator_code = w.indicator_code AND o.region = w.region AND o.year = w.year
+                      AND o.id < w.id) AS before_id
+        FROM observations w JOIN current_values c
+             ON c.indicator_code = w.indicator_code AND c.region = w.region AND c.year = w.year
+        WHERE w.batch_id = ?)
 """
 
 # Whether a table exists (information_schema is standard; both backends have it).
