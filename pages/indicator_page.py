@@ -21,6 +21,7 @@ from shanhe.overview import verdict_target
 from shanhe.progress import assess, default_year
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.ui import loaders, urlstate
+from shanhe.ui.figures import draw
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import is_sample, lang, store
 
@@ -94,7 +95,7 @@ if due:
     )
 
 sample = is_sample(db)
-st.plotly_chart(loaders.progress_figure(db, code, year, region, L, sample), config=charts.PNG_CONFIG, key="progress")
+draw(loaders.progress_figure(db, code, year, region, L, sample), "progress")
 m1, m2, m3 = st.columns(3)
 m1.metric(t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%")
 m2.metric(
@@ -109,9 +110,7 @@ m3.metric(
 if len(with_data) > 1:
     ranking = [(o.region, o.value) for o in mine if o.year == year]
     if ranking:
-        st.plotly_chart(
-            charts.ranking_chart(ind, ranking, year, L, sample=sample), config=charts.PNG_CONFIG, key="ranking"
-        )
+        draw(charts.ranking_chart(ind, ranking, year, L, sample=sample), "ranking")
 
 st.subheader(t("ind.values", L))
 if mine:

@@ -20,6 +20,9 @@ from shanhe.progress import Assessment
 from shanhe.schedule import ProjectStatus
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Source Han Sans SC, sans-serif"
+HALO = "0 0 3px #FFFFFF, 0 0 3px #FFFFFF, 0 0 2px #FFFFFF"
+#: Characters per line of a note under a chart title: notes wrap instead of running off a half-width chart.
+NOTE_WIDTH = 26
 PNG_CONFIG = {"toImageButtonOptions": {"format": "png", "scale": 2}, "displaylogo": False}
 
 
@@ -27,12 +30,12 @@ def _layout(fig: go.Figure, title: str, large: bool, watermark: str | None, lang
     size = 22 if large else 14
     fig.update_layout(
         title={"text": title, "font": {"size": size + 6}},
-        font={"family": FONT, "size": size},
+        font={"family": FONT, "size": size, "color": "#222222"},
         # white style set directly: validating a named template copied it on every page load
         template="none",
         paper_bgcolor="#FFFFFF",
         plot_bgcolor="#FFFFFF",
-        margin={"l": 60, "r": 30, "t": 90 if large else 80, "b": 50},
+        margin={"l": 60, "r": 90 if large else 60, "t": 90 if large else 80, "b": 50},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         hovermode="x unified",
     )
@@ -98,15 +101,45 @@ def line_figure(spec: LineChart, lang: Lang, *, large: bool = False) -> go.Figur
             trace["line"] = line
         if m.label:
             trace.update(
-                mode="markers+text", text=[m.label], textposition=f"top {m.label_side}", textfont={"color": m.colour}
+                mode="markers+text",
+                text=[m.label],
+                textposition=f"top {m.label_side}",
+                # a white halo keeps a label readable where it crosses a line; unclipped, so a label beside the
+                # last point is not cut at the plot's edge (the right margin leaves it room)
+                textfont={"color": m.colour, "shadow": HALO},
+                cliponaxis=False,
             )
         fig.add_trace(go.Scatter(**trace))
-    fig.update_xaxes(range=list(spec.x_range), dtick=1, title=spec.x_title)
+    # the year ticks speak for themselves: no 年份 title to collide with the legend under the axis
+    fig.update_xaxes(range=list(spec.x_range), dtick=1)
     fig.update_yaxes(title=spec.y_title, ticksuffix=spec.y_suffix, range=list(spec.y_range) if spec.y_range else None)
     title = spec.title
-    if spec.notes:
-        title += "<br><sup>" + "；".join(html.escape(n) for n in spec.notes) + "</sup>"
-    return _layout(fig, title, large, spec.watermark, lang)
+    lines = [line for note in spec.notes for line in _wrap(note, NOTE_WIDTH)]
+    if lines:
+        title += "".join(f"<br><sup>{html.escape(line)}</sup>" for line in lines)
+    fig = _layout(fig, title, large, spec.watermark, lang)
+    fig.update_layout(margin={"t": (90 if large else 70) + (30 if large else 20) * len(lines)})
+    return fig
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Split text into balanced lines of at most ``width`` characters (Chinese has no spaces to break at), so no
+    line holds one orphaned character."""
+    count = max(1, -(-len(text) // width))
+    size = -(-len(text) // count)
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+
+
+def _bar_marker(colour: str, outlined: bool, unknown: bool) -> dict[str, object]:
+    """确认逾期: solid with a thick black outline; 过期未录入完成情况: pale, hatched and grey-outlined (not known
+    to be late, only not reported); others solid."""
+    if unknown:
+        return {
+            "color": colour,
+            "pattern": {"shape": "/", "fgcolor": "#777777", "size": 8, "solidity": 0.25},
+            "line": {"width": 2, "color": "#555555"},
+        }
+    return {"color": colour, "line": {"width": 3 if outlined else 0, "color": "#000000"}}
 
 
 def _hover(*lines: str) -> str:
@@ -136,7 +169,7 @@ def gantt_chart(
                 x=[((row.end - row.start).days + 1) * 86_400_000],
                 base=[row.start.isoformat()],
                 orientation="h",
-                marker={"color": row.colour, "line": {"width": 3 if row.outlined else 0, "color": "#000000"}},
+                marker=_bar_marker(row.colour, row.outlined, row.status_code == "unreported"),
                 name=row.status,
                 legendgroup=row.status_code,
                 showlegend=row.status_code not in shown,
@@ -169,8 +202,18 @@ def gantt_chart(
     fig.update_xaxes(
         type="date", range=[spec.x_start.isoformat(), spec.x_end.isoformat()], dtick="M12", tickformat="%Y"
     )
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[r.label for r in spec.rows])
-    fig.update_layout(barmode="overlay", height=max(420, 46 * len(spec.rows) + 140))
+    labels = [r.label for r in spec.rows]
+    # long project names wrap onto two lines, and the margin grows to fit them: never cut, never tiny
+    fig.update_yaxes(
+        autorange="reversed",
+        categoryorder="array",
+        categoryarray=labels,
+        tickvals=labels,
+        ticktext=["<br>".join(_wrap(label, 16)) for label in labels],
+        automargin=True,
+        tickfont={"color": "#222222"},
+    )
+    fig.update_layout(barmode="overlay", height=max(420, 52 * len(spec.rows) + 160))
     return _layout(fig, spec.title, large, spec.watermark, lang)
 
 

@@ -44,7 +44,7 @@ from shanhe.messages import text
 from shanhe.models import Batch, MilestoneUpdate, Observation
 from shanhe.overview import Overview, OverviewRow, build_overview, verdict_counts, verdict_table, verdict_target
 from shanhe.progress import default_year
-from shanhe.schedule import ProjectStatus, project_status
+from shanhe.schedule import ProjectStatus, past_due_table, project_status
 from shanhe.store import Store
 from shanhe.strip import strip_html
 
@@ -159,7 +159,8 @@ def build(data: EditionData, *, public: bool = False) -> dict[str, bytes]:
     year = default_year(data.current, region, data.today.year, data.plan.years)
     view = build_overview(data.plan, data.indicators, data.current, region, year)
     done = {k: u.completed_on for k, u in data.updates.items() if u.status == "done" and u.completed_on}
-    statuses = [project_status(p, data.today, done) for p in data.projects]
+    noted = {k for k, u in data.updates.items() if u.status != "done"}
+    statuses = [project_status(p, data.today, done, noted) for p in data.projects]
     files: dict[str, bytes] = {"style.css": CSS.lstrip().encode("utf-8")}
     for lang in LANGS:
         site = _Site(data, lang, public, view)
@@ -416,18 +417,8 @@ class _Site:
             f'<div class="chart">{svg.gantt(spec, chart_id="gantt")}</div>',
             f"<h2>{e(t('proj.overdue', L))}</h2>",
         ]
-        late = [(s, m) for s in statuses for m in s.milestones if m.status == "overdue"]
-        parts.append(
-            self.table(
-                [t("col.project", L), t("col.milestone", L), t("col.due", L), t("col.due_text", L)],
-                [
-                    [s.project.name, m.milestone.title, m.milestone.due.isoformat(), m.milestone.due_text]
-                    for s, m in late
-                ],
-            )
-            if late
-            else f"<p>{e(t('proj.none_overdue', L))}</p>"
-        )
+        header, late = past_due_table(statuses, L)
+        parts.append(self.table(header, late) if late else f"<p>{e(t('proj.none_overdue', L))}</p>")
         for s in statuses:
             p = s.project
             parts.append(f"<h2>{e(p.name)} — {e(t('status.' + s.status, L))}</h2>")

@@ -203,6 +203,8 @@ def gantt(spec: GanttChart, width: int = 1100, *, chart_id: str = "g") -> str:
             f'fill="{INK}"><title>{_e(row.label)}</title>{_e(label)}</text>'
         )
         outline = ' stroke="#000000" stroke-width="3"' if row.outlined else ""
+        if row.status_code == "unreported":  # unknown, not known late: outlined in grey, dashed
+            outline = ' stroke="#555555" stroke-width="2" stroke-dasharray="6 3"'
         out.append(
             f'<rect x="{_f(px(row.start))}" y="{y + 7}" width="{_f(px(row.end) - px(row.start))}" '
             f'height="{row_h - 14}" fill="{row.colour}"{outline}><title>{_e(row.name)} {row.start.year}–'

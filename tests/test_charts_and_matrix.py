@@ -81,7 +81,14 @@ def test_gantt_chart_bars_span_the_project_period(catalog: Catalog) -> None:
     assert len(bars) == 11
     sewage = next(b for b in bars if "农村改水、改厕、改污项目" in b.y[0])
     assert sewage.base[0] == "2021-01-01" and sewage.x[0] == 730 * 86_400_000  # 2021-01-01 … 2022-12-31
-    assert sewage.marker.color == "#D55E00"  # overdue: its 2022 milestone has no recorded completion
+    # its 2022 milestone is past due and nothing was recorded: unknown, drawn pale and hatched, not orange
+    assert sewage.marker.color == "#E4E4E4" and sewage.marker.pattern.shape == "/"
+    assert sewage.name == "过期未录入完成情况"
+    confirmed = gantt_chart(
+        catalog.plan, [project_status(p, today, {}, {"P07-M1"}) for p in catalog.projects], today, "zh"
+    )
+    late = next(b for b in confirmed.data if b.type == "bar" and "农村改水、改厕、改污项目" in b.y[0])
+    assert late.marker.color == "#D55E00" and late.marker.line.width == 3 and late.name == "确认逾期"
 
 
 def test_ranking_orders_best_first(catalog: Catalog) -> None:

@@ -156,8 +156,11 @@ def test_themes_page_puts_lights_and_projects_together(partial_db: Path, monkeyp
         "一河（丹河支流-白水河）",
         "一流域（丹河流域-白水河流域）",
     ]
-    assert len(_matrix_codes(at)) == 9 + 8 + 9
-    assert [len(d.value) for d in at.dataframe] == [5, 3, 2]
+    cards = ["".join(m.value for m in at.markdown if "sh-cards" in m.value)]
+    assert len(re.findall(r'class="sh-card [^"]*" data-code="(\w+)"', cards[0])) == 9 + 8 + 9
+    chips = [m.value for m in at.markdown if '<ul class="sh-projects">' in m.value]
+    assert [c.count("<li>") for c in chips] == [5, 3, 2]
+    assert 'href="indicator?code=' in cards[0]
 
 
 def test_about_page_lists_every_flag(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -201,8 +204,11 @@ def test_english_toggle_and_link(empty_db: Path, monkeypatch: pytest.MonkeyPatch
 def test_overview_shows_the_2025_verdicts_beside_the_lights(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _open(_app(monkeypatch, sample_db), "overview")
     assert at.selectbox(key="ov_year").value == 2025
-    assert "2025年目标完成情况" in [s.value for s in at.subheader]
-    counts = at.dataframe[1].value  # after the light counts: the verdicts per attribute
+    strip = next(m.value for m in at.markdown if 'class="shanhe-strip"' in m.value)
+    assert "2025年目标完成情况：" in strip and "✖ 未达标 4" in strip
+    assert '2025年未达标的约束性指标：</b><a href="indicator?code=I07&amp;year=2025"' in strip
+    assert at.expander[1].label == "2025年目标完成情况：分组统计与逐项结论"
+    counts = at.dataframe[0].value  # the verdicts per attribute
     binding = counts[counts["分组"] == "约束性"].iloc[0]
     assert (binding["达标"], binding["未达标"], binding["待下达"]) == (10, 4, 5)
     html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)

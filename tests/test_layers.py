@@ -22,6 +22,7 @@ FOUNDATION = {
 ENGINE = {
     "shanhe.progress", "shanhe.summary", "shanhe.overview", "shanhe.methodology", "shanhe.schedule",
     "shanhe.chartspec", "shanhe.charts", "shanhe.svg", "shanhe.matrix", "shanhe.strip",
+    "shanhe.cards",
 }  # fmt: skip
 
 

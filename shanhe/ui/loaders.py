@@ -178,6 +178,16 @@ def completions(store: Store) -> Mapping[str, dt.date]:
     return _completions(store, store.url, version(store))
 
 
+@_shared
+def _recorded(_store: Store, path: str, version: Version) -> frozenset[str]:
+    return milestones.recorded(_store)
+
+
+def recorded(store: Store) -> frozenset[str]:
+    """Milestones with a recorded status that is not done (past due: 确认逾期), once per data version."""
+    return _recorded(store, store.url, version(store))
+
+
 _VERSION_TTL = 0.5  # seconds
 _clock = time.monotonic  # read through the module, so a test can move time without sleeping
 _version_lock = threading.Lock()
