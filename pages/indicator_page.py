@@ -4,6 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import charts, clock
+from shanhe.cards import figures_row
+from shanhe.chartspec import target_line
 from shanhe.exports import export_table
 from shanhe.formatting import (
     amount,
@@ -96,21 +98,40 @@ if due:
 
 sample = is_sample(db)
 draw(loaders.progress_figure(db, code, year, region, L, sample), "progress")
-m1, m2, m3 = st.columns(3)
-m1.metric(t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%")
-m2.metric(
-    t("ind.required", L),
-    "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True),
-)
-m3.metric(
-    t("ind.projected", L, year=a.target_year or ""),
-    "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2),
+st.markdown(
+    figures_row(
+        [
+            (t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
+            (
+                t("ind.required", L),
+                "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True),
+            ),
+            (
+                t("ind.projected", L, year=a.target_year or ""),
+                "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2),
+            ),
+        ]
+    ),
+    unsafe_allow_html=True,
 )
 
 if len(with_data) > 1:
-    ranking = [(o.region, o.value) for o in mine if o.year == year]
+    district = plan.default_region
+    ranking = [(o.region, o.value) for o in mine if o.year == year and o.region != district]
+    whole = next(((district, o.value) for o in mine if o.year == year and o.region == district), None)
+    mark = t("chart.reference", L, name=whole[0], value=with_unit(whole[1], ind.unit, L)) if whole else None
+    goal = target_line(a, L)
     if ranking:
-        draw(charts.ranking_chart(ind, ranking, year, L, sample=sample), "ranking")
+        figure = charts.ranking_chart(
+            ind,
+            ranking,
+            year,
+            L,
+            sample=sample,
+            district=(mark, whole[1]) if mark and whole else None,
+            target=goal,
+        )
+        draw(figure, "ranking")
 
 st.subheader(t("ind.values", L))
 if mine:

@@ -26,6 +26,10 @@ CSS = """
 .sh-card .sh-value {font-size: 1.25rem; font-weight: 700}
 .sh-card .sh-target {font-size: 0.85rem; color: #333; line-height: 1.35}
 .sh-card.binding {border-left: 5px solid #000}
+.sh-figures {display: flex; flex-wrap: wrap; gap: 8px 40px; margin: 4px 0 12px}
+.sh-figures div {min-width: 0}
+.sh-figures span {display: block; font-size: 0.9rem; color: #333}
+.sh-figures b {display: block; font-size: 1.6rem; line-height: 1.25; overflow-wrap: anywhere}
 .sh-projects {display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0 12px; padding: 0; list-style: none}
 .sh-projects li {border: 1px solid #ccc; border-radius: 6px; padding: 4px 10px; background: #fff}
 .sh-projects .sh-dot {display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 6px;
@@ -64,3 +68,10 @@ def project_chips(statuses: Sequence[ProjectStatus], lang: Lang) -> str:
         for s in statuses
     )
     return f'{CSS}<ul class="sh-projects">{items}</ul>'
+
+
+def figures_row(items: Sequence[tuple[str, str]]) -> str:
+    """Labelled key figures side by side; a long value wraps instead of being cut ('-0.08 亿立…')."""
+    e = html.escape
+    cells = "".join(f"<div><span>{e(label)}</span><b>{e(value)}</b></div>" for label, value in items)
+    return f'{CSS}<div class="sh-figures">{cells}</div>'

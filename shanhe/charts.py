@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from shanhe.catalog import Indicator, PlanInfo
-from shanhe.chartspec import COLOURS, LineChart, gantt_spec, progress_spec
+from shanhe.chartspec import COLOURS, LineChart, gantt_spec, progress_spec, value_range
 from shanhe.formatting import indicator_name, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.progress import Assessment
@@ -103,7 +103,7 @@ def line_figure(spec: LineChart, lang: Lang, *, large: bool = False) -> go.Figur
             trace.update(
                 mode="markers+text",
                 text=[m.label],
-                textposition=f"top {m.label_side}",
+                textposition=f"{'top' if m.label_above else 'bottom'} {m.label_side}",
                 # a white halo keeps a label readable where it crosses a line; unclipped, so a label beside the
                 # last point is not cut at the plot's edge (the right margin leaves it room)
                 textfont={"color": m.colour, "shadow": HALO},
@@ -218,27 +218,50 @@ def gantt_chart(
 
 
 def ranking_chart(
-    indicator: Indicator, values: Sequence[tuple[str, float]], year: int, lang: Lang, *, sample: bool = False
+    indicator: Indicator,
+    values: Sequence[tuple[str, float]],
+    year: int,
+    lang: Lang,
+    *,
+    sample: bool = False,
+    district: tuple[str, float] | None = None,
+    target: tuple[str, float] | None = None,
 ) -> go.Figure:
-    """Regions for one year, best first by the indicator's direction."""
+    """Towns for one year, best first by the indicator's direction. The district is a reference line, not a bar
+    ranked among its own towns; ``target`` (label, value) another line. The axis spans the data, not 0–100, so
+    69 % and 74 % do not look alike."""
+    unit = indicator.unit
     ordered = sorted(values, key=lambda rv: rv[1], reverse=indicator.direction == "higher")
     fig = go.Figure(
         go.Bar(
             x=[v for _, v in ordered],
             y=[r for r, _ in ordered],
             orientation="h",
-            text=[with_unit(v, indicator.unit, lang, digits=2) for _, v in ordered],
+            text=[with_unit(v, unit, lang, digits=2) for _, v in ordered],
             textposition="auto",
             marker={"color": COLOURS["observed"]},
+            showlegend=False,
         )
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(ticksuffix=_axis_suffix(indicator.unit))
-    fig.update_layout(height=max(260, 50 * len(ordered) + 120))
-    return _layout(
-        fig,
-        t("chart.ranking", lang, year=year, name=indicator_name(indicator, lang)),
-        False,
-        t("chart.sample", lang) if sample else None,
-        lang,
-    )
+    lines = [(name, v, "#000000", "dot") for name, v in ([district] if district else [])]
+    lines += [(name, v, COLOURS["target"], "dash") for name, v in ([target] if target else [])]
+    for n, (name, value, colour, dash) in enumerate(lines):  # labels one above the other, never on each other
+        fig.add_vline(x=value, line={"color": colour, "dash": dash, "width": 2})
+        fig.add_annotation(
+            x=value,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            yshift=4 + 22 * n,
+            showarrow=False,
+            font={"color": colour},
+            text=html.escape(name),
+        )
+    span = value_range([v for _, v in ordered] + [v for _, v, _, _ in lines], unit)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(ticksuffix=_axis_suffix(unit), range=list(span) if span else None)
+    fig.update_layout(height=max(300, 50 * len(ordered) + 170))
+    title = t("chart.ranking", lang, year=year, name=indicator_name(indicator, lang))
+    fig = _layout(fig, title, False, t("chart.sample", lang) if sample else None, lang)
+    fig.update_layout(margin={"t": 90 + 22 * len(lines)})
+    return fig

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from shanhe.catalog import Indicator, PlanInfo
 from shanhe.formatting import indicator_name, with_unit
 from shanhe.i18n import Lang, t
-from shanhe.progress import Assessment, Verdict
+from shanhe.progress import Assessment, Point, Verdict
 from shanhe.rules import VERDICT_LABELS
 from shanhe.schedule import STATUS_COLOURS, ProjectStatus
 
@@ -48,6 +48,7 @@ class Mark(_Frozen):
     size: float = 10
     label: str | None = None  # written beside the (last) marker: targets, the baseline, the latest value
     label_side: Literal["left", "right"] = "left"
+    label_above: bool = True  # below when the observed line passes above the point, so the label stays clear
     legend: bool = True
 
 
@@ -112,6 +113,7 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
                 colour=COLOURS["baseline"],
                 label=with_unit(a.plan_start_value, unit, lang, digits=2),
                 label_side="right",
+                label_above=not _line_above(a.plan_start_value, a.series),
             )
         )
     if a.baseline_conflict and a.baseline_observed is not None and a.plan_start_year is not None:
@@ -187,6 +189,7 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
                 size=18,
                 colour=COLOURS["target"],
                 label=label,
+                label_above=not _line_above(target, a.series),
             )
         )
         ys.append(target)
@@ -242,6 +245,20 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
         marks=tuple(marks),
         watermark=t("chart.sample", lang) if sample else None,
     )
+
+
+def target_line(a: Assessment, lang: Lang) -> tuple[str, float] | None:
+    """The active numeric target as a reference line: its label ('2025年目标 ≥75%') and value."""
+    if a.target_value is None or a.target_year is None:
+        return None
+    verdict = a.verdict_for(a.target_year)
+    shown = f"{verdict.bound if verdict else ''}{with_unit(a.target_value, a.unit, lang, digits=2)}"
+    return t("chart.target", lang, year=a.target_year, target=shown), a.target_value
+
+
+def _line_above(value: float, series: Sequence[Point]) -> bool:
+    """Whether most observed values lie above ``value`` (then its label goes underneath)."""
+    return sum(p.value > value for p in series) > len(series) / 2
 
 
 def _shorten(text: str, limit: int) -> str:

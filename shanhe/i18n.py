@@ -490,6 +490,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "verdict.qualitative": ("定性", "Qualitative"),
     # --- units for differences ---
     "unit.亿立方米": ("亿立方米", "×10⁸ m³"),
+    "unit.μg/m3": ("μg/m³", "μg/m³"),
     "unit.万人": ("万人", "×10⁴ people"),
     "unit.天": ("天", "days"),
     "diff.%": ("{n} 个百分点", "{n} percentage points"),
@@ -663,7 +664,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart.qualitative": ("{year}年：定性目标", "{year}: qualitative target"),
     "chart.sample": ("示例数据", "SAMPLE DATA"),
     "chart.year": ("年份", "Year"),
-    "chart.ranking": ("{year}年各地区{name}", "{name} by region, {year}"),
+    "chart.ranking": ("{year}年各镇（街道）{name}", "{name} by town, {year}"),
+    "chart.reference": ("{name} {value}", "{name} {value}"),
     "chart.today": ("今天", "Today"),
     "status.not_started": ("未开始", "Not started"),
     "status.in_progress": ("进行中", "In progress"),

@@ -131,9 +131,9 @@ def line_chart(spec: LineChart, width: int = 900, height: int = 440, *, chart_id
             out += [_marker(m.symbol, x, y, m.size, m.colour) for x, y in pts]
         if m.label:
             x, y = pts[-1]
-            left_side = m.label_side == "left"
+            left_side, label_y = m.label_side == "left", y - 12 if m.label_above else y + 22
             out.append(
-                f'<text x="{_f(x - 10 if left_side else x + 10)}" y="{_f(y - 12)}" font-size="13" '
+                f'<text x="{_f(x - 10 if left_side else x + 10)}" y="{_f(label_y)}" font-size="13" '
                 f'text-anchor="{"end" if left_side else "start"}" font-weight="bold" fill="{m.colour}">'
                 f"{_e(m.label)}</text>"
             )

@@ -45,11 +45,11 @@ def test_progress_chart_marks_the_derived_2035_target_and_sample_data(catalog: C
     ind = catalog.indicator("I08")
     a = assess(ind, _obs("I08", (2021, 45.0), (2024, 39.0)), 2024, "全区")
     fig = progress_chart(ind, a, "en", sample=True)
-    assert "2035 target ≤35 μg/m3 (derived)" in [trace.name for trace in fig.data]
+    assert "2035 target ≤35 μg/m³ (derived)" in [trace.name for trace in fig.data]
     assert fig.layout.annotations[0].text == "SAMPLE DATA"
     assert fig.layout.title.text.startswith("Fine particulate matter")  # the English name on the English page
     zh = progress_chart(ind, a, "zh")
-    assert "2035年目标 ≤35 μg/m3（推导）" in [trace.name for trace in zh.data]
+    assert "2035年目标 ≤35 μg/m³（推导）" in [trace.name for trace in zh.data]
 
 
 def test_progress_chart_shows_verdicts_and_the_path_from_the_2025_result(catalog: Catalog) -> None:
@@ -102,7 +102,8 @@ def test_matrix_escapes_links_and_marks_binding(catalog: Catalog) -> None:
     assert html.count("data-code=") == 42
     assert 'href="indicator?code=I07&amp;lang=en&amp;year=2024"' in html
     assert '<tr class="binding" data-code="I07">' in html and '<tr class="expected" data-code="I03">' in html
-    assert "■ 滞后 ⚠ 约束性指标滞后" in html
+    assert '■ 滞后</span><span class="behind">⚠ 约束性指标滞后</span>' in html
+    assert 'style="background:#D55E00;color:#ffffff">■ 滞后' in html  # strong colour on the badge
     assert "<script" not in matrix_html(view.rows, "zh", dashboard_links({"x": "<script>alert(1)</script>"}))
 
 

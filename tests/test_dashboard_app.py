@@ -78,7 +78,7 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
     everything = [f"I{n:02d}" for n in range(1, 27)] + [f"S{n:02d}" for n in range(1, 17)]
     assert sorted(_matrix_codes(at)) == everything
     html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
-    assert "■ 滞后 ⚠ 约束性指标滞后" in html and 'class="binding"' in html
+    assert '■ 滞后</span><span class="behind">⚠ 约束性指标滞后' in html and 'class="binding"' in html
     assert 'href="indicator?code=I07&amp;year=2024"' in html
     assert any("19 项约束性指标中" in m.value for m in at.markdown)
 
@@ -121,7 +121,8 @@ def test_indicator_page_by_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch
     assert any("按进度应达 73.32%" in e.value for e in at.error)  # red light, with the reason sentence
     spec = _spec(at)
     assert "城市空气质量优良天数比例" in spec and "按进度路径" in spec and "2025年目标 ≥75%" in spec
-    assert at.metric[0].value == "68.5%"  # 完成进度: the figure the light was compared on
+    figures = next(m.value for m in at.markdown if "sh-figures" in m.value)
+    assert "<span>完成进度</span><b>68.5%</b>" in figures  # the figure the light was compared on
     assert len(at.get("download_button")) == 2
     assert not any(s.label == "地区" for s in at.selectbox)  # district data only: no region clutter
 
@@ -134,6 +135,12 @@ def test_indicator_page_offers_regions_when_they_have_data(sample_db: Path, monk
     region = at.selectbox(key="region")
     assert region.options[0] == "全区" and "示例镇甲" in region.options
     assert len(at.get("plotly_chart")) == 2  # progress and the ranking of regions
+    ranking = json.loads(at.get("plotly_chart")[1].proto.spec)
+    towns = ranking["data"][0]["y"]
+    assert "全区" not in towns and "示例镇甲" in towns  # the district is a reference line, not ranked
+    texts = [a["text"] for a in ranking["layout"]["annotations"]]
+    assert any(x.startswith("全区 ") for x in texts) and "2025年目标 ≥75%" in texts
+    assert ranking["layout"]["xaxis"]["range"][0] > 60  # around the data, not from 0
     region.set_value("示例镇甲").run()
     assert not at.exception and at.query_params["region"] in ("示例镇甲", ["示例镇甲"])
 
