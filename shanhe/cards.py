@@ -30,6 +30,11 @@ CSS = """
 .sh-figures div {min-width: 0}
 .sh-figures span {display: block; font-size: 0.9rem; color: #333}
 .sh-figures b {display: block; font-size: 1.6rem; line-height: 1.25; overflow-wrap: anywhere}
+.sh-table {border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 4px 0 14px}
+.sh-table th {text-align: left; background: #f0f2f6; border-bottom: 2px solid #999; padding: 4px 8px;
+              white-space: nowrap}
+.sh-table td {border-bottom: 1px solid #ddd; padding: 4px 8px; vertical-align: top; overflow-wrap: anywhere}
+.sh-table td.short {white-space: nowrap}
 .sh-projects {display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0 12px; padding: 0; list-style: none}
 .sh-projects li {border: 1px solid #ccc; border-radius: 6px; padding: 4px 10px; background: #fff}
 .sh-projects .sh-dot {display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 6px;
@@ -75,3 +80,18 @@ def figures_row(items: Sequence[tuple[str, str]]) -> str:
     e = html.escape
     cells = "".join(f"<div><span>{e(label)}</span><b>{e(value)}</b></div>" for label, value in items)
     return f'{CSS}<div class="sh-figures">{cells}</div>'
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[object]], short: Sequence[int] = ()) -> str:
+    """A table that grows with its text instead of cutting cells or scrolling inside itself (plan texts, worked
+    examples). ``short``: columns kept on one line (years, codes). Every cell is escaped and kept on its own
+    lines, so no cell text is ever read as Markdown or HTML."""
+    e = html.escape
+
+    def cell(n: int, value: object) -> str:
+        css = ' class="short"' if n in short else ""
+        return f"<td{css}>{e(str(value)).replace(chr(10), '<br>')}</td>"
+
+    head = "".join(f"<th>{e(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(cell(n, c) for n, c in enumerate(row)) + "</tr>" for row in rows)
+    return f'{CSS}<table class="sh-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

@@ -127,3 +127,21 @@ def locked_db(db_path: Path, catalog: Catalog) -> Iterator[Path]:
         yield db_path
     finally:
         holder.communicate("", timeout=30)
+
+
+def text_tables(at: object) -> list[list[dict[str, str]]]:
+    """The wrapping HTML tables of a page run under AppTest (``shanhe.cards.text_table``), as rows of
+    column → cell text, in page order."""
+    import html
+    import re
+
+    tables = []
+    for m in at.markdown:  # type: ignore[attr-defined]
+        if 'class="sh-table"' not in m.value:
+            continue
+        rows = [
+            [html.unescape(re.sub(r"<br>", "\n", c)) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", m.value)
+        ]
+        tables.append([dict(zip(rows[0], r, strict=True)) for r in rows[1:]])
+    return tables

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import DATA, ROOT, Cli, demo_copy
+from tests.conftest import DATA, ROOT, Cli, demo_copy, text_tables
 
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "report", "about")
 
@@ -172,11 +172,13 @@ def test_themes_page_puts_lights_and_projects_together(partial_db: Path, monkeyp
 
 def test_about_page_lists_every_flag(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _open(_app(monkeypatch, partial_db), "about")
-    flags = at.dataframe[-1].value
-    assert list(flags["编号"]) == [f"F{n:02d}" for n in range(1, 31)]
-    goals = at.dataframe[0].value
-    assert sorted(set(goals["年份"])) == [2025, 2030, 2035] and len(goals) == 11
+    goals, flags = text_tables(at)
+    assert [f["编号"] for f in flags] == [f"F{n:02d}" for n in range(1, 31)]
+    assert flags[0]["涉及"] == "I08 城市细颗粒物浓度"  # names beside codes, never a bare "plan"
+    assert not any("plan" in f["涉及"].split("\n") for f in flags)
+    assert sorted({g["年份"] for g in goals}) == ["2025", "2030", "2035"] and len(goals) == 11
     assert any("城政发〔2023〕3号" in m.value for m in at.markdown)
+    assert any("规划基准年：2020（" in m.value for m in at.markdown)  # not 2020–2020
 
 
 def test_presenter_mode_hides_the_sidebar_and_steps_through_topics(
