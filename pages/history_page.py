@@ -6,7 +6,7 @@ import streamlit as st
 from shanhe import clock
 from shanhe.entry.revert import may_revert, revert_batch, revert_plan
 from shanhe.errors import UserError
-from shanhe.formatting import local_time, number
+from shanhe.formatting import indicator_name, local_time, number
 from shanhe.i18n import t
 from shanhe.models import Batch
 from shanhe.progress import default_year
@@ -21,6 +21,7 @@ def kind(b: Batch) -> str:
 
 
 batches = list(reversed(db.batches()))
+indicators = loaders.indicators(db)
 st.subheader(t("hist.batches", L))
 st.dataframe(
     pd.DataFrame(
@@ -31,7 +32,6 @@ st.dataframe(
                 t("col.entered_by", L): b.user_name,
                 t("col.entered_at", L): local_time(b.created_at),
                 t("col.file", L): b.file_name or "",
-                "SHA-256": b.sha256 or "",
                 t("col.added", L): b.rows_added,
                 t("col.changed", L): b.rows_changed,
                 t("col.unchanged", L): b.rows_unchanged,
@@ -48,8 +48,10 @@ if batches:
     chosen = st.selectbox(
         t("hist.batch", L), list(by_id), key="hist_batch", format_func=lambda i: f"#{i} {kind(by_id[i])}"
     )
+    if by_id[chosen].sha256:  # for checking a file against its import; not a column everybody must scroll past
+        with st.expander(t("hist.details", L)):
+            st.text(f"{t('col.file', L)}：{by_id[chosen].file_name or '—'}\nSHA-256：{by_id[chosen].sha256}")
     st.markdown(f"**{t('hist.rows', L, batch=chosen)}**")
-    units = {code: ind.unit for code, ind in loaders.indicators(db).items()}
     try:
         steps = {s.written.id: s.restored for s in revert_plan(db, chosen)}
         conflict = None
@@ -60,6 +62,9 @@ if batches:
             [
                 {
                     t("col.code", L): r.indicator_code,
+                    t("col.name", L): indicator_name(indicators[r.indicator_code], L)
+                    if r.indicator_code in indicators
+                    else "",
                     t("col.region", L): r.region,
                     t("col.year", L): r.year,
                     t("col.value", L): "—" if r.value is None else number(r.value),
@@ -68,7 +73,7 @@ if batches:
                     t("col.restores", L): (number(steps[r.id].value) if steps[r.id].value is not None else "—")
                     if r.id in steps
                     else "",
-                    t("col.unit", L): units.get(r.indicator_code, ""),
+                    t("col.unit", L): indicators[r.indicator_code].unit if r.indicator_code in indicators else "",
                 }
                 for r in db.batch_revisions(chosen)
             ]
@@ -93,10 +98,9 @@ if batches:
                 st.rerun()
 
 st.subheader(t("hist.value", L))
-indicators = loaders.indicators(db)
 c1, c2, c3 = st.columns(3)
 code = c1.selectbox(
-    t("col.code", L), list(indicators), key="hist_code", format_func=lambda c: f"{c} {indicators[c].name}"
+    t("col.code", L), list(indicators), key="hist_code", format_func=lambda c: f"{c} {indicator_name(indicators[c], L)}"
 )
 region = c2.selectbox(t("col.region", L), db.regions(), key="hist_region")
 plan = loaders.plan(db)

@@ -9,7 +9,7 @@ from shanhe import clock, settings
 from shanhe.entry.importer import ImportPlan, commit_import, plan_import
 from shanhe.entry.preview import PreviewRow, change_text, jump_threshold, preview_rows
 from shanhe.errors import InputRejected, UserError
-from shanhe.exports import template_table
+from shanhe.exports import template_notes, template_table
 from shanhe.formatting import number, with_unit
 from shanhe.i18n import t
 from shanhe.progress import default_year
@@ -24,15 +24,21 @@ info = loaders.plan(db)
 years = info.shown_years(clock.current_year())
 last = default_year((), info.default_region, clock.current_year(), info.years)  # last year, within the plan
 year = st.selectbox(t("upload.template_year", L), years, index=years.index(last), key="template_year")
-table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, loaders.regions(db)[0])
+region = loaders.regions(db)[0]
+table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, region)
 c1, c2, _ = st.columns([1, 1, 3])
 c1.download_button(
     t("upload.template_xlsx", L),
-    lambda: to_xlsx([table]),
-    file_name=f"shanhe-{year}.xlsx",
+    lambda: to_xlsx([table, template_notes(year, region)]),
+    file_name=f"{t('upload.template_name', L, year=year)}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
-c2.download_button(t("upload.template_csv", L), lambda: to_csv(table), file_name=f"shanhe-{year}.csv", mime="text/csv")
+c2.download_button(
+    t("upload.template_csv", L),
+    lambda: to_csv(table),
+    file_name=f"{t('upload.template_name', L, year=year)}.csv",
+    mime="text/csv",
+)
 
 st.subheader(t("upload.file", L))
 limit = settings.max_upload_bytes()

@@ -71,6 +71,26 @@ TEXT: dict[str, tuple[str, str]] = {
     "role.admin": ("管理员", "admin"),
     "upload.title": ("数据填报", "Upload data"),
     "upload.template": ("1. 下载填报模板", "1. Download a template"),
+    "template.notes_sheet": ("填报说明", "How to fill in"),
+    "upload.template_name": ("{year}年指标填报模板", "indicator template {year}"),
+    "template.notes": (
+        "1. 只在黄色的“{value}”列填写{year}年的数值，每行一项指标；没有数据的行留空，导入时跳过。\n"
+        "2. 百分比指标写 71.2 或 71.2%，不要写成小数 0.712；单位见“单位”列，不要在数值里写单位。\n"
+        "3. “填报口径”列说明该指标填当年值，还是相对2020年的累计变化率。\n"
+        "4. “数据来源”“备注”可以不填；不填时保留看板中已有的内容。\n"
+        "5. 地区默认为{region}；填报镇（街道）的数据时，在“地区”列写镇（街道）名称。\n"
+        "6. “上年数值（仅供参考）”和“填报口径”列不会导入，可以不改。\n"
+        "7. 不要改动表头，不要使用公式；文件不超过 {mb} MB。\n"
+        "8. 填好后在看板“数据填报”页上传：先看预览和逐行检查结果，确认无误后再点“确认导入”。",
+        "1. Fill in the {year} values only in the yellow “{value}” column, one indicator per row; leave rows without data empty (they are skipped).\n"
+        "2. Percentages as 71.2 or 71.2%, not as the fraction 0.712; the unit is in its own column, not in the value.\n"
+        "3. The reporting basis column says whether the indicator takes the year's own value or the cumulative change since 2020.\n"
+        "4. Source and note are optional; left empty, the dashboard keeps what it has.\n"
+        "5. The region defaults to {region}; for a town (street), write its name in the region column.\n"
+        "6. The previous-year and reporting-basis columns are not imported; leave them as they are.\n"
+        "7. Do not change the header row or use formulas; files up to {mb} MB.\n"
+        "8. Upload the filled file on the dashboard's Upload data page: check the preview and the row checks, then confirm the import.",
+    ),
     "upload.template_year": ("填报年份", "Year"),
     "upload.template_xlsx": ("下载 XLSX 模板", "Download XLSX template"),
     "upload.template_csv": ("下载 CSV 模板", "Download CSV template"),
@@ -113,6 +133,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "state.added": ("新增", "new"),
     "state.changed": ("修改（覆盖现有值）", "changed (overwrites)"),
     "state.unchanged": ("不变", "unchanged"),
+    "hist.details": ("文件详情（核对用的 SHA-256 校验值）", "File details (SHA-256 checksum for checking)"),
     "hist.title": ("历史记录", "History"),
     "hist.batches": ("批次", "Batches"),
     "hist.batch": ("查看批次", "Batch"),

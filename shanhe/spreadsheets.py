@@ -30,6 +30,10 @@ class Table:
     name: str
     header: Sequence[str]
     rows: Sequence[Sequence[Value]]
+    #: Columns people fill in (the template's 数值): wide and shaded in XLSX, so nobody types in the wrong one.
+    highlight: Sequence[str] = ()
+    #: Sheet of sentences (填报说明): one wide, wrapping column.
+    prose: bool = False
 
 
 def neutralise(value: Value) -> Value:
@@ -70,13 +74,14 @@ def _csv_number(value: Value) -> Value:
 def to_xlsx(tables: Sequence[Table]) -> bytes:
     """One sheet per table, bold frozen header, columns sized to their content."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     book.remove(book.worksheets[0])  # a new workbook starts with one empty sheet
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
+    input_fill = PatternFill("solid", fgColor="FFF2CC")
     for table in tables:
         sheet = book.create_sheet(table.name)
         sheet.append(list(table.header))
@@ -88,7 +93,16 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
         sheet.freeze_panes = "A2"
         for n, title in enumerate(table.header, start=1):
             width = max([_width(title), *(_width(r[n - 1]) for r in table.rows)])
-            sheet.column_dimensions[get_column_letter(n)].width = min(60, width + 2)
+            letter = get_column_letter(n)
+            sheet.column_dimensions[letter].width = 100 if table.prose else min(60, width + 2)
+            if title in table.highlight:
+                sheet.column_dimensions[letter].width = max(18, width + 2)
+                sheet.cell(row=1, column=n).fill = PatternFill("solid", fgColor="FFD966")
+                for line in range(2, len(table.rows) + 2):
+                    sheet.cell(row=line, column=n).fill = input_fill
+        if table.prose:
+            for cells in sheet.iter_rows(min_row=2):
+                cells[0].alignment = Alignment(wrap_text=True, vertical="top")
     book.properties.creator = "Shanhe"
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
