@@ -15,7 +15,7 @@ from shanhe.i18n import t
 from shanhe.progress import default_year
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.ui import loaders
-from shanhe.ui.layout import staff_page
+from shanhe.ui.layout import staff_page, uploader_words
 
 L, db, user = staff_page("upload.title", "upload_result")
 
@@ -42,9 +42,11 @@ c2.download_button(
 
 st.subheader(t("upload.file", L))
 limit = settings.max_upload_bytes()
+types = ["csv", "xlsx", "xls", "ods", "txt"]
+uploader_words(L, limit, types)
 uploaded = st.file_uploader(
     t("upload.file", L),
-    type=["csv", "xlsx", "xls", "ods", "txt"],
+    type=types,
     key=f"upload-{st.session_state.get('uploads', 0)}",
     label_visibility="collapsed",
 )

@@ -16,8 +16,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "app.language": ("English", "English"),
     "app.present": ("演示模式", "Presenter mode"),
     "app.sample_banner": (
-        "⚠ 示例数据：当前看板使用的是演示用的示例数据（python -m shanhe demo 生成），不是实际监测或统计数据。",
-        "⚠ Sample data: this dashboard is running on the illustrative sample dataset made by python -m shanhe demo, not on measured or official figures.",
+        "⚠ 示例数据：当前看板使用的是演示用的示例数据库，不是实际监测或统计数据。",
+        "⚠ Sample data: this dashboard is running on the illustrative sample database, not on measured or official figures.",
     ),
     "url.invalid": (
         "链接中的参数 {param}={value} 无效，已改用默认值。",
@@ -64,14 +64,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "login.ok": ("已登录：{name}（{role}）", "Logged in as {name} ({role})"),
     "login.logout": ("退出登录", "Log out"),
     "login.note": (
-        "查看看板不需要登录；填报、撤销和下达目标需要工作人员账号（由管理员用 python -m shanhe users add 创建）。",
-        "Viewing needs no login; entering data, reverting and assigned targets need a staff account (created by an admin with python -m shanhe users add).",
+        "查看看板不需要登录；填报、撤销和下达目标需要工作人员账号（请向系统管理员申请）。",
+        "Viewing needs no login; entering data, reverting and assigned targets need a staff account (ask the system administrator for one).",
     ),
     "role.staff": ("填报人员", "staff"),
     "role.admin": ("管理员", "admin"),
     "upload.title": ("数据填报", "Upload data"),
     "upload.template": ("1. 下载填报模板", "1. Download a template"),
     "template.notes_sheet": ("填报说明", "How to fill in"),
+    "upload.button": ("选择文件", "Browse files"),
+    "upload.limits": (
+        "把文件拖到这里，或点左边的按钮选择；每个文件不超过 {mb} MB（{types}）",
+        "Drag a file here or use the button; up to {mb} MB per file ({types})",
+    ),
     "upload.template_name": ("{year}年指标填报模板", "indicator template {year}"),
     "template.notes": (
         "1. 只在黄色的“{value}”列填写{year}年的数值，每行一项指标；没有数据的行留空，导入时跳过。\n"
@@ -160,8 +165,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.restores": ("撤销后恢复为", "Revert restores"),
     "asg.title": ("下达目标", "Targets set by documents"),
     "asg.intro": (
-        "录入上级下达文件（或“十五五”等后续规划）给出的目标值和文号。规划中“完成上级下达指标”“控制在省下达的指标之内”的指标，没有数值就无法判断进度（显示“待下达”）；其他指标也可以录入文件目标，它会替代规划原目标，两者连同出处都会显示。红绿灯立即按新目标计算；每次录入都保留历史。命令行：python -m shanhe targets set。",
-        "Enter the target value and document number a superior's document (or a later plan such as the 15th Five-Year Plan) sets. Indicators whose target is assigned by a superior cannot be judged until the value is entered (they show 'awaiting'); any other indicator may get a document target too, which replaces the plan's, both shown with their sources. The lights use it at once, and every entry is kept. Command line: python -m shanhe targets set.",
+        "录入上级下达文件（或“十五五”等后续规划）给出的目标值和文号。规划中“完成上级下达指标”“控制在省下达的指标之内”的指标，没有数值就无法判断进度（显示“待下达”）；其他指标也可以录入文件目标，它会替代规划原目标，两者连同出处都会显示。红绿灯立即按新目标计算；每次录入都保留历史。",
+        "Enter the target value and document number a superior's document (or a later plan such as the 15th Five-Year Plan) sets. Indicators whose target is assigned by a superior cannot be judged until the value is entered (they show 'awaiting'); any other indicator may get a document target too, which replaces the plan's, both shown with their sources. The lights use it at once, and every entry is kept.",
     ),
     "asg.indicator": ("指标", "Indicator"),
     "asg.year": ("目标年份", "Target year"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from shanhe.auth import User
@@ -20,6 +22,30 @@ html {font-size: 22px}
             font-size: 0.8rem; color: #333; z-index: 100}
 </style>
 """
+
+
+def uploader_words(lang: Lang, limit_bytes: int, types: Sequence[str]) -> None:
+    """Streamlit 1.67 cannot translate its file drop zone ("Upload", "5MB per file • CSV, …"): hide those
+    words and write ours from the i18n table in their place, by CSS on the zone's test ids (checked in a
+    browser). English pages keep Streamlit's own words."""
+    if lang == "en":
+        return
+    button = _css_text(t("upload.button", lang))
+    limits = _css_text(t("upload.limits", lang, mb=limit_bytes // 2**20, types="、".join(x.upper() for x in types)))
+    st.markdown(
+        f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] > p {{display: none}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{content: "{button}"}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{display: none}}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{content: "{limits}"; font-size: 0.875rem}}
+</style>""",
+        unsafe_allow_html=True,
+    )
+
+
+def _css_text(text: str) -> str:
+    """Text for a CSS string: quotes, backslashes and angle brackets as CSS escapes."""
+    return "".join(f"\\{ord(c):x} " if c in '"\\<>\n' else c for c in text)
 
 
 def page_header(db: Store) -> None:
