@@ -31,7 +31,9 @@ draw(charts.gantt_chart(loaders.plan(db), statuses, today, L, sample=is_sample(d
 st.subheader(t("proj.overdue", L))
 header, late = past_due_table(statuses, L)
 if late:
-    st.dataframe(pd.DataFrame(late, columns=header), hide_index=True, width="stretch")
+    # the two long text columns share the width, so no column is pushed out of view at 1280 px
+    wide = {name: st.column_config.TextColumn(width="medium") for name in header[1:3]}
+    st.dataframe(pd.DataFrame(late, columns=header), hide_index=True, width="stretch", column_config=wide)
 else:
     st.caption(t("proj.none_overdue", L))
 

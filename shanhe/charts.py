@@ -23,6 +23,7 @@ FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Source Han Sans SC, sans
 HALO = "0 0 3px #FFFFFF, 0 0 3px #FFFFFF, 0 0 2px #FFFFFF"
 #: Characters per line of a note under a chart title: notes wrap instead of running off a half-width chart.
 NOTE_WIDTH = 26
+NO_LINE_START = "、，。；：）》」』”’！？,.;:)"
 PNG_CONFIG = {"toImageButtonOptions": {"format": "png", "scale": 2}, "displaylogo": False}
 
 
@@ -122,12 +123,25 @@ def line_figure(spec: LineChart, lang: Lang, *, large: bool = False) -> go.Figur
     return fig
 
 
+def _two_lines(text: str, width: int) -> str:
+    """A project label in at most two lines (the full name is in the hover text)."""
+    lines = _wrap(text, width)
+    if len(lines) > 2:
+        lines = _wrap(text[: 2 * width - 1], width)[:2]
+        lines[-1] += "…"
+    return "<br>".join(lines)
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """Split text into balanced lines of at most ``width`` characters (Chinese has no spaces to break at), so no
     line holds one orphaned character."""
     count = max(1, -(-len(text) // width))
     size = -(-len(text) // count)
-    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+    lines = [text[i : i + size] for i in range(0, len(text), size)] or [""]
+    for n in range(1, len(lines)):  # a line never starts with closing punctuation: it joins the line before
+        while lines[n] and lines[n][0] in NO_LINE_START:
+            lines[n - 1], lines[n] = lines[n - 1] + lines[n][0], lines[n][1:]
+    return [line for line in lines if line]
 
 
 def _bar_marker(colour: str, outlined: bool, unknown: bool) -> dict[str, object]:
@@ -209,11 +223,11 @@ def gantt_chart(
         categoryorder="array",
         categoryarray=labels,
         tickvals=labels,
-        ticktext=["<br>".join(_wrap(label, 16)) for label in labels],
+        ticktext=[_two_lines(label, 15) for label in labels],
         automargin=True,
         tickfont={"color": "#222222"},
     )
-    fig.update_layout(barmode="overlay", height=max(420, 52 * len(spec.rows) + 160))
+    fig.update_layout(barmode="overlay", height=max(420, 56 * len(spec.rows) + 160))
     return _layout(fig, spec.title, large, spec.watermark, lang)
 
 

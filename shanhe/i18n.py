@@ -19,6 +19,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "⚠ 示例数据：当前看板使用的是演示用的示例数据库，不是实际监测或统计数据。",
         "⚠ Sample data: this dashboard is running on the illustrative sample database, not on measured or official figures.",
     ),
+    "app.plan_texts_chinese": (
+        "规划原文以中文为准。",
+        "Indicator names and targets are shown in reviewed English translations; longer plan passages (goals, area "
+        "descriptions, project names, data-quality notes) are quoted in Chinese as printed. The Chinese text is authoritative.",
+    ),
     "url.invalid": (
         "链接中的参数 {param}={value} 无效，已改用默认值。",
         "The link parameter {param}={value} is not valid; the default is used instead.",

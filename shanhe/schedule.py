@@ -96,18 +96,18 @@ def project_status(
 
 def past_due_table(statuses: Sequence[ProjectStatus], lang: Lang) -> tuple[list[str], list[list[str]]]:
     """Milestones past due without a recorded completion (pages, edition, reports): confirmed late ones first,
-    each with its status, so 确认逾期 and 过期未录入完成情况 are never read as one."""
-    header = [t("col.project", lang), t("col.milestone", lang), t("col.due", lang), t("col.due_text", lang)]
-    header.append(t("col.flag_status", lang))
+    each with its status in the first column, so 确认逾期 and 过期未录入完成情况 are never read as one."""
+    header = [t("col.flag_status", lang), t("col.project", lang), t("col.milestone", lang), t("col.due", lang)]
+    header.append(t("col.due_text", lang))
     late = [(s, m) for s in statuses for m in s.milestones if m.status in PAST_DUE]
     late.sort(key=lambda sm: PAST_DUE.index(sm[1].status))
     rows = [
         [
+            t(f"status.{m.status}", lang),
             s.project.name,
             m.milestone.title,
             m.milestone.due.isoformat(),
             m.milestone.due_text,
-            t(f"status.{m.status}", lang),
         ]
         for s, m in late
     ]
