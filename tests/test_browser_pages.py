@@ -1,4 +1,5 @@
-"""Chinese pages say everything in Chinese, also where Streamlit writes its own words (real Chromium)."""
+"""In real Chromium at 1366×768: the light strip on the first screen, and Chinese pages in Chinese, also where
+Streamlit writes its own words."""
 
 from __future__ import annotations
 
@@ -81,3 +82,12 @@ def test_dates_and_filters_are_not_in_english(page: object) -> None:
             filters.nth(n).locator("input").get_attribute("placeholder") or ""
         )
         assert "Choose" not in filters.nth(n).inner_text()
+
+
+def test_the_light_strip_is_on_the_first_screen(page: object) -> None:
+    page.get_by_role("link", name="总览").click()  # type: ignore[attr-defined]
+    strip = page.locator(".shanhe-strip")  # type: ignore[attr-defined]
+    playwright.expect(strip).to_be_visible(timeout=30_000)
+    box = strip.bounding_box()
+    assert box is not None and box["y"] + box["height"] < 768  # no scrolling needed
+    assert strip.locator(".sh-tile").count() == 8  # four lights for binding, four for expected
