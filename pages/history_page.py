@@ -6,7 +6,7 @@ import streamlit as st
 from shanhe import clock
 from shanhe.entry.revert import may_revert, revert_batch, revert_plan
 from shanhe.errors import UserError
-from shanhe.formatting import indicator_name, local_time, number
+from shanhe.formatting import indicator_name, local_time, number, unit_label
 from shanhe.i18n import t
 from shanhe.models import Batch
 from shanhe.progress import default_year
@@ -68,12 +68,14 @@ if batches:
                     t("col.region", L): r.region,
                     t("col.year", L): r.year,
                     t("col.value", L): "—" if r.value is None else number(r.value),
-                    t("col.source", L): r.source or "",
-                    t("col.note", L): r.note or "",
+                    t("col.unit", L): unit_label(indicators[r.indicator_code].unit, L)
+                    if r.indicator_code in indicators
+                    else "",
                     t("col.restores", L): (number(steps[r.id].value) if steps[r.id].value is not None else "—")
                     if r.id in steps
                     else "",
-                    t("col.unit", L): indicators[r.indicator_code].unit if r.indicator_code in indicators else "",
+                    t("col.source", L): r.source or "",
+                    t("col.note", L): r.note or "",
                 }
                 for r in db.batch_revisions(chosen)
             ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import textwrap
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -115,12 +116,21 @@ def line_figure(spec: LineChart, lang: Lang, *, large: bool = False) -> go.Figur
     fig.update_xaxes(range=list(spec.x_range), dtick=1)
     fig.update_yaxes(title=spec.y_title, ticksuffix=spec.y_suffix, range=list(spec.y_range) if spec.y_range else None)
     title = spec.title
-    lines = [line for note in spec.notes for line in _wrap(note, NOTE_WIDTH)]
+    lines = [line for note in spec.notes for line in _wrap_note(note, lang)]
     if lines:
         title += "".join(f"<br><sup>{html.escape(line)}</sup>" for line in lines)
     fig = _layout(fig, title, large, spec.watermark, lang)
-    fig.update_layout(margin={"t": (90 if large else 70) + (30 if large else 20) * len(lines)})
+    # the title hangs from the top, and the plot starts below its last line (with room for a label above a point)
+    fig.update_layout(
+        title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 14}},
+        margin={"t": (100 if large else 80) + (30 if large else 20) * len(lines)},
+    )
     return fig
+
+
+def _wrap_note(note: str, lang: Lang) -> list[str]:
+    """English wraps between words; Chinese anywhere (it has no spaces)."""
+    return textwrap.wrap(note, NOTE_WIDTH * 2 - 6) if lang == "en" else _wrap(note, NOTE_WIDTH)
 
 
 def _two_lines(text: str, width: int) -> str:

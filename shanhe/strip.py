@@ -35,7 +35,7 @@ CSS = """
 .shanhe-strip .sh-tile span {font-size: 0.95rem; font-weight: 700; white-space: nowrap}
 .shanhe-strip .sh-tile.sh-zero {opacity: 0.45}
 .shanhe-strip .sh-names {flex: 1 1 100%; font-size: 0.95rem}
-.shanhe-strip .sh-names a {margin-right: 0.8em; white-space: nowrap}
+.shanhe-strip .sh-names a {margin-right: 0.5em; white-space: nowrap}
 .shanhe-strip .sh-verdicts {flex: 1 1 100%; font-size: 0.95rem}
 .shanhe-strip .sh-chip {display: inline-block; padding: 1px 8px; margin: 0 4px 2px 0; border-radius: 10px;
                         font-weight: 700; white-space: nowrap}
@@ -62,7 +62,7 @@ def attribute_lights(summary: Summary, attribute: str) -> dict[str, int]:
 
 def _names(title: str, rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], str]) -> str:
     e = html.escape
-    links = "".join(
+    links = " ".join(  # spaces between the links: a line can break there
         f'<a href="{e(link(r.indicator.code))}" target="_self">{e(indicator_name(r.indicator, lang))}</a>' for r in rows
     )
     return f'<div class="sh-names"><b>{e(title)}</b>{links}</div>'
