@@ -619,12 +619,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "method.trend": (
         "- **趋势线**：对起点和评估年份以前的全部观测值作加权最小二乘直线，权重 = 1 + (年份 − 首年)，越近的年份权重越大（参照 ESCAP/UNECE 做法）。\n"
         "- **趋势箭头**：至少两个数据点时显示；斜率绝对值不超过序列平均水平的 {flat_pct}%/年 为“持平”，否则为上升或下降，并按指标方向标注改善或恶化。\n"
-        "- **趋势比** = 方向调整后的趋势斜率 ÷ (目标值 − 起点值)/(目标年份 − 起点年份)。\n"
+        "- **按趋势的进度**（参考）= 方向调整后的趋势斜率 ÷ (目标值 − 起点值)/(目标年份 − 起点年份)：100% 表示按目前的速度正好如期达标。\n"
         "- **预计值**：趋势线在目标年份的值；至少 {band_points} 个数据点时给出95%预测区间（t分布）。**预计差距** = 预计值 − 目标值。\n"
         "- **所需年均变化** = (目标值 − 最新值) ÷ (目标年份 − 最新年份)；**近N年平均每年变化**：最新值与最近 {recent} 年内最早数据点之差 ÷ 年数。",
         "- **Trend line**: weighted least squares through the start and every observation up to the evaluation year, weight = 1 + (year − first year), so recent years count most (as ESCAP/UNECE do).\n"
         "- **Trend arrow**: shown from two points; flat when the slope is within {flat_pct}% of the series' mean level per year, else up or down, marked improving or worsening by the indicator's direction.\n"
-        "- **Trend ratio** = direction-adjusted slope ÷ ((target − start)/(target year − start year)).\n"
+        "- **Pace of the trend** (context) = direction-adjusted slope ÷ ((target − start)/(target year − start year)): 100 % means the present pace reaches the target just in time.\n"
         "- **Projection**: the trend line at the target year; from {band_points} points on with a 95 % prediction band (t distribution). **Projected gap** = projection − target.\n"
         "- **Required annual change** = (target − latest) ÷ (target year − latest year); **recent average annual change**: latest value minus the earliest point within {recent} years, divided by the years between.",
     ),
@@ -655,7 +655,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "step.verdict": ("{year}年目标结论", "{year} target verdict"),
     "step.thresholds": ("适用阈值", "Thresholds applied"),
     "step.meets": ("是否满足目标", "Meets the target"),
-    "step.trend_ratio": ("趋势比（参考）", "Trend ratio (context)"),
+    "step.trend_ratio": ("按趋势的进度（参考）", "Pace of the trend (context)"),
     "step.tolerance_applied": (
         "与应达值相差 {short}，不足 {precision}：视为进度正常",
         "short of the path by {short}, less than {precision}: on track",
