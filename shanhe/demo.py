@@ -16,7 +16,7 @@ from shanhe.errors import UserError
 from shanhe.models import MilestoneUpdate, Observation
 from shanhe.store import Store, open_store, utcnow
 
-SAMPLE_SOURCE = "示例数据（python -m shanhe demo 生成，非实际监测或统计数据）"
+SAMPLE_SOURCE = "示例数据（演示用示例库，非实际监测或统计数据）"
 SAMPLE_USER = "示例数据"
 SAMPLE_DOC = "示例文号（非真实文件）"
 #: Invented 镇/街道 names, so that the region selector and ranking can be shown.
