@@ -81,6 +81,13 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
     assert '■ 滞后</span><span class="behind">⚠ 约束性指标滞后' in html and 'class="binding"' in html
     assert 'href="indicator?code=I07&amp;year=2024"' in html
     assert any("19 项约束性指标中" in m.value for m in at.markdown)
+    # the light strip is plain HTML drawn before the first chart, so it never waits for plotly
+    nodes = [n for n in at.main if getattr(n, "type", "") in ("markdown", "plotly_chart")]
+    strip = next(n for n, node in enumerate(nodes) if node.type == "markdown" and "shanhe-strip" in node.value)
+    assert strip < next(n for n, node in enumerate(nodes) if node.type == "plotly_chart")
+    assert "约束性指标 19 项" in nodes[strip].value
+    # drawn with theme=None: Streamlit's theme would override the figures' own font sizes and colours
+    assert all(c.proto.theme == "" for c in at.get("plotly_chart"))
 
 
 def test_filters_change_the_matrix_and_go_into_the_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
