@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from shanhe.catalog import Indicator, PlanInfo
-from shanhe.formatting import indicator_name, with_unit
+from shanhe.formatting import indicator_name, unit_label, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.progress import Assessment, Point, Verdict
 from shanhe.rules import VERDICT_LABELS
@@ -235,10 +235,10 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
         ys.append(a.projected_value)
     name = indicator_name(indicator, lang)
     return LineChart(
-        title=f"{name}（{unit}）" if unit != "—" else name,
+        title=f"{name}（{unit_label(unit, lang)}）" if unit != "—" else name,
         notes=notes,
         x_title=t("chart.year", lang),
-        y_title=unit if unit != "—" else None,
+        y_title=unit_label(unit, lang) if unit != "—" else None,
         y_suffix=unit if unit in ("%", "‰") else "",
         x_range=(min(years) - 0.5, max(years) + 0.5),
         y_range=value_range(ys, unit),
