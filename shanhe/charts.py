@@ -123,7 +123,7 @@ def line_figure(spec: LineChart, lang: Lang, *, large: bool = False) -> go.Figur
     # the title hangs from the top, and the plot starts below its last line (with room for a label above a point)
     fig.update_layout(
         title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 14}},
-        margin={"t": (100 if large else 80) + (30 if large else 20) * len(lines)},
+        margin={"t": (90 if large else 72) + (30 if large else 22) * len(lines)},
     )
     return fig
 

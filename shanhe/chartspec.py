@@ -234,6 +234,10 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
         )
         ys.append(a.projected_value)
     name = indicator_name(indicator, lang)
+    y_range = value_range(ys, unit)
+    if y_range is not None:  # a label goes under its point only where there is room above the axis
+        floor = y_range[0] + 0.12 * (y_range[1] - y_range[0])
+        marks = [m.model_copy(update={"label_above": True}) if m.label and m.ys[-1] < floor else m for m in marks]
     return LineChart(
         title=f"{name}（{unit_label(unit, lang)}）" if unit != "—" else name,
         notes=notes,
@@ -241,7 +245,7 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
         y_title=unit_label(unit, lang) if unit != "—" else None,
         y_suffix=unit if unit in ("%", "‰") else "",
         x_range=(min(years) - 0.5, max(years) + 0.5),
-        y_range=value_range(ys, unit),
+        y_range=y_range,
         marks=tuple(marks),
         watermark=t("chart.sample", lang) if sample else None,
     )

@@ -153,3 +153,18 @@ def test_staff_text_in_the_gantt_hover_is_plain_text(catalog: Catalog) -> None:
     assert any("&lt;a href=&quot;http://example.invalid&quot;&gt;" in h and "%{x}" in h for h in hovers)
     assert all("<a " not in h and "<img" not in h for h in hovers)
     assert all(trace.hovertemplate == "%{customdata}<extra></extra>" for trace in fig.data if trace.customdata)
+
+
+def test_labels_stay_off_the_line_and_inside_the_chart(catalog: Catalog) -> None:
+    """A target the observed line passes above is labelled underneath; a point at the bottom of the chart is
+    labelled above, so its label does not run into the axis."""
+    from shanhe.chartspec import progress_spec
+
+    forest = catalog.indicator("I02")
+    a = assess(forest, _obs("I02", (2021, 19.9), (2023, 20.2), (2025, 20.5)), 2025, "全区")
+    target = next(m for m in progress_spec(forest, a, "zh").marks if m.name.startswith("2025年目标"))
+    assert not target.label_above
+    pm = catalog.indicator("I08")
+    a = assess(pm, _obs("I08", (2021, 46.0), (2024, 39.0), (2025, 37.0)), 2025, "全区")
+    marks = progress_spec(pm, a, "zh").marks
+    assert next(m for m in marks if m.name.startswith("2035年目标")).label_above  # the lowest point drawn
