@@ -62,7 +62,7 @@ except InputRejected as exc:
     several = next((p for p in exc.problems if p.key == "import.several_sheets"), None)
     names = several.params.get("names") if several is not None else None
     if isinstance(names, list):  # a workbook with several sheets to choose from: ask, then read the chosen one
-        st.selectbox(t("upload.sheet", L), names, index=None, key=sheet_key)
+        st.selectbox(t("upload.sheet", L), names, index=None, key=sheet_key, placeholder=t("ui.choose", L))
         st.stop()
     st.error(t("upload.problems", L, count=len(exc.problems)))
     st.dataframe(

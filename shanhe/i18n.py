@@ -29,6 +29,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "The link parameter {param}={value} is not valid; the default is used instead.",
     ),
     "ui.all": ("全部（可多选）", "All (choose to filter)"),
+    "ui.choose": ("请选择", "Choose"),
     "nav.overview": ("总览", "Overview"),
     "nav.indicator": ("指标详情", "Indicator"),
     "nav.projects": ("重点工程", "Projects"),
