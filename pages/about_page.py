@@ -71,4 +71,10 @@ show_text_table(
         for f in db.flags()
     ],
     short=[t("col.flag", L), t("col.flag_status", L)],
+    widths={
+        t("col.flag", L): "4em",
+        t("about.subjects", L): "15%",
+        t("col.source", L): "11%",
+        t("col.flag_status", L): "5.5em",
+    },
 )

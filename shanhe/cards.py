@@ -7,7 +7,7 @@ with icon and words, the name as a link, the latest value, the target and a spar
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from shanhe.formatting import indicator_name, status_text, target_cell, with_unit
 from shanhe.i18n import Lang, t
@@ -82,11 +82,21 @@ def figures_row(items: Sequence[tuple[str, str]]) -> str:
     return f'{CSS}<div class="sh-figures">{cells}</div>'
 
 
-def text_table(header: Sequence[str], rows: Sequence[Sequence[object]], short: Sequence[int] = ()) -> str:
+def text_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    short: Sequence[int] = (),
+    widths: Mapping[int, str] | None = None,
+) -> str:
     """A table that grows with its text instead of cutting cells or scrolling inside itself (plan texts, worked
-    examples). ``short``: columns kept on one line (years, codes). Every cell is escaped and kept on its own
-    lines, so no cell text is ever read as Markdown or HTML."""
+    examples). ``short``: columns kept on one line (years, codes); ``widths``: column → CSS width, which fixes the
+    layout (long texts then share the width as given, instead of squeezing a column to a few characters).
+    Every cell is escaped and kept on its own lines, so no cell text is ever read as Markdown or HTML."""
     e = html.escape
+    cols = ""
+    if widths:
+        cols = "<colgroup>" + "".join(f'<col style="width:{widths.get(n, "auto")}">' for n in range(len(header)))
+        cols += "</colgroup>"
 
     def cell(n: int, value: object) -> str:
         css = ' class="short"' if n in short else ""
@@ -94,4 +104,5 @@ def text_table(header: Sequence[str], rows: Sequence[Sequence[object]], short: S
 
     head = "".join(f"<th>{e(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(cell(n, c) for n, c in enumerate(row)) + "</tr>" for row in rows)
-    return f'{CSS}<table class="sh-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    fixed = ' style="table-layout:fixed"' if widths else ""
+    return f'{CSS}<table class="sh-table"{fixed}>{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
