@@ -3,11 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from shanhe.formatting import year_list
+from shanhe.formatting import subject_names, year_list, year_span
 from shanhe.i18n import t
 from shanhe.ui import loaders
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import lang, store
+from shanhe.ui.tables import show_text_table
 
 L = lang()
 db = store()
@@ -23,23 +24,20 @@ st.markdown(
     f"- {t('about.issued_on', L)}：{plan.issued_on.isoformat()}（{plan.issued_on_source}）"
 )
 st.subheader(t("about.periods", L))
-st.markdown("\n".join(f"- {p.name}：{p.start}–{p.end}（{p.source}）" for p in plan.periods))
+st.markdown("\n".join(f"- {p.name}：{year_span(p.start, p.end)}（{p.source}）" for p in plan.periods))
 goals = db.goals()
 st.subheader(t("about.goals", L, years=year_list((g.year for g in goals), L)))
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                t("col.year", L): g.year,
-                t("about.theme", L): g.theme,
-                t("col.literal", L): g.text,
-                t("col.source", L): g.source,
-            }
-            for g in goals
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
+show_text_table(
+    [
+        {
+            t("col.year", L): g.year,
+            t("about.theme", L): g.theme,
+            t("col.literal", L): g.text,
+            t("col.source", L): g.source,
+        }
+        for g in goals
+    ],
+    short=[t("col.year", L), t("about.theme", L)],
 )
 st.subheader(t("about.evaluations", L))
 st.markdown("\n".join(f"- {e.name}（{e.source}）" for e in plan.evaluations))
@@ -58,21 +56,25 @@ else:
     st.caption(t("about.no_sources", L))
 
 st.subheader(t("about.flags", L))
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                t("col.flag", L): f.id,
-                t("about.subjects", L): "、".join(f.subjects),
-                t("col.source", L): f.source,
-                t("col.literal", L): f.literal,
-                t("col.problem", L): f.problem,
-                t("col.reading", L): f.reading,
-                t("col.flag_status", L): f.status,
-            }
-            for f in db.flags()
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
+names = subject_names(loaders.indicators(db).values(), loaders.projects(db), goals, L)
+show_text_table(
+    [
+        {
+            t("col.flag", L): f.id,
+            t("about.subjects", L): "\n".join(names.get(s, s) for s in f.subjects),
+            t("col.source", L): f.source,
+            t("col.literal", L): f.literal,
+            t("col.problem", L): f.problem,
+            t("col.reading", L): f.reading,
+            t("col.flag_status", L): f.status,
+        }
+        for f in db.flags()
+    ],
+    short=[t("col.flag", L), t("col.flag_status", L)],
+    widths={
+        t("col.flag", L): "4em",
+        t("about.subjects", L): "15%",
+        t("col.source", L): "11%",
+        t("col.flag_status", L): "5.5em",
+    },
 )

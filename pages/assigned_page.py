@@ -7,7 +7,7 @@ import streamlit as st
 from shanhe import clock
 from shanhe.entry.targets import awaiting, enter_document_target
 from shanhe.errors import UserError
-from shanhe.formatting import indicator_name, local_time, number, target_text
+from shanhe.formatting import indicator_name, local_time, number, target_text, unit_label
 from shanhe.i18n import t
 from shanhe.ui import loaders
 from shanhe.ui.layout import staff_page
@@ -43,9 +43,13 @@ with st.form("assigned"):
         if len(regions) > 1
         else district
     )
-    value = st.number_input(f"{t('asg.value', L)}（{ind.unit}）", value=None, format="%.4f", key="asg_value")
+    value = st.number_input(
+        f"{t('asg.value', L)}（{unit_label(ind.unit, L)}）", value=None, format="%.4f", key="asg_value"
+    )
     doc_ref = st.text_input(t("asg.doc_ref", L), key="asg_doc")
-    doc_date = st.date_input(t("asg.doc_date", L), value=clock.today(), max_value=clock.today(), key="asg_date")
+    doc_date = st.date_input(
+        t("asg.doc_date", L), value=clock.today(), max_value=clock.today(), key="asg_date", format="YYYY-MM-DD"
+    )
     submitted = st.form_submit_button(t("asg.submit", L))
 if submitted:
     try:

@@ -6,7 +6,7 @@ import streamlit as st
 from shanhe import clock
 from shanhe.entry.revert import conflicts, may_revert, revert_batch, revert_steps
 from shanhe.errors import UserError
-from shanhe.formatting import local_time, number
+from shanhe.formatting import indicator_name, local_time, number, unit_label
 from shanhe.i18n import t
 from shanhe.models import Batch
 from shanhe.progress import default_year
@@ -21,6 +21,7 @@ def kind(b: Batch) -> str:
 
 
 batches = list(reversed(db.batches()))
+indicators = loaders.indicators(db)
 st.subheader(t("hist.batches", L))
 st.dataframe(
     pd.DataFrame(
@@ -31,7 +32,6 @@ st.dataframe(
                 t("col.entered_by", L): b.user_name,
                 t("col.entered_at", L): local_time(b.created_at),
                 t("col.file", L): b.file_name or "",
-                "SHA-256": b.sha256 or "",
                 t("col.added", L): b.rows_added,
                 t("col.changed", L): b.rows_changed,
                 t("col.unchanged", L): b.rows_unchanged,
@@ -48,8 +48,10 @@ if batches:
     chosen = st.selectbox(
         t("hist.batch", L), list(by_id), key="hist_batch", format_func=lambda i: f"#{i} {kind(by_id[i])}"
     )
+    if by_id[chosen].sha256:  # for checking a file against its import; not a column everybody must scroll past
+        with st.expander(t("hist.details", L)):
+            st.text(f"{t('col.file', L)}：{by_id[chosen].file_name or '—'}\nSHA-256：{by_id[chosen].sha256}")
     st.markdown(f"**{t('hist.rows', L, batch=chosen)}**")
-    units = {code: ind.unit for code, ind in loaders.indicators(db).items()}
     steps = revert_steps(db, chosen)  # one query for the whole batch: its values, what a revert restores
     refused = conflicts(chosen, steps)
     conflict = refused.message(L) if refused is not None else None
@@ -58,17 +60,22 @@ if batches:
             [
                 {
                     t("col.code", L): r.indicator_code,
+                    t("col.name", L): indicator_name(indicators[r.indicator_code], L)
+                    if r.indicator_code in indicators
+                    else "",
                     t("col.region", L): r.region,
                     t("col.year", L): r.year,
                     t("col.value", L): "—" if r.value is None else number(r.value),
-                    t("col.source", L): r.source or "",
-                    t("col.note", L): r.note or "",
+                    t("col.unit", L): unit_label(indicators[r.indicator_code].unit, L)
+                    if r.indicator_code in indicators
+                    else "",
                     t("col.restores", L): ""
                     if s.newer is not None
                     else "—"
                     if s.restored.value is None
                     else number(s.restored.value),
-                    t("col.unit", L): units.get(r.indicator_code, ""),
+                    t("col.source", L): r.source or "",
+                    t("col.note", L): r.note or "",
                 }
                 for s in steps
                 for r in (s.written,)
@@ -94,10 +101,9 @@ if batches:
                 st.rerun()
 
 st.subheader(t("hist.value", L))
-indicators = loaders.indicators(db)
 c1, c2, c3 = st.columns(3)
 code = c1.selectbox(
-    t("col.code", L), list(indicators), key="hist_code", format_func=lambda c: f"{c} {indicators[c].name}"
+    t("col.code", L), list(indicators), key="hist_code", format_func=lambda c: f"{c} {indicator_name(indicators[c], L)}"
 )
 region = c2.selectbox(t("col.region", L), loaders.regions(db), key="hist_region")
 plan = loaders.plan(db)

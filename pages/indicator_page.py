@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from shanhe import charts, clock
+from shanhe import clock
+from shanhe.cards import figures_row
+from shanhe.chartspec import target_line
 from shanhe.exports import export_table
 from shanhe.formatting import (
     amount,
@@ -21,6 +23,7 @@ from shanhe.overview import verdict_target
 from shanhe.progress import assess, default_year
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.ui import loaders, urlstate
+from shanhe.ui.figures import draw
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import is_sample, lang, store
 
@@ -95,24 +98,30 @@ if due:
     )
 
 sample = is_sample(db)
-st.plotly_chart(loaders.progress_figure(db, code, year, region, L, sample), config=charts.PNG_CONFIG, key="progress")
-m1, m2, m3 = st.columns(3)
-m1.metric(t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%")
-m2.metric(
-    t("ind.required", L),
-    "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True),
-)
-m3.metric(
-    t("ind.projected", L, year=a.target_year or ""),
-    "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2),
+draw(loaders.progress_figure(db, code, year, region, L, sample), "progress")
+st.markdown(
+    figures_row(
+        [
+            (t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
+            (
+                t("ind.required", L),
+                "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True),
+            ),
+            (
+                t("ind.projected", L, year=a.target_year or ""),
+                "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2),
+            ),
+        ]
+    ),
+    unsafe_allow_html=True,
 )
 
 if len(with_data) > 1:
-    ranked, ranking_figure = loaders.region_ranking(db, code, year, region, L, sample)
+    ranked, ranking_figure = loaders.region_ranking(db, code, year, region, L, sample, target_line(a, L))
     if ranked.own_missing:
         st.warning(t("ind.own_missing", L, year=year, region=region))
     if ranking_figure is not None:
-        st.plotly_chart(ranking_figure, config=charts.PNG_CONFIG, key="ranking")
+        draw(ranking_figure, "ranking")
         st.caption(t("ind.ranking_children_only", L, region=region))
 
 st.subheader(t("ind.values", L))

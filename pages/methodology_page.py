@@ -1,6 +1,5 @@
 """方法说明: the rules, thresholds, precisions and live worked examples, all from the engine's own code."""
 
-import pandas as pd
 import streamlit as st
 
 from shanhe import methodology
@@ -9,6 +8,7 @@ from shanhe.i18n import t
 from shanhe.ui import loaders
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import lang, store
+from shanhe.ui.tables import show_text_table
 
 L = lang()
 db = store()
@@ -24,14 +24,14 @@ plan = loaders.plan(db)
 st.markdown(methodology.steps_text(plan, L))
 st.markdown(t("method.why_path", L))
 st.subheader(t("method.verdicts_title", L))
-st.dataframe(pd.DataFrame(methodology.verdict_rows(plan, L)), hide_index=True, width="stretch")
+show_text_table(methodology.verdict_rows(plan, L))
 st.subheader(t("method.thresholds_title", L))
-st.dataframe(pd.DataFrame(methodology.threshold_rows(L)), hide_index=True)
+show_text_table(methodology.threshold_rows(L))
 st.subheader(t("method.labels_title", L))
-st.dataframe(pd.DataFrame(methodology.label_rows(plan, L)), hide_index=True, width="stretch")
+show_text_table(methodology.label_rows(plan, L))
 st.subheader(t("method.precision_title", L))
 st.markdown(t("method.precision", L))
-st.dataframe(pd.DataFrame(methodology.precision_rows(list(indicators.values()), L)), hide_index=True)
+show_text_table(methodology.precision_rows(list(indicators.values()), L))
 st.markdown(methodology.stale_text(plan, L))
 st.subheader(t("method.trend_title", L))
 st.markdown(methodology.trend_text(L))
@@ -46,4 +46,4 @@ for ind, assessment, sample in methodology.examples(headline, current, view.year
     st.markdown(f"**{caption}**")
     if sample:
         st.warning(t("method.sample_note", L))
-    st.dataframe(pd.DataFrame(methodology.worked_steps(assessment, L)), hide_index=True, width="stretch")
+    show_text_table(methodology.worked_steps(assessment, L))

@@ -1,16 +1,19 @@
-"""总览: year, summary, the target-year verdicts, the two headline charts, and the light matrix with filters."""
+"""总览: a compact year box, the light strip (text, drawn before any chart), the two headline charts, the
+summary and the target-year verdicts folded, and the light matrix with filters."""
 
 import pandas as pd
 import streamlit as st
 
-from shanhe import charts, clock
+from shanhe import clock
 from shanhe.formatting import local_time
 from shanhe.i18n import t
 from shanhe.matrix import dashboard_links, matrix_html
 from shanhe.messages import text
-from shanhe.overview import light_counts, verdict_counts, verdict_table
+from shanhe.overview import verdict_counts, verdict_table
+from shanhe.strip import strip_html
 from shanhe.summary import ATTRIBUTES
 from shanhe.ui import loaders, urlstate
+from shanhe.ui.figures import draw
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import app_params, is_sample, lang, store
 
@@ -28,64 +31,70 @@ urlstate.choices("attr", ATTRIBUTES)
 urlstate.choices("light", LIGHTS)
 
 page_header(db)
-st.title(t("overview.title", L))
+head, pick = st.columns([5, 1], vertical_alignment="bottom")
+head.title(t("overview.title", L))
+year = pick.selectbox(t("overview.year", L), years, key="ov_year")
 in_table = sum(1 for r in latest.rows if r.assessment.seq is not None)
-st.caption(
-    t(
-        "overview.caption",
-        L,
-        number=plan.document_number,
-        title=plan.short_title,
-        table=plan.indicator_table.label(L),
-        count=in_table,
-        supplementary=len(latest.rows) - in_table,
-    )
-)
 batch = loaders.latest_batch(db)
-st.caption(
-    t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id)
-    if batch
-    else t("overview.no_imports", L)
+caption = t(
+    "overview.caption",
+    L,
+    number=plan.document_number,
+    title=plan.short_title,
+    table=plan.indicator_table.label(L),
+    count=in_table,
+    supplementary=len(latest.rows) - in_table,
 )
+as_of = t("overview.data_as_of", L, when=local_time(batch.created_at), batch=batch.id) if batch else ""
+st.caption(f"{caption} {as_of or t('overview.no_imports', L)}")
 
-year = st.selectbox(t("overview.year", L), years, key="ov_year")
 view = loaders.overview(db, region, year)
-st.markdown("\n".join(f"- {text(line, L)}" for line in view.summary.sentences))
-
-with st.expander(t("overview.counts", L)):
-    header, rows = light_counts(plan, view.summary, L)
-    st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True)
-
-if view.verdict_year is not None:
-    st.subheader(t("report.verdicts", L, year=view.verdict_year))
-    st.caption(t("report.verdicts_note", L, year=view.verdict_year))
-    header, rows = verdict_counts(view.summary, L)
-    st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True)
-    with st.expander(t("overview.verdict_table", L, year=view.verdict_year)):
-        header, cells = verdict_table(view.rows, view.verdict_year, view.year, L)
-        st.dataframe(pd.DataFrame(cells, columns=header), hide_index=True, width="stretch")
+links = {**app_params(), "year": str(year)}
+# the strip is text: it shows before plotly has loaded, on any PC
+st.markdown(strip_html(view.summary, view.rows, L, dashboard_links(links)), unsafe_allow_html=True)
 
 if plan.headline:
-    st.subheader(t("overview.headline", L))
     sample = is_sample(db)
     for column, code in zip(st.columns(len(plan.headline)), plan.headline, strict=True):
         assessment = next(r.assessment for r in view.rows if r.assessment.code == code)
-        figure = loaders.progress_figure(db, code, year, region, L, sample)
-        column.plotly_chart(figure, config=charts.PNG_CONFIG, key=f"headline-{code}")
+        draw(loaders.progress_figure(db, code, year, region, L, sample), f"headline-{code}", column)
         column.caption(text(assessment.reason, L))
+
+with st.expander(t("overview.sentences", L)):
+    st.markdown("\n".join(f"- {text(line, L)}" for line in view.summary.sentences))
+if view.verdict_year is not None:
+    with st.expander(t("overview.verdict_table", L, year=view.verdict_year)):
+        st.caption(t("report.verdicts_note", L, year=view.verdict_year))
+        header, rows = verdict_counts(view.summary, L)
+        st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True)
+        header, cells = verdict_table(view.rows, view.verdict_year, view.year, L)
+        st.dataframe(pd.DataFrame(cells, columns=header), hide_index=True, width="stretch")
 
 st.subheader(t("overview.matrix", L))
 f1, f2, f3 = st.columns(3)
 cats = f1.multiselect(
-    t("overview.filter_category", L), plan.category_names, key="cat", format_func=lambda c: plan.category(c).label(L)
+    t("overview.filter_category", L),
+    plan.category_names,
+    key="cat",
+    placeholder=t("ui.all", L),
+    format_func=lambda c: plan.category(c).label(L),
 )
 attrs = f2.multiselect(
-    t("overview.filter_attribute", L), ATTRIBUTES, key="attr", format_func=lambda a: t(f"attribute.{a}", L)
+    t("overview.filter_attribute", L),
+    ATTRIBUTES,
+    key="attr",
+    placeholder=t("ui.all", L),
+    format_func=lambda a: t(f"attribute.{a}", L),
 )
-lights = f3.multiselect(t("overview.filter_light", L), LIGHTS, key="light", format_func=lambda c: t(f"light.{c}", L))
+lights = f3.multiselect(
+    t("overview.filter_light", L),
+    LIGHTS,
+    key="light",
+    placeholder=t("ui.all", L),
+    format_func=lambda c: t(f"light.{c}", L),
+)
 urlstate.write({"year": (year, latest.year), "cat": (cats, []), "attr": (attrs, []), "light": (lights, [])})
 
-links = {**app_params(), "year": str(year)}
 shown = 0
 for category in plan.categories:
     if cats and category.name not in cats:

@@ -6,14 +6,15 @@ import streamlit as st
 from shanhe import charts, clock
 from shanhe.entry.milestones import latest_updates
 from shanhe.i18n import t
-from shanhe.schedule import project_status
+from shanhe.schedule import past_due_table, project_status
 from shanhe.ui import loaders, urlstate
+from shanhe.ui.figures import draw
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import is_sample, lang, store
 
 L = lang()
 db = store()
-done = loaders.completions(db)
+done, noted = loaders.completions(db), loaders.recorded(db)
 projects = loaders.projects(db)
 today = clock.today()
 units = sorted({p.lead_unit for p in projects})
@@ -22,33 +23,17 @@ urlstate.choice("project", [p.id for p in projects], projects[0].id)
 
 page_header(db)
 st.title(t("proj.title", L, table=loaders.plan(db).project_table.label(L)))
-chosen = st.multiselect(t("proj.unit_filter", L), units, key="unit")
-statuses = [project_status(p, today, done) for p in projects if not chosen or p.lead_unit in chosen]
+chosen = st.multiselect(t("proj.unit_filter", L), units, key="unit", placeholder=t("ui.all", L))
+statuses = [project_status(p, today, done, noted) for p in projects if not chosen or p.lead_unit in chosen]
 st.caption(t("proj.status_note", L, today=today.isoformat()))
-st.plotly_chart(
-    charts.gantt_chart(loaders.plan(db), statuses, today, L, sample=is_sample(db)),
-    config=charts.PNG_CONFIG,
-    key="gantt",
-)
+draw(charts.gantt_chart(loaders.plan(db), statuses, today, L, sample=is_sample(db)), "gantt")
 
 st.subheader(t("proj.overdue", L))
-late = [(s, m) for s in statuses for m in s.milestones if m.status == "overdue"]
+header, late = past_due_table(statuses, L)
 if late:
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("col.project", L): s.project.name,
-                    t("col.milestone", L): m.milestone.title,
-                    t("col.due", L): m.milestone.due.isoformat(),
-                    t("col.due_text", L): m.milestone.due_text,
-                }
-                for s, m in late
-            ]
-        ).style.set_properties(subset=None, **{"background-color": "#F7DCCC"}),
-        hide_index=True,
-        width="stretch",
-    )
+    # the two long text columns share the width, so no column is pushed out of view at 1280 px
+    wide = {name: st.column_config.TextColumn(width="medium") for name in header[1:3]}
+    st.dataframe(pd.DataFrame(late, columns=header), hide_index=True, width="stretch", column_config=wide)
 else:
     st.caption(t("proj.none_overdue", L))
 
@@ -56,7 +41,7 @@ st.subheader(t("proj.detail", L))
 by_id = {p.id: p for p in projects}
 pid = st.selectbox(t("col.project", L), list(by_id), key="project", format_func=lambda i: by_id[i].name)
 urlstate.write({"unit": (chosen, []), "project": (pid, projects[0].id)})
-detail = project_status(by_id[pid], today, done)
+detail = project_status(by_id[pid], today, done, noted)
 p = detail.project
 st.markdown(f"**{p.name}** — {t('status.' + detail.status, L)}")
 st.markdown(

@@ -7,6 +7,7 @@ import streamlit as st
 from shanhe import clock, settings
 from shanhe.errors import UserError
 from shanhe.exports import batches_table, export_table, history_table
+from shanhe.formatting import file_title, report_file_name
 from shanhe.i18n import t
 from shanhe.progress import default_year
 from shanhe.reports.model import KINDS, build_report
@@ -48,7 +49,8 @@ if st.button(t("rep.generate", L), type="primary", key="rep_go"):
             st.error(t(exc.key, L, **exc.params))
         else:
             status.update(label=t("rep.done", L, seconds=time.perf_counter() - start), state="complete")
-            st.session_state["rep_file"] = (f"shanhe-{year}-{kind}.{fmt}", data, MIME[fmt])
+            name = report_file_name(plan.short_title, year, kind, fmt, L)
+            st.session_state["rep_file"] = (name, data, MIME[fmt])
 if file := st.session_state.get("rep_file"):
     name, data, mime = file
     st.download_button(t("rep.download", L, name=name), data, file_name=name, mime=mime, key="rep_download")
@@ -56,6 +58,7 @@ if file := st.session_state.get("rep_file"):
 st.subheader(t("rep.exports", L))
 st.caption(t("rep.exports_reimport", L, limit_mb=settings.max_upload_bytes() // 2**20))
 indicators = list(loaders.indicators(db).values())
+title = file_title(plan.short_title)
 
 
 def current() -> Table:
@@ -66,16 +69,22 @@ def history() -> Table:
     return history_table(indicators, db.observation_history())
 
 
-e1, e2, e3 = st.columns(3)  # files are built only when clicked
-e1.download_button(
+# one under the other, so no label is cut; files are built only when clicked
+st.download_button(
     t("rep.export_xlsx", L),
     lambda: to_xlsx([current(), history(), batches_table(db.batches())]),
-    file_name="shanhe-data.xlsx",
+    file_name=f"{t('rep.file.data', L, title=title)}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
-e2.download_button(
-    t("rep.export_current", L), lambda: to_csv(current()), file_name="shanhe-current.csv", mime="text/csv"
+st.download_button(
+    t("rep.export_current", L),
+    lambda: to_csv(current()),
+    file_name=f"{t('rep.file.current', L, title=title)}.csv",
+    mime="text/csv",
 )
-e3.download_button(
-    t("rep.export_history", L), lambda: to_csv(history()), file_name="shanhe-history.csv", mime="text/csv"
+st.download_button(
+    t("rep.export_history", L),
+    lambda: to_csv(history()),
+    file_name=f"{t('rep.file.history', L, title=title)}.csv",
+    mime="text/csv",
 )

@@ -9,13 +9,13 @@ from shanhe import clock, settings
 from shanhe.entry.importer import ImportPlan, commit_import, plan_import
 from shanhe.entry.preview import PreviewRow, change_text, jump_threshold, preview_rows
 from shanhe.errors import InputRejected, UserError
-from shanhe.exports import template_table
+from shanhe.exports import template_notes, template_table
 from shanhe.formatting import number, with_unit
 from shanhe.i18n import t
 from shanhe.progress import default_year
 from shanhe.spreadsheets import to_csv, to_xlsx
 from shanhe.ui import loaders
-from shanhe.ui.layout import staff_page
+from shanhe.ui.layout import staff_page, uploader_words
 
 L, db, user = staff_page("upload.title", "upload_result")
 PREVIEW_PAGE = 200  # preview rows drawn per rerun
@@ -25,23 +25,29 @@ info = loaders.plan(db)
 years = info.shown_years(clock.current_year())
 last = default_year((), info.default_region, clock.current_year(), info.years)  # last year, within the plan
 year = st.selectbox(t("upload.template_year", L), years, index=years.index(last), key="template_year")
-table = template_table(
-    list(loaders.indicators(db).values()), loaders.current(db), year, loaders.plan(db).default_region
-)
+region = info.default_region
+table = template_table(list(loaders.indicators(db).values()), loaders.current(db), year, region)
 c1, c2, _ = st.columns([1, 1, 3])
 c1.download_button(
     t("upload.template_xlsx", L),
-    lambda: to_xlsx([table]),
-    file_name=f"shanhe-{year}.xlsx",
+    lambda: to_xlsx([table, template_notes(year, region)]),
+    file_name=f"{t('upload.template_name', L, year=year)}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
-c2.download_button(t("upload.template_csv", L), lambda: to_csv(table), file_name=f"shanhe-{year}.csv", mime="text/csv")
+c2.download_button(
+    t("upload.template_csv", L),
+    lambda: to_csv(table),
+    file_name=f"{t('upload.template_name', L, year=year)}.csv",
+    mime="text/csv",
+)
 
 st.subheader(t("upload.file", L))
 limit = settings.max_upload_bytes()
+types = ["csv", "xlsx", "xls", "ods", "txt"]
+uploader_words(L, limit, types)
 uploaded = st.file_uploader(
     t("upload.file", L),
-    type=["csv", "xlsx", "xls", "ods", "txt"],
+    type=types,
     key=f"upload-{st.session_state.get('uploads', 0)}",
     label_visibility="collapsed",
 )
@@ -66,7 +72,7 @@ if isinstance(result, InputRejected):
     several = next((p for p in result.problems if p.key == "import.several_sheets"), None)
     names = several.params.get("names") if several is not None else None
     if isinstance(names, list):  # a workbook with several sheets to choose from: ask, then read the chosen one
-        st.selectbox(t("upload.sheet", L), names, index=None, key=sheet_key)
+        st.selectbox(t("upload.sheet", L), names, index=None, key=sheet_key, placeholder=t("ui.choose", L))
         st.stop()
     st.error(t("upload.problems", L, count=len(result.problems)))
     st.dataframe(

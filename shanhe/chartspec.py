@@ -14,9 +14,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from shanhe.catalog import Indicator, PlanInfo
-from shanhe.formatting import indicator_name, with_unit
+from shanhe.formatting import indicator_name, unit_label, with_unit
 from shanhe.i18n import Lang, t
-from shanhe.progress import Assessment, Verdict
+from shanhe.progress import Assessment, Point, Verdict
 from shanhe.rules import VERDICT_LABELS
 from shanhe.schedule import STATUS_COLOURS, ProjectStatus
 
@@ -48,6 +48,7 @@ class Mark(_Frozen):
     size: float = 10
     label: str | None = None  # written beside the (last) marker: targets, the baseline, the latest value
     label_side: Literal["left", "right"] = "left"
+    label_above: bool = True  # below when the observed line passes above the point, so the label stays clear
     legend: bool = True
 
 
@@ -112,6 +113,7 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
                 colour=COLOURS["baseline"],
                 label=with_unit(a.plan_start_value, unit, lang, digits=2),
                 label_side="right",
+                label_above=not _line_above(a.plan_start_value, a.series),
             )
         )
     if a.baseline_conflict and a.baseline_observed is not None and a.plan_start_year is not None:
@@ -187,6 +189,7 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
                 size=18,
                 colour=COLOURS["target"],
                 label=label,
+                label_above=not _line_above(target, a.series),
             )
         )
         ys.append(target)
@@ -231,17 +234,35 @@ def progress_spec(indicator: Indicator, a: Assessment, lang: Lang, *, sample: bo
         )
         ys.append(a.projected_value)
     name = indicator_name(indicator, lang)
+    y_range = value_range(ys, unit)
+    if y_range is not None:  # a label goes under its point only where there is room above the axis
+        floor = y_range[0] + 0.12 * (y_range[1] - y_range[0])
+        marks = [m.model_copy(update={"label_above": True}) if m.label and m.ys[-1] < floor else m for m in marks]
     return LineChart(
-        title=f"{name}（{unit}）" if unit != "—" else name,
+        title=f"{name}（{unit_label(unit, lang)}）" if unit != "—" else name,
         notes=notes,
         x_title=t("chart.year", lang),
-        y_title=unit if unit != "—" else None,
+        y_title=unit_label(unit, lang) if unit != "—" else None,
         y_suffix=unit if unit in ("%", "‰") else "",
         x_range=(min(years) - 0.5, max(years) + 0.5),
-        y_range=value_range(ys, unit),
+        y_range=y_range,
         marks=tuple(marks),
         watermark=t("chart.sample", lang) if sample else None,
     )
+
+
+def target_line(a: Assessment, lang: Lang) -> tuple[str, float] | None:
+    """The active numeric target as a reference line: its label ('2025年目标 ≥75%') and value."""
+    if a.target_value is None or a.target_year is None:
+        return None
+    verdict = a.verdict_for(a.target_year)
+    shown = f"{verdict.bound if verdict else ''}{with_unit(a.target_value, a.unit, lang, digits=2)}"
+    return t("chart.target", lang, year=a.target_year, target=shown), a.target_value
+
+
+def _line_above(value: float, series: Sequence[Point]) -> bool:
+    """Whether most observed values lie above ``value`` (then its label goes underneath)."""
+    return sum(p.value > value for p in series) > len(series) / 2
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -32,7 +32,7 @@ from shanhe.entry.importer import commit_import, plan_import
 from shanhe.entry.preview import jump_threshold, suspicions
 from shanhe.entry.targets import enter_document_target
 from shanhe.errors import InputRejected, UserError, is_disk_full
-from shanhe.exports import batches_table, export_table, history_table, template_table
+from shanhe.exports import batches_table, export_table, history_table, template_notes, template_table
 from shanhe.formatting import (
     baseline_text,
     local_time,
@@ -355,7 +355,10 @@ def cmd_template(args: argparse.Namespace) -> int:
     year = args.year or default_year((), plan.default_region, clock.current_year(), plan.years)  # last year
     if year not in allowed:
         raise UsageError(f"--year {year}: {allowed[0]}–{allowed[-1]}")
-    _write(args.out, [template_table(indicators, current, year, plan.default_region)])
+    _write(
+        args.out,
+        [template_table(indicators, current, year, plan.default_region), template_notes(year, plan.default_region)],
+    )
     return 0
 
 

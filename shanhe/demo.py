@@ -17,7 +17,7 @@ from shanhe.models import MilestoneUpdate, Observation
 from shanhe.regions import level_of
 from shanhe.store import Store, open_store, utcnow
 
-SAMPLE_SOURCE = "示例数据（python -m shanhe demo 生成，非实际监测或统计数据）"
+SAMPLE_SOURCE = "示例数据（演示用示例库，非实际监测或统计数据）"
 SAMPLE_USER = "示例数据"
 SAMPLE_DOC = "示例文号（非真实文件）"
 #: Invented 镇/街道 names, so that the region selector and ranking can be shown.
@@ -76,7 +76,7 @@ SERIES: dict[str, tuple[float | None, ...] | None] = {
 ASSIGNED: dict[str, float] = {"I08": 38.0, "I16": 80.0, "I17": 8.0, "I18": 10.0, "I19": 8.0, "I22": 14.5, "I26": 1.0}
 #: Invented regional spread (× the district value) for two headline indicators.
 REGIONAL = {"I07": (1.04, 0.97, 0.99), "I02": (1.35, 0.72, 0.88)}
-#: Invented completions of some milestones (the others show as 逾期 once past due, as they would).
+#: Invented completions of some milestones (the others show as 过期未录入完成情况 once past due, as they would).
 COMPLETED = {
     "P05-M1": dt.date(2021, 11, 30),
     "P09-M1": dt.date(2021, 12, 20),
@@ -86,6 +86,8 @@ COMPLETED = {
     "P05-M2": dt.date(2025, 11, 30),
     "P11-M1": dt.date(2025, 10, 16),
 }
+#: Invented progress recorded as not yet done: past due, these read 确认逾期.
+IN_PROGRESS = ("P06-M1",)
 
 
 def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
@@ -123,11 +125,12 @@ def build_demo(path: Path, catalog: Catalog, real_db: Path) -> int:
         for code, value in ASSIGNED.items():
             target = assigned_target(catalog.indicator(code), 2025, value, SAMPLE_DOC, dt.date(2023, 6, 1))
             store.record_staff_target(code, target, SAMPLE_USER)
-        for milestone, day in COMPLETED.items():
+        progress = [(m, "done", day) for m, day in COMPLETED.items()] + [(m, "in_progress", None) for m in IN_PROGRESS]
+        for milestone, status, day in progress:
             store.add_milestone_update(
                 MilestoneUpdate(
                     milestone_id=milestone,
-                    status="done",
+                    status=status,
                     completed_on=day,
                     note=SAMPLE_SOURCE,
                     evidence_link=None,

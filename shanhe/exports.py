@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from shanhe import settings
 from shanhe.catalog import Indicator
 from shanhe.entry.importer import COLUMNS, REFERENCE_COLUMNS
 from shanhe.formatting import local_time, measure_text
+from shanhe.i18n import t
 from shanhe.models import Batch, Observation, Revision
 from shanhe.spreadsheets import Table
 
@@ -47,7 +49,20 @@ def template_table(indicators: Sequence[Indicator], current: Sequence[Observatio
         [i.code, i.seq, i.name, i.unit, year, None, region, None, None, measure_text(i, "zh"), previous.get(i.code)]
         for i in indicators
     ]
-    return Table(name=f"{year}年填报", header=TEMPLATE_HEADER, rows=rows)
+    return Table(name=f"{year}年填报", header=TEMPLATE_HEADER, rows=rows, highlight=(_C["value"],))
+
+
+def template_notes(year: int, region: str) -> Table:
+    """The 填报说明 sheet beside the template: how to fill it in, from the i18n table (Chinese, like the
+    template's headers). Sentences only, so an import never mistakes it for the data sheet."""
+    megabytes = settings.max_upload_bytes() // 2**20
+    lines = t("template.notes", "zh", year=year, region=region, value=_C["value"], mb=megabytes).split("\n")
+    return Table(
+        name=t("template.notes_sheet", "zh"),
+        header=[t("template.notes_sheet", "zh")],
+        rows=[[x] for x in lines],
+        prose=True,
+    )
 
 
 def export_table(indicators: Sequence[Indicator], current: Sequence[Observation]) -> Table:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from shanhe.catalog import Indicator, Target
+from shanhe.catalog import Goal, Indicator, Project, Target
 from shanhe.i18n import TEXT, Lang, t
 from shanhe.rules import LABELS, VERDICT_LABELS
 
@@ -148,3 +148,30 @@ def trend_text(trend: str | None, improving: bool | None, lang: Lang) -> str:
     if improving is None:
         return f"{arrow} {t('trend.flat', lang)}"
     return f"{arrow} {t('trend.improving' if improving else 'trend.worsening', lang)}"
+
+
+def year_span(start: int, end: int) -> str:
+    """'2021–2025', and a single year as itself (the base year is 2020, not '2020–2020')."""
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def subject_names(
+    indicators: Iterable[Indicator], projects: Iterable[Project], goals: Iterable[Goal], lang: Lang
+) -> dict[str, str]:
+    """What a flag is about, in words: 'I08 城市细颗粒物浓度', a project's name, a goal's year and theme;
+    'plan' is the plan as a whole."""
+    names = {i.code: f"{i.code} {indicator_name(i, lang)}" for i in indicators}
+    names |= {p.id: f"{p.id} {p.name}" for p in projects}
+    names |= {g.id: t("about.subject_goal", lang, year=g.year, theme=g.theme) for g in goals}
+    return names | {"plan": t("about.subject_plan", lang)}
+
+
+def file_title(title: str) -> str:
+    """A title fit for a file name: no quotes, slashes or spaces ('晋城市城区“一山一河一流域”规划' →
+    '晋城市城区一山一河一流域规划')."""
+    return "".join(c for c in title if c not in "“”‘’\"'/\\:*?<>| ")
+
+
+def report_file_name(short_title: str, year: int, kind: str, fmt: str, lang: Lang) -> str:
+    """'晋城市城区一山一河一流域规划2024年度评估报告.html': the plan's name, year and kind, in the page's language."""
+    return f"{t(f'rep.file.{kind}', lang, title=file_title(short_title), year=year)}.{fmt}"

@@ -16,13 +16,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "app.language": ("English", "English"),
     "app.present": ("演示模式", "Presenter mode"),
     "app.sample_banner": (
-        "⚠ 示例数据：当前看板使用的是演示用的示例数据（python -m shanhe demo 生成），不是实际监测或统计数据。",
-        "⚠ Sample data: this dashboard is running on the illustrative sample dataset made by python -m shanhe demo, not on measured or official figures.",
+        "⚠ 示例数据：当前看板使用的是演示用的示例数据库，不是实际监测或统计数据。",
+        "⚠ Sample data: this dashboard is running on the illustrative sample database, not on measured or official figures.",
+    ),
+    "app.plan_texts_chinese": (
+        "规划原文以中文为准。",
+        "Indicator names and targets are shown in reviewed English translations; longer plan passages (goals, area "
+        "descriptions, project names, data-quality notes) are quoted in Chinese as printed. The Chinese text is authoritative.",
     ),
     "url.invalid": (
         "链接中的参数 {param}={value} 无效，已改用默认值。",
         "The link parameter {param}={value} is not valid; the default is used instead.",
     ),
+    "ui.all": ("全部（可多选）", "All (choose to filter)"),
+    "ui.choose": ("请选择", "Choose"),
     "nav.overview": ("总览", "Overview"),
     "nav.indicator": ("指标详情", "Indicator"),
     "nav.projects": ("重点工程", "Projects"),
@@ -75,13 +82,38 @@ TEXT: dict[str, tuple[str, str]] = {
     "login.ok": ("已登录：{name}（{role}）", "Logged in as {name} ({role})"),
     "login.logout": ("退出登录", "Log out"),
     "login.note": (
-        "查看看板不需要登录；填报、撤销和下达目标需要工作人员账号（由管理员用 python -m shanhe users add 创建）。",
-        "Viewing needs no login; entering data, reverting and assigned targets need a staff account (created by an admin with python -m shanhe users add).",
+        "查看看板不需要登录；填报、撤销和下达目标需要工作人员账号（请向系统管理员申请）。",
+        "Viewing needs no login; entering data, reverting and assigned targets need a staff account (ask the system administrator for one).",
     ),
     "role.staff": ("填报人员", "staff"),
     "role.admin": ("管理员", "admin"),
     "upload.title": ("数据填报", "Upload data"),
     "upload.template": ("1. 下载填报模板", "1. Download a template"),
+    "template.notes_sheet": ("填报说明", "How to fill in"),
+    "upload.button": ("选择文件", "Browse files"),
+    "upload.limits": (
+        "把文件拖到这里，或点左边的按钮选择；每个文件不超过 {mb} MB（{types}）",
+        "Drag a file here or use the button; up to {mb} MB per file ({types})",
+    ),
+    "upload.template_name": ("{year}年指标填报模板", "indicator template {year}"),
+    "template.notes": (
+        "1. 只在黄色的“{value}”列填写{year}年的数值，每行一项指标；没有数据的行留空，导入时跳过。\n"
+        "2. 百分比指标写 71.2 或 71.2%，不要写成小数 0.712；单位见“单位”列，不要在数值里写单位。\n"
+        "3. “填报口径”列说明该指标填当年值，还是相对2020年的累计变化率。\n"
+        "4. “数据来源”“备注”可以不填；不填时保留看板中已有的内容。\n"
+        "5. 地区默认为{region}；填报镇（街道）的数据时，在“地区”列写镇（街道）名称。\n"
+        "6. “上年数值（仅供参考）”和“填报口径”列不会导入，可以不改。\n"
+        "7. 不要改动表头，不要使用公式；文件不超过 {mb} MB。\n"
+        "8. 填好后在看板“数据填报”页上传：先看预览和逐行检查结果，确认无误后再点“确认导入”。",
+        "1. Fill in the {year} values only in the yellow “{value}” column, one indicator per row; leave rows without data empty (they are skipped).\n"
+        "2. Percentages as 71.2 or 71.2%, not as the fraction 0.712; the unit is in its own column, not in the value.\n"
+        "3. The reporting basis column says whether the indicator takes the year's own value or the cumulative change since 2020.\n"
+        "4. Source and note are optional; left empty, the dashboard keeps what it has.\n"
+        "5. The region defaults to {region}; for a town (street), write its name in the region column.\n"
+        "6. The previous-year and reporting-basis columns are not imported; leave them as they are.\n"
+        "7. Do not change the header row or use formulas; files up to {mb} MB.\n"
+        "8. Upload the filled file on the dashboard's Upload data page: check the preview and the row checks, then confirm the import.",
+    ),
     "upload.template_year": ("填报年份", "Year"),
     "upload.template_xlsx": ("下载 XLSX 模板", "Download XLSX template"),
     "upload.template_csv": ("下载 CSV 模板", "Download CSV template"),
@@ -129,6 +161,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "state.added": ("新增", "new"),
     "state.changed": ("修改（覆盖现有值）", "changed (overwrites)"),
     "state.unchanged": ("不变", "unchanged"),
+    "hist.details": ("文件详情（核对用的 SHA-256 校验值）", "File details (SHA-256 checksum for checking)"),
     "hist.title": ("历史记录", "History"),
     "hist.batches": ("批次", "Batches"),
     "hist.batch": ("查看批次", "Batch"),
@@ -155,8 +188,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.restores": ("撤销后恢复为", "Revert restores"),
     "asg.title": ("下达目标", "Targets set by documents"),
     "asg.intro": (
-        "录入上级下达文件（或“十五五”等后续规划）给出的目标值和文号。规划中“完成上级下达指标”“控制在省下达的指标之内”的指标，没有数值就无法判断进度（显示“待下达”）；其他指标也可以录入文件目标，它会替代规划原目标，两者连同出处都会显示。红绿灯立即按新目标计算；每次录入都保留历史。命令行：python -m shanhe targets set。",
-        "Enter the target value and document number a superior's document (or a later plan such as the 15th Five-Year Plan) sets. Indicators whose target is assigned by a superior cannot be judged until the value is entered (they show 'awaiting'); any other indicator may get a document target too, which replaces the plan's, both shown with their sources. The lights use it at once, and every entry is kept. Command line: python -m shanhe targets set.",
+        "录入上级下达文件（或“十五五”等后续规划）给出的目标值和文号。规划中“完成上级下达指标”“控制在省下达的指标之内”的指标，没有数值就无法判断进度（显示“待下达”）；其他指标也可以录入文件目标，它会替代规划原目标，两者连同出处都会显示。红绿灯立即按新目标计算；每次录入都保留历史。",
+        "Enter the target value and document number a superior's document (or a later plan such as the 15th Five-Year Plan) sets. Indicators whose target is assigned by a superior cannot be judged until the value is entered (they show 'awaiting'); any other indicator may get a document target too, which replaces the plan's, both shown with their sources. The lights use it at once, and every entry is kept.",
     ),
     "asg.indicator": ("指标", "Indicator"),
     "asg.year": ("目标年份", "Target year"),
@@ -208,14 +241,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.reason": ("说明", "Why"),
     "overview.year": ("评估年份", "Evaluation year"),
     "overview.headline": ("重点指标", "Headline indicators"),
-    "overview.counts": ("红绿灯统计", "Light counts"),
+    "overview.sentences": ("文字摘要", "Summary in words"),
     "overview.matrix": ("指标红绿灯", "Indicator lights"),
     "overview.filter_category": ("类别", "Category"),
     "overview.filter_attribute": ("属性", "Attribute"),
     "overview.filter_light": ("灯", "Light"),
     "overview.filtered_out": ("没有符合筛选条件的指标。", "No indicator matches the filters."),
     "overview.group": ("分组", "Group"),
-    "overview.verdict_table": ("逐项查看{year}年目标完成情况", "Each indicator's {year} verdict"),
+    "overview.verdict_table": (
+        "{year}年目标完成情况：分组统计与逐项结论",
+        "{year} targets: counts and each indicator's verdict",
+    ),
     "ind.verdicts": ("目标完成情况", "Targets and verdicts"),
     "ind.progress": ("完成进度", "Progress"),
     "ind.baseline_conflict": (
@@ -261,8 +297,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.literal": ("原文", "As printed"),
     "proj.title": ("重点工程与里程碑（{table}）", "Key projects and milestones ({table})"),
     "proj.unit_filter": ("牵头单位", "Lead unit"),
-    "proj.overdue": ("逾期里程碑", "Overdue milestones"),
-    "proj.none_overdue": ("没有逾期的里程碑。", "No milestone is overdue."),
+    "proj.overdue": ("过期未完成的里程碑", "Milestones past due and not done"),
+    "proj.none_overdue": ("没有过期未完成的里程碑。", "No milestone is past due without completion."),
     "proj.detail": ("项目详情", "Project details"),
     "proj.overview": ("项目概况", "Overview"),
     "proj.period": ("实施时间", "Period"),
@@ -271,8 +307,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "proj.group": ("类别", "Group"),
     "proj.milestones": ("里程碑", "Milestones"),
     "proj.status_note": (
-        "状态按今天（{today}）计算；里程碑只有在录入完成情况后才算“已完成”，过期未录入即为“逾期”。",
-        "Statuses as of today ({today}); a milestone counts as done only once its completion is recorded, and is overdue when past due without it.",
+        "状态按今天（{today}）计算；里程碑只有在录入完成情况后才算“已完成”。过期而未录入任何情况的为“过期未录入完成情况”（斜线、灰色：情况不明），已录入但未完成的为“确认逾期”（橙色）。",
+        "Statuses as of today ({today}); a milestone counts as done only once its completion is recorded. Past due with nothing recorded is “past due, completion not recorded” (hatched grey: unknown); recorded but not done is “confirmed overdue” (orange).",
     ),
     "col.milestone": ("里程碑", "Milestone"),
     "col.due": ("截止", "Due"),
@@ -299,6 +335,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "about.flags": ("待核实事项（数据质量标记）", "Data-quality flags"),
     "about.rows": ("条数", "Values"),
     "about.subjects": ("涉及", "Concerns"),
+    "about.subject_plan": ("规划整体", "the plan as a whole"),
+    "about.subject_goal": ("{year}年主要目标（{theme}）", "{year} main goals ({theme})"),
     "present.prev": ("◀ 上一页", "◀ Previous"),
     "present.next": ("下一页 ▶", "Next ▶"),
     "present.exit": ("退出演示", "Exit presentation"),
@@ -330,6 +368,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "label.pending": ("待下达", "Awaiting assigned target"),
     "label.qualitative": ("定性目标", "Qualitative target"),
     "label.insufficient": ("数据不足", "Too little data"),
+    "strip.group": ("{attribute}指标 {total} 项", "{attribute} indicators: {total}"),
+    "strip.behind": ("滞后的约束性指标：", "Binding indicators behind: "),
+    "strip.missed": ("{year}年未达标的约束性指标：", "Binding indicators that missed their {year} target: "),
+    "strip.verdicts": ("{year}年目标完成情况：", "{year} targets: "),
     "light_name.green": ("绿灯", "green"),
     "light_name.amber": ("黄灯", "amber"),
     "light_name.red": ("红灯", "red"),
@@ -499,6 +541,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "verdict.qualitative": ("定性", "Qualitative"),
     # --- units for differences ---
     "unit.亿立方米": ("亿立方米", "×10⁸ m³"),
+    "unit.μg/m3": ("μg/m³", "μg/m³"),
     "unit.万人": ("万人", "×10⁴ people"),
     "unit.天": ("天", "days"),
     "diff.%": ("{n} 个百分点", "{n} percentage points"),
@@ -594,12 +637,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "method.trend": (
         "- **趋势线**：对起点和评估年份以前的全部观测值作加权最小二乘直线，权重 = 1 + (年份 − 首年)，越近的年份权重越大（参照 ESCAP/UNECE 做法）。\n"
         "- **趋势箭头**：至少两个数据点时显示；斜率绝对值不超过序列平均水平的 {flat_pct}%/年 为“持平”，否则为上升或下降，并按指标方向标注改善或恶化。\n"
-        "- **趋势比** = 方向调整后的趋势斜率 ÷ (目标值 − 起点值)/(目标年份 − 起点年份)。\n"
+        "- **按趋势的进度**（参考）= 方向调整后的趋势斜率 ÷ (目标值 − 起点值)/(目标年份 − 起点年份)：100% 表示按目前的速度正好如期达标。\n"
         "- **预计值**：趋势线在目标年份的值；至少 {band_points} 个数据点时给出95%预测区间（t分布）。**预计差距** = 预计值 − 目标值。\n"
         "- **所需年均变化** = (目标值 − 最新值) ÷ (目标年份 − 最新年份)；**近N年平均每年变化**：最新值与最近 {recent} 年内最早数据点之差 ÷ 年数。",
         "- **Trend line**: weighted least squares through the start and every observation up to the evaluation year, weight = 1 + (year − first year), so recent years count most (as ESCAP/UNECE do).\n"
         "- **Trend arrow**: shown from two points; flat when the slope is within {flat_pct}% of the series' mean level per year, else up or down, marked improving or worsening by the indicator's direction.\n"
-        "- **Trend ratio** = direction-adjusted slope ÷ ((target − start)/(target year − start year)).\n"
+        "- **Pace of the trend** (context) = direction-adjusted slope ÷ ((target − start)/(target year − start year)): 100 % means the present pace reaches the target just in time.\n"
         "- **Projection**: the trend line at the target year; from {band_points} points on with a 95 % prediction band (t distribution). **Projected gap** = projection − target.\n"
         "- **Required annual change** = (target − latest) ÷ (target year − latest year); **recent average annual change**: latest value minus the earliest point within {recent} years, divided by the years between.",
     ),
@@ -630,7 +673,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "step.verdict": ("{year}年目标结论", "{year} target verdict"),
     "step.thresholds": ("适用阈值", "Thresholds applied"),
     "step.meets": ("是否满足目标", "Meets the target"),
-    "step.trend_ratio": ("趋势比（参考）", "Trend ratio (context)"),
+    "step.trend_ratio": ("按趋势的进度（参考）", "Pace of the trend (context)"),
     "step.tolerance_applied": (
         "与应达值相差 {short}，不足 {precision}：视为进度正常",
         "short of the path by {short}, less than {precision}: on track",
@@ -672,12 +715,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart.qualitative": ("{year}年：定性目标", "{year}: qualitative target"),
     "chart.sample": ("示例数据", "SAMPLE DATA"),
     "chart.year": ("年份", "Year"),
-    "chart.ranking": ("{year}年各地区{name}", "{name} by region, {year}"),
+    "chart.ranking": ("{year}年各镇（街道）{name}", "{name} by town, {year}"),
+    "chart.reference": ("{name} {value}", "{name} {value}"),
     "chart.today": ("今天", "Today"),
     "status.not_started": ("未开始", "Not started"),
     "status.in_progress": ("进行中", "In progress"),
     "status.done": ("已完成", "Done"),
-    "status.overdue": ("逾期", "Overdue"),
+    "status.overdue": ("确认逾期", "Confirmed overdue"),
+    "status.unreported": ("过期未录入完成情况", "Past due, completion not recorded"),
     # --- import: whole-file problems ---
     "import.file_empty": ("文件为空。", "The file is empty."),
     "import.file_too_large": (
@@ -979,6 +1024,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "report.pdf_failed": ("PDF 生成失败：{reason}", "The PDF could not be made: {reason}"),
     # --- reports ---
+    "rep.file.annual": ("{title}{year}年度评估报告", "{title} {year} annual review"),
+    "rep.file.midterm": ("{title}{year}年中期评估报告", "{title} {year} mid-term evaluation"),
+    "rep.file.final": ("{title}{year}年末期考核报告", "{title} {year} final assessment"),
+    "rep.file.data": ("{title}全部数据", "{title} all data"),
+    "rep.file.current": ("{title}当前数值", "{title} current values"),
+    "rep.file.history": ("{title}修订历史", "{title} revision history"),
     "kind.annual": ("年度调度", "Annual review"),
     "kind.midterm": ("中期评估", "Mid-term evaluation"),
     "kind.final": ("末期考核", "Final assessment"),
@@ -1007,7 +1058,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.narrative": ("分类分析", "By category"),
     "report.charts": ("指标图表", "Indicator charts"),
     "report.projects": ("重点工程与里程碑", "Key projects and milestones"),
-    "report.overdue": ("逾期里程碑", "Overdue milestones"),
+    "report.overdue": ("过期未完成的里程碑", "Milestones past due and not done"),
     "report.sources": ("附录一：数据来源", "Appendix 1: data sources"),
     "report.flags": ("附录二：规划原文待核实事项", "Appendix 2: data-quality flags in the plan"),
     "report.method": ("附录三：评估方法", "Appendix 3: method"),

@@ -15,18 +15,23 @@ from shanhe.formatting import indicator_name, status_text, target_cell, trend_te
 from shanhe.i18n import Lang, t
 from shanhe.overview import OverviewRow
 from shanhe.progress import Point
-from shanhe.rules import LIGHT_COLOURS
+from shanhe.rules import LIGHT_COLOURS, LIGHT_INK
 from shanhe.svg import sparkline
 
 CSS = """
 <style>
 .sh-matrix {border-collapse: collapse; width: 100%; font-size: 0.95em}
-.sh-matrix th {text-align: left; border-bottom: 2px solid #999; padding: 4px 8px; white-space: nowrap}
-.sh-matrix td {border-bottom: 1px solid #ddd; padding: 4px 8px; vertical-align: middle}
+.sh-matrix th {text-align: left; border-bottom: 2px solid #999; padding: 4px 6px; white-space: nowrap}
+.sh-matrix td {border-bottom: 1px solid #ddd; padding: 4px 6px; vertical-align: middle}
+.sh-matrix td.name {min-width: 10em}
+.sh-matrix td.nowrap, .sh-matrix td.status {white-space: nowrap}
+.sh-matrix td.target {min-width: 9em}
 .sh-matrix tr.binding td:first-child {border-left: 5px solid #000}
 .sh-matrix .badge {font-size: 0.8em; padding: 1px 6px; border-radius: 8px; border: 1px solid #555; white-space: nowrap}
 .sh-matrix .badge.binding {background: #000; color: #fff}
-.sh-matrix .status {white-space: nowrap; font-weight: 600}
+.sh-matrix .light {display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 700}
+.sh-matrix .behind {display: block; font-size: 0.8em; font-weight: 700; margin-top: 2px}
+.sh-matrix .stale {display: block; font-size: 0.8em}
 .sh-matrix a {text-decoration: none}
 </style>
 """
@@ -70,23 +75,32 @@ def matrix_html(
         tint = LIGHT_COLOURS[a.light][1]
         attribute = a.attribute or "none"
         badge = f'<span class="badge {e(attribute)}">{e(t(f"attribute.{attribute}", lang))}</span>'
-        status = status_text(a.label_code, a.binding_behind, lang)
+        # the light in its strong colour as a badge (icon + words); the pale tint only behind it
+        status = (
+            f'<span class="light" style="background:{LIGHT_COLOURS[a.light][0]};color:{LIGHT_INK[a.light]}">'
+            f"{e(status_text(a.label_code, False, lang))}</span>"
+        )
+        if a.binding_behind:
+            status += f'<span class="behind">⚠ {e(t("binding_behind", lang))}</span>'
         if a.stale:
-            status += f" · {t('status.stale', lang)}"
+            status += f'<span class="stale">{e(t("status.stale", lang))}</span>'
         latest = with_unit(a.value, a.unit, lang) if a.value is not None else t("overview.no_data", lang)
         target = next((tg for tg in ind.targets_in(a.region) if tg.year == a.target_year), None)
         cells = [
             f"<td>{e(str(a.seq or ''))}</td>",
-            f'<td><a href="{e(link(a.code))}" target="_self">{e(indicator_name(ind, lang))}</a></td>',
-            f'<td class="status" style="background:{tint}">{e(status)}</td>',
+            f'<td class="name"><a href="{e(link(a.code))}" target="_self">{e(indicator_name(ind, lang))}</a></td>',
+            f'<td class="status" style="background:{tint}">{status}</td>',
             f"<td>{badge}</td>",
-            f"<td>{e(latest)}</td>",
+            f'<td class="nowrap">{e(latest)}</td>',
             f"<td>{e(str(a.year or ''))}</td>",
-            f"<td>{e(target_cell(a.target_year, target, a.unit, lang))}</td>",
+            f'<td class="target">{e(target_cell(a.target_year, target, a.unit, lang))}</td>',
         ]
         if verdict_year is not None:
             cells.append(f"<td>{e(verdict_cell(r.verdict, a.unit, lang))}</td>")
-        cells += [f"<td>{e(trend_text(a.trend, a.trend_improving, lang))}</td>", f"<td>{sparkline_svg(a.series)}</td>"]
+        cells += [
+            f'<td class="nowrap">{e(trend_text(a.trend, a.trend_improving, lang))}</td>',
+            f"<td>{sparkline_svg(a.series)}</td>",
+        ]
         out.append(f'<tr class="{e(attribute)}" data-code="{e(a.code)}">{"".join(cells)}</tr>')
     out.append("</tbody></table>")
     return "".join(out)

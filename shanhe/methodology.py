@@ -205,7 +205,7 @@ def worked_steps(a: Assessment, lang: Lang) -> list[dict[str, str]]:
                 )
             )
     if a.trend_ratio is not None:
-        steps.append((t("step.trend_ratio", lang), number(a.trend_ratio, 3)))
+        steps.append((t("step.trend_ratio", lang), f"{number(a.trend_ratio * 100, 1)}%"))
     if a.projected_value is not None:
         band = (
             f"（95%：{number(a.projection_low, 2)}–{number(a.projection_high, 2)}）"

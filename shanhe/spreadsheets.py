@@ -21,6 +21,7 @@ FIXED_TIME = dt.datetime(2020, 1, 1)
 WIDTH_SAMPLE = 200
 _ROWS_PER_CHUNK = 2000
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_HEAD, _HIGHLIGHT_HEAD, _INPUT, _WRAP = ' s="1"', ' s="2"', ' s="3"', ' s="4"'  # cell styles of styles.xml
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: What ``neutralise`` protects with a leading ``'``: formula starts, and text already starting with ``'`` (so
 #: that ``unneutralise`` can tell the two apart and an export re-imports unchanged).
@@ -34,6 +35,10 @@ class Table:
     name: str
     header: Sequence[str]
     rows: Sequence[Sequence[Value]]
+    #: Columns people fill in (the template's 数值): wide and shaded in XLSX, so nobody types in the wrong one.
+    highlight: Sequence[str] = ()
+    #: Sheet of sentences (填报说明): one wide, wrapping column.
+    prose: bool = False
 
 
 def neutralise(value: Value) -> Value:
@@ -99,8 +104,15 @@ def _entry(name: str) -> zipfile.ZipInfo:
 def _sheet_xml(table: Table) -> Iterator[str]:
     letters = [_column_letter(n) for n in range(1, len(table.header) + 1)]
     sample = table.rows[:WIDTH_SAMPLE]
+    fits = [max([_width(title), *(_width(r[n]) for r in sample)]) + 2 for n, title in enumerate(table.header)]
     widths = [
-        min(60, max([_width(title), *(_width(r[n]) for r in sample)]) + 2) for n, title in enumerate(table.header)
+        100 if table.prose else max(18, fit) if title in table.highlight else min(60, fit)
+        for title, fit in zip(table.header, fits, strict=True)
+    ]
+    heads = [_HIGHLIGHT_HEAD if title in table.highlight else _HEAD for title in table.header]
+    styles = [
+        _WRAP if table.prose and n == 0 else _INPUT if title in table.highlight else ""
+        for n, title in enumerate(table.header)
     ]
     cols = "".join(f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>' for n, w in enumerate(widths, start=1))
     yield (
@@ -110,17 +122,20 @@ def _sheet_xml(table: Table) -> Iterator[str]:
         f"<cols>{cols}</cols><sheetData>"
     )
     memo: dict[str, str] = {}
-    yield _row_xml(1, letters, list(table.header), {}, ' s="1"')
+    yield _row_xml(1, letters, list(table.header), {}, heads)
     for start in range(0, len(table.rows), _ROWS_PER_CHUNK):
         block = table.rows[start : start + _ROWS_PER_CHUNK]
-        yield "".join(_row_xml(start + n, letters, row, memo) for n, row in enumerate(block, start=2))
+        yield "".join(_row_xml(start + n, letters, row, memo, styles) for n, row in enumerate(block, start=2))
     yield "</sheetData></worksheet>"
 
 
-def _row_xml(number: int, letters: Sequence[str], row: Sequence[Value], memo: dict[str, str], style: str = "") -> str:
-    """One row; ``memo`` holds each distinct text's cell body (names, units, regions and times repeat)."""
+def _row_xml(
+    number: int, letters: Sequence[str], row: Sequence[Value], memo: dict[str, str], styles: Sequence[str]
+) -> str:
+    """One row, each cell in its column's style; ``memo`` holds each distinct text's cell body (names, units,
+    regions and times repeat)."""
     cells = []
-    for letter, value in zip(letters, row, strict=False):
+    for letter, value, style in zip(letters, row, styles, strict=False):
         if value is None:
             continue
         if isinstance(value, str):
@@ -190,16 +205,23 @@ def _xlsx_parts(names: Sequence[str]) -> dict[str, str]:
             f'<Relationship Id="rId{n}" Type="{rel}/worksheet" Target="worksheets/sheet{n}.xml"/>' for n in sheets
         )
         + f'<Relationship Id="rId{len(names) + 1}" Type="{rel}/styles" Target="styles.xml"/></Relationships>',
-        # style 1: the header (bold, light blue fill)
+        # styles: 1 a header (bold, light blue), 2 the header of a column people fill in (bold, yellow), 3 its cells
+        # (pale yellow), 4 a sentence (wrapping, top-aligned)
         "xl/styles.xml": head + f'<styleSheet xmlns="{_MAIN_NS}">'
         '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
         '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-        '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
-        '</fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/></patternFill></fill></fills>'
+        '<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
+        '</fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/></patternFill></fill>'
+        '<fill><patternFill patternType="solid"><fgColor rgb="FFFFD966"/></patternFill></fill>'
+        '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/></patternFill></fill></fills>'
         '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
         '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-        '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/></cellXfs>'
+        '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
+        '<xf numFmtId="0" fontId="1" fillId="3" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
+        '<xf numFmtId="0" fontId="0" fillId="4" borderId="0" xfId="0" applyFill="1"/>'
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+        '<alignment wrapText="1" vertical="top"/></xf></cellXfs>'
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
     }
 

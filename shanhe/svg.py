@@ -131,9 +131,9 @@ def line_chart(spec: LineChart, width: int = 900, height: int = 440, *, chart_id
             out += [_marker(m.symbol, x, y, m.size, m.colour) for x, y in pts]
         if m.label:
             x, y = pts[-1]
-            left_side = m.label_side == "left"
+            left_side, label_y = m.label_side == "left", y - 12 if m.label_above else y + 22
             out.append(
-                f'<text x="{_f(x - 10 if left_side else x + 10)}" y="{_f(y - 12)}" font-size="13" '
+                f'<text x="{_f(x - 10 if left_side else x + 10)}" y="{_f(label_y)}" font-size="13" '
                 f'text-anchor="{"end" if left_side else "start"}" font-weight="bold" fill="{m.colour}">'
                 f"{_e(m.label)}</text>"
             )
@@ -203,6 +203,8 @@ def gantt(spec: GanttChart, width: int = 1100, *, chart_id: str = "g") -> str:
             f'fill="{INK}"><title>{_e(row.label)}</title>{_e(label)}</text>'
         )
         outline = ' stroke="#000000" stroke-width="3"' if row.outlined else ""
+        if row.status_code == "unreported":  # unknown, not known late: outlined in grey, dashed
+            outline = ' stroke="#555555" stroke-width="2" stroke-dasharray="6 3"'
         out.append(
             f'<rect x="{_f(px(row.start))}" y="{y + 7}" width="{_f(px(row.end) - px(row.start))}" '
             f'height="{row_h - 14}" fill="{row.colour}"{outline}><title>{_e(row.name)} {row.start.year}–'

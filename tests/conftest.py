@@ -178,3 +178,21 @@ def execute_raw(target: str, sql: str, params: Sequence[object] = ()) -> None:
     else:
         with duckdb.connect(target) as con:
             con.execute(sql, list(params))
+
+
+def text_tables(at: object) -> list[list[dict[str, str]]]:
+    """The wrapping HTML tables of a page run under AppTest (``shanhe.cards.text_table``), as rows of
+    column → cell text, in page order."""
+    import html
+    import re
+
+    tables = []
+    for m in at.markdown:  # type: ignore[attr-defined]
+        if 'class="sh-table"' not in m.value:
+            continue
+        rows = [
+            [html.unescape(re.sub(r"<br>", "\n", c)) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", m.value)
+        ]
+        tables.append([dict(zip(rows[0], r, strict=True)) for r in rows[1:]])
+    return tables

@@ -8,7 +8,7 @@ import pytest
 
 from shanhe.auth import AuthError, User
 from shanhe.entry.importer import commit_import, plan_import
-from shanhe.entry.milestones import add_milestone, completions, update_milestone
+from shanhe.entry.milestones import add_milestone, completions, recorded, update_milestone
 from shanhe.entry.revert import revert_batch
 from shanhe.entry.targets import enter_document_target
 from shanhe.errors import UserError
@@ -110,6 +110,10 @@ def test_milestone_updates_and_added_milestones(store: Store) -> None:
     mines = next(p for p in store.projects() if p.id == "P05")
     status = project_status(mines, dt.date(2022, 3, 1), completions(store))
     assert [m.status for m in status.milestones] == ["done", "in_progress"]
+    update_milestone(store, "P05-M2", "in_progress", None, "进度滞后", None, STAFF)
+    assert recorded(store) == {"P05-M2"}  # a status that is not done: past due, it is confirmed late
+    late = project_status(mines, dt.date(2026, 3, 1), completions(store), recorded(store))
+    assert [m.status for m in late.milestones] == ["done", "overdue"]
     new_id = add_milestone(store, "P05", "北部矿山复绿验收", dt.date(2024, 6, 30), STAFF)
     assert new_id == "P05-S1"
     mines = next(p for p in store.projects() if p.id == "P05")

@@ -45,11 +45,11 @@ def test_progress_chart_marks_the_derived_2035_target_and_sample_data(catalog: C
     ind = catalog.indicator("I08")
     a = assess(ind, _obs("I08", (2021, 45.0), (2024, 39.0)), 2024, "全区")
     fig = progress_chart(ind, a, "en", sample=True)
-    assert "2035 target ≤35 μg/m3 (derived)" in [trace.name for trace in fig.data]
+    assert "2035 target ≤35 μg/m³ (derived)" in [trace.name for trace in fig.data]
     assert fig.layout.annotations[0].text == "SAMPLE DATA"
     assert fig.layout.title.text.startswith("Fine particulate matter")  # the English name on the English page
     zh = progress_chart(ind, a, "zh")
-    assert "2035年目标 ≤35 μg/m3（推导）" in [trace.name for trace in zh.data]
+    assert "2035年目标 ≤35 μg/m³（推导）" in [trace.name for trace in zh.data]
 
 
 def test_progress_chart_shows_verdicts_and_the_path_from_the_2025_result(catalog: Catalog) -> None:
@@ -81,7 +81,14 @@ def test_gantt_chart_bars_span_the_project_period(catalog: Catalog) -> None:
     assert len(bars) == 11
     sewage = next(b for b in bars if "农村改水、改厕、改污项目" in b.y[0])
     assert sewage.base[0] == "2021-01-01" and sewage.x[0] == 730 * 86_400_000  # 2021-01-01 … 2022-12-31
-    assert sewage.marker.color == "#D55E00"  # overdue: its 2022 milestone has no recorded completion
+    # its 2022 milestone is past due and nothing was recorded: unknown, drawn pale and hatched, not orange
+    assert sewage.marker.color == "#E4E4E4" and sewage.marker.pattern.shape == "/"
+    assert sewage.name == "过期未录入完成情况"
+    confirmed = gantt_chart(
+        catalog.plan, [project_status(p, today, {}, {"P07-M1"}) for p in catalog.projects], today, "zh"
+    )
+    late = next(b for b in confirmed.data if b.type == "bar" and "农村改水、改厕、改污项目" in b.y[0])
+    assert late.marker.color == "#D55E00" and late.marker.line.width == 3 and late.name == "确认逾期"
 
 
 def test_ranking_orders_best_first(catalog: Catalog) -> None:
@@ -95,7 +102,8 @@ def test_matrix_escapes_links_and_marks_binding(catalog: Catalog) -> None:
     assert html.count("data-code=") == 42
     assert 'href="indicator?code=I07&amp;lang=en&amp;year=2024"' in html
     assert '<tr class="binding" data-code="I07">' in html and '<tr class="expected" data-code="I03">' in html
-    assert "■ 滞后 ⚠ 约束性指标滞后" in html
+    assert '■ 滞后</span><span class="behind">⚠ 约束性指标滞后</span>' in html
+    assert 'style="background:#D55E00;color:#ffffff">■ 滞后' in html  # strong colour on the badge
     assert "<script" not in matrix_html(view.rows, "zh", dashboard_links({"x": "<script>alert(1)</script>"}))
 
 
@@ -145,3 +153,18 @@ def test_staff_text_in_the_gantt_hover_is_plain_text(catalog: Catalog) -> None:
     assert any("&lt;a href=&quot;http://example.invalid&quot;&gt;" in h and "%{x}" in h for h in hovers)
     assert all("<a " not in h and "<img" not in h for h in hovers)
     assert all(trace.hovertemplate == "%{customdata}<extra></extra>" for trace in fig.data if trace.customdata)
+
+
+def test_labels_stay_off_the_line_and_inside_the_chart(catalog: Catalog) -> None:
+    """A target the observed line passes above is labelled underneath; a point at the bottom of the chart is
+    labelled above, so its label does not run into the axis."""
+    from shanhe.chartspec import progress_spec
+
+    forest = catalog.indicator("I02")
+    a = assess(forest, _obs("I02", (2021, 19.9), (2023, 20.2), (2025, 20.5)), 2025, "全区")
+    target = next(m for m in progress_spec(forest, a, "zh").marks if m.name.startswith("2025年目标"))
+    assert not target.label_above
+    pm = catalog.indicator("I08")
+    a = assess(pm, _obs("I08", (2021, 46.0), (2024, 39.0), (2025, 37.0)), 2025, "全区")
+    marks = progress_spec(pm, a, "zh").marks
+    assert next(m for m in marks if m.name.startswith("2035年目标")).label_above  # the lowest point drawn

@@ -78,6 +78,12 @@ def test_template_fill_import_export_round_trip(cli: Cli, tmp_path: Path) -> Non
     previous = {r[0].value: r[header.index("上年数值（仅供参考）")].value for r in rows}
     assert previous["I07"] == 71.2 and previous["I08"] is None
     value_col = header.index("数值")
+    # the column people fill in is wide and shaded, and a 填报说明 sheet says how (the import still finds the data)
+    letter = openpyxl.utils.get_column_letter(value_col + 1)
+    assert sheet.column_dimensions[letter].width >= 18 and rows[0][value_col].fill.fgColor.rgb.endswith("FFF2CC")
+    assert book.sheetnames == ["2022年填报", "填报说明"]
+    notes = [r[0].value for r in book["填报说明"].iter_rows(min_row=2)]
+    assert notes[0].startswith("1. 只在黄色的“数值”列填写2022年的数值") and any("5 MB" in n for n in notes)
     filled = {"I07": 72.4, "I02": "20.05", "S02": "3.1‰"}
     for r in rows:
         if r[0].value in filled:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import DATA, ROOT, Cli, demo_copy
+from tests.conftest import DATA, ROOT, Cli, demo_copy, text_tables
 
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "report", "about")
 
@@ -78,9 +78,16 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
     everything = [f"I{n:02d}" for n in range(1, 27)] + [f"S{n:02d}" for n in range(1, 17)]
     assert sorted(_matrix_codes(at)) == everything
     html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
-    assert "■ 滞后 ⚠ 约束性指标滞后" in html and 'class="binding"' in html
+    assert '■ 滞后</span><span class="behind">⚠ 约束性指标滞后' in html and 'class="binding"' in html
     assert 'href="indicator?code=I07&amp;year=2024"' in html
     assert any("19 项约束性指标中" in m.value for m in at.markdown)
+    # the light strip is plain HTML drawn before the first chart, so it never waits for plotly
+    nodes = [n for n in at.main if getattr(n, "type", "") in ("markdown", "plotly_chart")]
+    strip = next(n for n, node in enumerate(nodes) if node.type == "markdown" and "shanhe-strip" in node.value)
+    assert strip < next(n for n, node in enumerate(nodes) if node.type == "plotly_chart")
+    assert "约束性指标 19 项" in nodes[strip].value
+    # drawn with theme=None: Streamlit's theme would override the figures' own font sizes and colours
+    assert all(c.proto.theme == "" for c in at.get("plotly_chart"))
 
 
 def test_filters_change_the_matrix_and_go_into_the_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,7 +128,8 @@ def test_indicator_page_by_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch
     assert any("按进度应达 73.32%" in e.value for e in at.error)  # red light, with the reason sentence
     spec = _spec(at)
     assert "城市空气质量优良天数比例" in spec and "按进度路径" in spec and "2025年目标 ≥75%" in spec
-    assert at.metric[0].value == "68.5%"  # 完成进度: the figure the light was compared on
+    figures = next(m.value for m in at.markdown if "sh-figures" in m.value)
+    assert "<span>完成进度</span><b>68.5%</b>" in figures  # the figure the light was compared on
     assert len(at.get("download_button")) == 2
     assert not any(s.label == "地区" for s in at.selectbox)  # district data only: no region clutter
 
@@ -134,6 +142,12 @@ def test_indicator_page_offers_regions_when_they_have_data(sample_db: Path, monk
     region = at.selectbox(key="region")
     assert region.options[0] == "全区" and "示例镇甲" in region.options
     assert len(at.get("plotly_chart")) == 2  # progress and the ranking of regions
+    ranking = json.loads(at.get("plotly_chart")[1].proto.spec)
+    towns = ranking["data"][0]["y"]
+    assert "全区" not in towns and "示例镇甲" in towns  # the district is a reference line, not ranked
+    texts = [a["text"] for a in ranking["layout"]["annotations"]]
+    assert any(x.startswith("全区 ") for x in texts) and "2025年目标 ≥75%" in texts
+    assert ranking["layout"]["xaxis"]["range"][0] > 60  # around the data, not from 0
     region.set_value("示例镇甲").run()
     assert not at.exception and at.query_params["region"] in ("示例镇甲", ["示例镇甲"])
 
@@ -156,17 +170,22 @@ def test_themes_page_puts_lights_and_projects_together(partial_db: Path, monkeyp
         "一河（丹河支流-白水河）",
         "一流域（丹河流域-白水河流域）",
     ]
-    assert len(_matrix_codes(at)) == 9 + 8 + 9
-    assert [len(d.value) for d in at.dataframe] == [5, 3, 2]
+    cards = ["".join(m.value for m in at.markdown if "sh-cards" in m.value)]
+    assert len(re.findall(r'class="sh-card [^"]*" data-code="(\w+)"', cards[0])) == 9 + 8 + 9
+    chips = [m.value for m in at.markdown if '<ul class="sh-projects">' in m.value]
+    assert [c.count("<li>") for c in chips] == [5, 3, 2]
+    assert 'href="indicator?code=' in cards[0]
 
 
 def test_about_page_lists_every_flag(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _open(_app(monkeypatch, partial_db), "about")
-    flags = at.dataframe[-1].value
-    assert list(flags["编号"]) == [f"F{n:02d}" for n in range(1, 31)]
-    goals = at.dataframe[0].value
-    assert sorted(set(goals["年份"])) == [2025, 2030, 2035] and len(goals) == 11
+    goals, flags = text_tables(at)
+    assert [f["编号"] for f in flags] == [f"F{n:02d}" for n in range(1, 31)]
+    assert flags[0]["涉及"] == "I08 城市细颗粒物浓度"  # names beside codes, never a bare "plan"
+    assert not any("plan" in f["涉及"].split("\n") for f in flags)
+    assert sorted({g["年份"] for g in goals}) == ["2025", "2030", "2035"] and len(goals) == 11
     assert any("城政发〔2023〕3号" in m.value for m in at.markdown)
+    assert any("规划基准年：2020（" in m.value for m in at.markdown)  # not 2020–2020
 
 
 def test_presenter_mode_hides_the_sidebar_and_steps_through_topics(
@@ -201,8 +220,11 @@ def test_english_toggle_and_link(empty_db: Path, monkeypatch: pytest.MonkeyPatch
 def test_overview_shows_the_2025_verdicts_beside_the_lights(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _open(_app(monkeypatch, sample_db), "overview")
     assert at.selectbox(key="ov_year").value == 2025
-    assert "2025年目标完成情况" in [s.value for s in at.subheader]
-    counts = at.dataframe[1].value  # after the light counts: the verdicts per attribute
+    strip = next(m.value for m in at.markdown if 'class="shanhe-strip"' in m.value)
+    assert "2025年目标完成情况：" in strip and "✖ 未达标 4" in strip
+    assert '2025年未达标的约束性指标：</b><a href="indicator?code=I07&amp;year=2025"' in strip
+    assert at.expander[1].label == "2025年目标完成情况：分组统计与逐项结论"
+    counts = at.dataframe[0].value  # the verdicts per attribute
     binding = counts[counts["分组"] == "约束性"].iloc[0]
     assert (binding["达标"], binding["未达标"], binding["待下达"]) == (10, 4, 5)
     html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)

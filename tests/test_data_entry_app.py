@@ -145,7 +145,8 @@ def test_milestone_update_and_addition(db: Path) -> None:
     at = logged_in("张工")
     at.switch_page("pages/milestones_page.py").run()
     at.selectbox(key="ms_project").set_value("P05").run()
-    at.selectbox(key="ms_id").set_value("P05-M1")
+    at.selectbox(key="ms_id").set_value("P05-M1").run()
+    assert at.selectbox(key="ms_status").value == "in_progress"  # past due, nothing recorded: not 未开始
     at.selectbox(key="ms_status").set_value("done")
     at.date_input(key="ms_date").set_value(dt.date(2021, 11, 30))
     at.text_area(key="ms_note").input("已全面启动，见验收报告")
@@ -153,6 +154,10 @@ def test_milestone_update_and_addition(db: Path) -> None:
     assert any("已保存里程碑进展" in s.value for s in at.success), [e.value for e in at.error]
     table = at.dataframe[0].value
     assert table["状态"].iloc[0] == "已完成" and table["备注"].iloc[0] == "已全面启动，见验收报告"
+    assert at.selectbox(key="ms_status").value == "done" and at.date_input(key="ms_date").value == dt.date(2021, 11, 30)
+    at.text_area(key="ms_note").input("补充验收报告编号")  # saving a note keeps the status
+    at.button[0].click().run()
+    assert at.dataframe[0].value["状态"].iloc[0] == "已完成"
     at.text_input(key="ms_new_title").input("北部矿山复绿验收")
     at.button[1].click().run()
     assert any("已新增里程碑 P05-S1" in s.value for s in at.success)

@@ -21,7 +21,8 @@ FOUNDATION = {
 #: The engine and what it draws: usable (and tested) without a database.
 ENGINE = {
     "shanhe.progress", "shanhe.summary", "shanhe.overview", "shanhe.methodology", "shanhe.schedule",
-    "shanhe.chartspec", "shanhe.charts", "shanhe.svg", "shanhe.matrix",
+    "shanhe.chartspec", "shanhe.charts", "shanhe.svg", "shanhe.matrix", "shanhe.strip",
+    "shanhe.cards",
 }  # fmt: skip
 
 

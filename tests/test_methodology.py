@@ -11,7 +11,7 @@ from shanhe.messages import text
 from shanhe.models import Observation
 from shanhe.progress import assess
 from shanhe.rules import THRESHOLDS
-from tests.conftest import DATA, ROOT, Cli
+from tests.conftest import DATA, ROOT, Cli, text_tables
 
 
 def test_threshold_table_is_the_engine_config(catalog: Catalog) -> None:
@@ -92,8 +92,9 @@ def test_methodology_page_with_sample_examples(app: AppTest) -> None:
     assert not app.exception
     assert app.title[0].value == "方法说明：红绿灯怎样判定"
     assert len(app.warning) == 2  # both examples are sample data, and say so
-    thresholds = app.dataframe[1].value
-    assert list(thresholds.iloc[0]) == ["约束性", "100%", "85%"]
+    thresholds = text_tables(app)[1]
+    assert list(thresholds[0].values()) == ["约束性", "100%", "85%"]
+    assert not any(".py" in m.value for m in app.markdown)  # no code file names for readers
 
 
 def test_methodology_page_uses_store_data(app: AppTest, cli: Cli) -> None:
@@ -101,5 +102,5 @@ def test_methodology_page_uses_store_data(app: AppTest, cli: Cli) -> None:
     app.run()
     app.switch_page("pages/methodology_page.py").run()
     assert not app.exception and len(app.warning) == 0
-    steps = app.dataframe[-2].value
-    assert "2024：71.2%" in list(steps["计算"])
+    steps = text_tables(app)[-2]
+    assert "2024：71.2%" in [s["计算"] for s in steps]

@@ -189,4 +189,6 @@ def test_report_page_generates_a_download(scenario: Path, monkeypatch: pytest.Mo
     assert at.selectbox(key="rep_year").value == 2024 and len(at.get("download_button")) == 3  # the exports
     at.button(key="rep_go").click().run()
     assert not at.exception
-    assert next(b.proto.label for b in at.get("download_button")) == "下载 shanhe-2024-annual.html"
+    # named after the plan, the year and the kind, from the plan data and the i18n table
+    name = "晋城市城区一山一河一流域规划2024年度评估报告.html"
+    assert next(b.proto.label for b in at.get("download_button")) == f"下载 {name}"

@@ -13,7 +13,10 @@ def test_status_follows_dates_and_recorded_completion(catalog: Catalog) -> None:
     assert project_status(mines, dt.date(2020, 6, 1)).status == "not_started"
     assert project_status(mines, dt.date(2021, 6, 1)).status == "in_progress"
     late = project_status(mines, dt.date(2022, 3, 1))
-    assert late.status == "overdue" and [m.status for m in late.milestones] == ["overdue", "in_progress"]
+    # past due with nothing recorded: not known to be late, only not reported
+    assert late.status == "unreported" and [m.status for m in late.milestones] == ["unreported", "in_progress"]
+    confirmed = project_status(mines, dt.date(2022, 3, 1), {}, {"P05-M1"})  # staff recorded it is not done
+    assert confirmed.status == "overdue" and confirmed.milestones[0].status == "overdue"
     done_first = project_status(mines, dt.date(2022, 3, 1), {"P05-M1": dt.date(2021, 11, 30)})
     assert done_first.status == "in_progress" and done_first.milestones[0].status == "done"
     all_done = project_status(
@@ -21,4 +24,4 @@ def test_status_follows_dates_and_recorded_completion(catalog: Catalog) -> None:
     )
     assert all_done.status == "done"
     # a completion recorded for a future date does not count yet
-    assert project_status(mines, dt.date(2022, 3, 1), {"P05-M1": dt.date(2022, 6, 1)}).status == "overdue"
+    assert project_status(mines, dt.date(2022, 3, 1), {"P05-M1": dt.date(2022, 6, 1)}).status == "unreported"

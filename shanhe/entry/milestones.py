@@ -65,3 +65,16 @@ def latest_updates(store: Store) -> dict[str, MilestoneUpdate]:
 def completions(store: Store) -> dict[str, dt.date]:
     """Completion dates recorded for milestones marked done: what ``project_status`` needs."""
     return {k: u.completed_on for k, u in latest_updates(store).items() if u.status == "done" and u.completed_on}
+
+
+def form_status(update: MilestoneUpdate | None, computed: str) -> str:
+    """What the status box starts at: the recorded status, else the one today's date gives (past due without a
+    record reads 进行中), so saving only a note never changes a milestone's status."""
+    if update is not None:
+        return update.status
+    return computed if computed in STATUSES else "in_progress"
+
+
+def recorded(store: Store) -> frozenset[str]:
+    """Milestones whose status in force was recorded and is not done: past due, they are 确认逾期."""
+    return frozenset(k for k, u in latest_updates(store).items() if u.status != "done")

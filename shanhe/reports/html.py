@@ -17,6 +17,7 @@ from shanhe.messages import text
 from shanhe.overview import OverviewRow, light_counts, verdict_counts, verdict_table
 from shanhe.reports.model import Report, required_cell, sections
 from shanhe.rules import LIGHT_COLOURS, VERDICT_LABELS
+from shanhe.schedule import past_due_table
 
 e = html.escape
 STATIC = {"staticPlot": True, "displayModeBar": False}  # paper: no toolbar, no hover
@@ -189,16 +190,9 @@ def render_html(report: Report, indicators: Mapping[str, Indicator]) -> str:
     gantt = charts.gantt_chart(report.plan, report.projects, report.today, L, sample=report.sample)
     gantt.update_layout(width=700)
     parts.append(f'<div class="chart">{_figure(gantt)}</div>')
-    late = [(ps.project.name, m) for ps in report.projects for m in ps.milestones if m.status == "overdue"]
+    header, late = past_due_table(report.projects, L)
     parts.append(f"<h3>{e(t('report.overdue', L))}</h3>")
-    parts.append(
-        _table(
-            [t("col.project", L), t("col.milestone", L), t("col.due", L), t("col.due_text", L)],
-            [[name, m.milestone.title, m.milestone.due.isoformat(), m.milestone.due_text] for name, m in late],
-        )
-        if late
-        else f"<p>{e(t('proj.none_overdue', L))}</p>"
-    )
+    parts.append(_table(header, late) if late else f"<p>{e(t('proj.none_overdue', L))}</p>")
     parts.append("</section>")
 
     parts.append(f"<section><h2>{e(t('report.sources', L))}</h2>")

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from shanhe import clock
 from shanhe.catalog import Flag, Indicator, PlanInfo
-from shanhe.entry.milestones import completions
+from shanhe.entry.milestones import completions, recorded
 from shanhe.formatting import amount, indicator_name, local_time, with_unit
 from shanhe.i18n import Lang, t
 from shanhe.models import Observation
@@ -115,7 +115,7 @@ def build_report(
         verdict_rows=verdict_rows,
         behind=behind,
         charts=charted,
-        projects=[project_status(p, today, done) for p in store.projects()],
+        projects=[project_status(p, today, done, recorded(store)) for p in store.projects()],
         narrative=narrative(info, indicators, assessments, lang),
         sources=sorted(
             (o for o in current if o.region == region and o.year <= year), key=lambda o: (o.indicator_code, o.year)

@@ -20,7 +20,8 @@ import streamlit as st
 from shanhe import charts, clock, settings
 from shanhe.catalog import Flag, Indicator, PlanInfo, Project, Region, Theme
 from shanhe.entry import milestones
-from shanhe.i18n import Lang
+from shanhe.formatting import with_unit
+from shanhe.i18n import Lang, t
 from shanhe.models import Batch, Observation, Revision
 from shanhe.overview import Overview, build_overview
 from shanhe.progress import assess, default_year
@@ -87,21 +88,40 @@ def progress_figure(store: Store, code: str, year: int, region: str, lang: Lang,
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _ranking(
-    _store: Store, path: str, code: str, year: int, region: str, lang: Lang, sample: bool, version: Version
+    _store: Store,
+    path: str,
+    code: str,
+    year: int,
+    region: str,
+    lang: Lang,
+    sample: bool,
+    target: tuple[str, float] | None,
+    version: Version,
 ) -> tuple[Ranking, go.Figure | None]:
     observations = [o for o in _current(_store, path, version) if o.indicator_code == code]
     ranked = ranking(_region_tree(_store, path, version), observations, region, year)
     indicator = _indicators(_store, path, version)[code]
-    figure = charts.ranking_chart(indicator, ranked.rows, year, lang, sample=sample) if ranked.rows else None
+    own = next((o.value for o in observations if o.year == year and o.region == region), None)
+    mark = (
+        None
+        if own is None
+        else (t("chart.reference", lang, name=region, value=with_unit(own, indicator.unit, lang)), own)
+    )
+    figure = (
+        charts.ranking_chart(indicator, ranked.rows, year, lang, sample=sample, district=mark, target=target)
+        if ranked.rows
+        else None
+    )
     return ranked, figure
 
 
 def region_ranking(
-    store: Store, code: str, year: int, region: str, lang: Lang, sample: bool
+    store: Store, code: str, year: int, region: str, lang: Lang, sample: bool, target: tuple[str, float] | None
 ) -> tuple[Ranking, go.Figure | None]:
-    """The children of ``region`` ranked for ``year``, and their chart (None without figures), once per data
-    version: building the figure was a third of the indicator page's rerun with ten regions."""
-    return _ranking(store, store.url, code, year, region, lang, sample, version(store))
+    """The children of ``region`` ranked for ``year`` with the region's own figure and ``target`` as lines, and
+    their chart (None without figures), once per data version: building the figure was a third of the indicator
+    page's rerun with ten regions."""
+    return _ranking(store, store.url, code, year, region, lang, sample, target, version(store))
 
 
 # small results read straight from the store: one typed cached read per store method
@@ -206,6 +226,16 @@ def _completions(_store: Store, path: str, version: Version) -> Mapping[str, dt.
 def completions(store: Store) -> Mapping[str, dt.date]:
     """Completion dates of milestones marked done, once per data version."""
     return _completions(store, store.url, version(store))
+
+
+@_shared
+def _recorded(_store: Store, path: str, version: Version) -> frozenset[str]:
+    return milestones.recorded(_store)
+
+
+def recorded(store: Store) -> frozenset[str]:
+    """Milestones with a recorded status that is not done (past due: 确认逾期), once per data version."""
+    return _recorded(store, store.url, version(store))
 
 
 _VERSION_TTL = 0.5  # seconds
