@@ -137,6 +137,8 @@ def _row_xml(
     cells = []
     for letter, value, style in zip(letters, row, styles, strict=False):
         if value is None:
+            if style:  # an empty cell to fill in still shows its colour
+                cells.append(f'<c r="{letter}{number}"{style}/>')
             continue
         if isinstance(value, str):
             body = memo.get(value)
