@@ -44,10 +44,9 @@ from shanhe.messages import text
 from shanhe.models import Batch, MilestoneUpdate, Observation
 from shanhe.overview import Overview, OverviewRow, build_overview, verdict_counts, verdict_table, verdict_target
 from shanhe.progress import default_year
-from shanhe.rules import LABELS, LIGHT_COLOURS
 from shanhe.schedule import ProjectStatus, project_status
 from shanhe.store import Store
-from shanhe.summary import ATTRIBUTES
+from shanhe.strip import strip_html
 
 e = html.escape
 #: Where nginx puts the head additions (``<base>``) and the old-browser notice when it serves these pages.
@@ -103,12 +102,6 @@ h1 { font-size: 28px; margin: 18px 0 6px; } h2 { font-size: 22px; margin: 28px 0
 table.t { border-collapse: collapse; width: 100%; font-size: 14px; margin: 8px 0 16px; }
 table.t th { text-align: left; background: #f0f0f0; border-bottom: 2px solid #999; padding: 4px 8px; }
 table.t td { border-bottom: 1px solid #ddd; padding: 4px 8px; vertical-align: top; min-width: 3.5em; }
-.strip { display: flex; flex-wrap: wrap; margin: 10px 0; }
-.strip .group { margin: 0 28px 8px 0; }
-.strip .group h3 { margin: 0 0 4px; font-size: 15px; }
-.strip .count { display: inline-block; min-width: 84px; margin-right: 8px; padding: 6px 10px; border-radius: 6px;
-                color: #fff; text-align: center; }
-.strip .count b { display: block; font-size: 30px; line-height: 1.1; }
 .metrics { display: flex; flex-wrap: wrap; } .metrics div { margin: 0 40px 10px 0; }
 .metrics b { display: block; font-size: 24px; }
 .chart { overflow-x: auto; margin: 10px 0; } .chart svg { max-width: 100%; height: auto; }
@@ -249,7 +242,7 @@ class _Site:
         parts = [
             f"<h1>{e(t('overview.title', L))}</h1>",
             f'<p class="caption">{e(t("static.caption", L, number=self.data.plan.document_number, title=self.data.plan.short_title, year=view.year))}</p>',  # noqa: E501
-            self.light_strip(),
+            strip_html(view.summary, view.rows, L, self.indicator_link),
         ]
         parts.append("<ul>" + "".join(f"<li>{e(text(line, L))}</li>" for line in s.sentences) + "</ul>")
         if view.verdict_year is not None:
@@ -272,22 +265,6 @@ class _Site:
             matrix_html([r for r in view.rows if r.assessment.seq is None], L, self.indicator_link, view.verdict_year)
         )
         return "".join(parts)
-
-    def light_strip(self) -> str:
-        """Counts per light for binding and expected indicators: icon, word and number, coloured."""
-        L, s = self.lang, self.view.summary
-        groups = []
-        for attribute in ATTRIBUTES:
-            by_light: dict[str, int] = {}
-            for code, n in s.by_attribute[attribute].items():
-                by_light[LABELS[code].light] = by_light.get(LABELS[code].light, 0) + n
-            counts = "".join(
-                f'<span class="count" style="background:{LIGHT_COLOURS[light][0]}"><b>{by_light.get(light, 0)}</b>'
-                f"{e(t(f'light_name.{light}', L))}</span>"
-                for light in ("green", "amber", "red", "grey")
-            )
-            groups.append(f'<div class="group"><h3>{e(t(f"attribute.{attribute}", L))}</h3>{counts}</div>')
-        return f'<div class="strip">{"".join(groups)}</div>'
 
     def chart(self, code: str, width: int = 560, height: int = 400) -> str:
         """The chart as inline SVG, and the same spec as a plotly figure for the optional interactive view

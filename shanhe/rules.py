@@ -58,6 +58,10 @@ LIGHT_COLOURS: dict[str, tuple[str, str]] = {
     "red": ("#D55E00", "#F7DCCC"),
     "grey": ("#999999", "#EEEEEE"),
 }
+#: One shape per light, for places that count lights rather than labels (the overview's strip).
+LIGHT_ICONS: dict[str, str] = {"green": "●", "amber": "▲", "red": "■", "grey": "○"}
+#: Text on a full-strength light colour: dark where white would fall below 3:1 contrast (amber, grey).
+LIGHT_INK: dict[str, str] = {"green": "#ffffff", "amber": "#000000", "red": "#ffffff", "grey": "#000000"}
 
 
 @dataclass(frozen=True)

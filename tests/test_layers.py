@@ -21,7 +21,7 @@ FOUNDATION = {
 #: The engine and what it draws: usable (and tested) without a database.
 ENGINE = {
     "shanhe.progress", "shanhe.summary", "shanhe.overview", "shanhe.methodology", "shanhe.schedule",
-    "shanhe.chartspec", "shanhe.charts", "shanhe.svg", "shanhe.matrix",
+    "shanhe.chartspec", "shanhe.charts", "shanhe.svg", "shanhe.matrix", "shanhe.strip",
 }  # fmt: skip
 
 
