@@ -282,6 +282,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "about.flags": ("待核实事项（数据质量标记）", "Data-quality flags"),
     "about.rows": ("条数", "Values"),
     "about.subjects": ("涉及", "Concerns"),
+    "present.first": ("« 第一页", "« First"),
+    "present.part": ("{title}（{part}/{parts}）", "{title} ({part}/{parts})"),
     "present.prev": ("◀ 上一页", "◀ Previous"),
     "present.next": ("下一页 ▶", "Next ▶"),
     "present.exit": ("退出演示", "Exit presentation"),
