@@ -17,13 +17,13 @@ CSS = """
 html {font-size: 22px}
 [data-testid="stMainBlockContainer"] {padding: 0.5rem 1.5rem 2.2rem !important; max-width: 100%}
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {gap: 0.5rem}
-[data-testid="stMainBlockContainer"] h1 {font-size: 1.45rem; padding: 0.1rem 0 0.2rem}
+[data-testid="stMainBlockContainer"] h1 {font-size: 1.45rem; padding: 0.1rem 0 0.4rem}
 [data-testid="stAlert"] {font-size: 0.6rem}
 [data-testid="stAlert"] > div {padding: 0.3rem 0.8rem}
 .sh-matrix {font-size: 0.8rem !important}
 .sh-reason {font-size: 0.9rem; line-height: 1.35; margin: 0}
 .sh-footer {position: fixed; bottom: 0; left: 0; right: 0; padding: 4px 24px; background: #f4f4f4;
-            font-size: 0.6rem; color: #333; z-index: 100}
+            font-size: 0.7rem; color: #333; z-index: 100}
 </style>
 """
 
@@ -61,6 +61,7 @@ def fitted_chart(figure: go.Figure, key: str, reserve_rem: float) -> None:
     figure's own sizes (``theme=None``: Streamlit's theme would shrink the 22 px type)."""
     figure.update_layout(height=None, autosize=True)
     figure.update_yaxes(automargin=True)  # long names on a Gantt chart's axis push the plot, not off the edge
+    figure.update_xaxes(title=None)  # years need no "年份" under them, and on a short chart it ran into the legend
     css = (
         f"div:has(> .st-key-{key}), .st-key-{key} "
         f"{{height: calc(100vh - {reserve_rem}rem) !important; flex: 0 0 calc(100vh - {reserve_rem}rem) !important;"
