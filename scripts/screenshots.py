@@ -53,7 +53,7 @@ def main() -> None:
                 count += 1
             page.goto(f"{url}/present?present=1")
             for n in range(1, 1000):
-                page.locator(".sh-footer").get_by_text(f"第 {n}/").wait_for(timeout=30_000)
+                page.locator(".sh-footer").filter(has_text=f"第 {n}/").first.wait_for(timeout=30_000)
                 screens.settle(page)
                 page.screenshot(path=str(folder / f"present-{n:02d}.png"))
                 count += 1

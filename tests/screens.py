@@ -112,14 +112,29 @@ def open_staff_page(page: Any, title: str) -> None:
 
 
 def overlaps(page: Any) -> list[str]:
-    """Pairs of charts/tables in the main block whose boxes overlap (by more than a pixel), and any that reach
-    past the main block's right edge."""
+    """Pairs of charts/tables in the main block whose visible boxes overlap (by more than a pixel), and any that
+    reach past the main block's right edge (what a collapsed expander or a scrolling box hides does not count)."""
     return page.evaluate(
         """(selector) => {
           const main = document.querySelector('[data-testid="stMainBlockContainer"]');
           const right = main.getBoundingClientRect().right;
-          const boxes = [...main.querySelectorAll(selector)]
-            .map(e => [e, e.getBoundingClientRect()]).filter(([, b]) => b.width > 0 && b.height > 0);
+          // the part of an element not hidden by a collapsed expander or a scrolling box inside the main block
+          const shown = (e) => {
+            const r = e.getBoundingClientRect();
+            let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+            for (let a = e.parentElement; a && a !== main; a = a.parentElement) {
+              const style = getComputedStyle(a);
+              if (style.display === "none" || style.visibility === "hidden") return null;
+              if (a.tagName === "DETAILS" && !a.open) return null;  // a collapsed expander keeps its content's box
+              if (style.overflowX !== "visible" || style.overflowY !== "visible") {
+                const c = a.getBoundingClientRect();
+                [left, top, right, bottom] = [Math.max(left, c.left), Math.max(top, c.top),
+                                              Math.min(right, c.right), Math.min(bottom, c.bottom)];
+              }
+            }
+            return right - left > 0 && bottom - top > 0 ? {left, top, right, bottom, x: left, y: top} : null;
+          };
+          const boxes = [...main.querySelectorAll(selector)].map(e => [e, shown(e)]).filter(([, b]) => b);
           const name = (e, b) =>
             `${e.dataset.testid || e.className || e.tagName} at ${Math.round(b.x)},${Math.round(b.y)}`;
           const out = [];

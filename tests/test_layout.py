@@ -84,8 +84,10 @@ def test_the_indicator_filters_speak_chinese(server: str, page: object) -> None:
     """An open multiselect lists its options in Chinese, with no "No results"/"Select all" from Streamlit."""
     page.goto(f"{server}/overview")
     screens.settle(page)
-    page.get_by_role("combobox", name="类别").click()
-    playwright.expect(page.get_by_role("option").last).to_be_visible()
+    box = page.get_by_role("combobox", name="类别")
+    box.scroll_into_view_if_needed()  # a click that has to scroll first only focuses the box
+    box.click()
+    page.get_by_role("option").last.wait_for(state="attached")
     assert screens.english_words(page) == []
 
 
@@ -101,8 +103,10 @@ def test_presenter_mode_opens_by_its_link(server: str, browser: object) -> None:
 
 
 def _slide(page: object, n: int) -> None:
-    playwright.expect(page.locator(".sh-footer")).to_contain_text(f"第 {n}/", timeout=30_000)
+    """Wait for slide ``n`` (the previous slide's footer may linger, stale, until the run ends)."""
+    page.locator(".sh-footer").filter(has_text=f"第 {n}/").first.wait_for(timeout=30_000)
     screens.settle(page)
+    playwright.expect(page.locator(".sh-footer")).to_have_count(1)
 
 
 def test_every_presenter_slide_fits_the_screen(server: str, page: object) -> None:
