@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test check init lint bench demo wheelhouse install-offline clean
+.PHONY: run test check init lint bench demo screenshots wheelhouse install-offline clean
 WHEELHOUSE ?= wheelhouse
 
 $(BIN)/python:
@@ -53,6 +53,11 @@ bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/import_export.py
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/reports.py
+
+# PNGs of every page and presenter slide at 1366×768, 1920×1080 and 1280×720 in screenshots/ (git-ignored)
+screenshots: $(VENV)/.dev
+	sh scripts/system-deps.sh browser
+	$(BIN)/python scripts/screenshots.py
 
 # Offline install: on a machine with internet, `make wheelhouse` (same Debian and Python 3.11 as the
 # target); copy the repo with wheelhouse/ to the server; there `make install-offline` needs no network.

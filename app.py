@@ -7,7 +7,7 @@ import streamlit as st
 from shanhe.i18n import t
 from shanhe.ui import loaders
 from shanhe.ui.account import current_user
-from shanhe.ui.layout import PRESENT_CSS
+from shanhe.ui.present import CSS as PRESENT_CSS
 from shanhe.ui.session import PRESENT_KEY, app_params, language, presenting, store
 
 st.set_page_config(page_title="山河 Shanhe", page_icon="⛰️", layout="wide")
@@ -33,15 +33,19 @@ def page(
     )
 
 
+# Streamlit gives the default page the root URL and no other, so a shared /overview would show "Page not found":
+# the root is the overview (in the menu), /overview a hidden second route to it. Presenter mode starts at the
+# root too and moves to /present below, so /present is never the default either.
 pages = {
-    "overview": page("overview", "overview", default=not present),
+    "overview": page("overview", "home", default=True),
     "indicator": page("indicator", "indicator"),
     "projects": page("projects", "projects"),
     "themes": page("themes", "themes", loaders.plan(store()).themes_heading.label(lang)),
     "methodology": page("methodology", "methodology"),
     "report": page("report", "report"),
     "about": page("about", "about"),
-    "present": page("present", "present", default=present, visibility="visible" if present else "hidden"),
+    "present": page("present", "present", visibility="hidden"),
+    "overview_path": page("overview", "overview", visibility="hidden"),
 }
 account = st.Page("pages/login_page.py", title=t("nav.account" if user else "nav.login", lang), url_path="login")
 editing = (
@@ -60,7 +64,7 @@ current = st.navigation(menu, position="hidden" if present else "sidebar")
 if present:
     st.markdown(PRESENT_CSS, unsafe_allow_html=True)
     if current is not pages["present"]:
-        st.switch_page(pages["present"], query_params=app_params())
+        st.switch_page(pages["present"], query_params=st.query_params.to_dict())  # keeps ?slide=
 else:
     if user:
         st.sidebar.text(t("login.ok", lang, name=user.name, role=t(f"role.{user.role}", lang)))

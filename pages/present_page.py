@@ -1,4 +1,7 @@
-"""演示: one topic per screen, large type, previous/next, and a footer with the plan and data date."""
+"""演示: one topic per screen sized to the screen, large type, keys and buttons to move, a footer with the plan
+and the data date."""
+
+import html
 
 import pandas as pd
 import streamlit as st
@@ -10,8 +13,11 @@ from shanhe.matrix import dashboard_links, matrix_html
 from shanhe.messages import text
 from shanhe.overview import verdict_counts
 from shanhe.schedule import project_status
+from shanhe.slides import running_order
+from shanhe.strip import strip_html
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.layout import page_header
+from shanhe.ui.present import fitted_chart, keyboard_and_footer
 from shanhe.ui.session import app_params, is_sample, lang, store
 
 L = lang()
@@ -20,86 +26,60 @@ plan = loaders.plan(db)
 done = loaders.completions(db)
 view = loaders.overview(db, plan.default_region)
 indicators = loaders.indicators(db)
-themes = loaders.themes(db)
 sample = is_sample(db)
-links = {**app_params(), "year": str(view.year)}
+links = dashboard_links({**app_params(), "year": str(view.year)})
 rows = {r.assessment.code: r for r in view.rows}
-
-VERDICTS = ["verdicts"] if view.verdict_year is not None else []
-SLIDES = [
-    "summary",
-    *VERDICTS,
-    *plan.headline,
-    *plan.category_names,
-    "supplementary",
-    "projects",
-    *(th.key for th in themes),
-]
+themes = {th.key: th for th in loaders.themes(db)}
+SLIDES = running_order(plan, view, list(themes.values()))
 urlstate.choice("slide", list(range(1, len(SLIDES) + 1)), 1)
 
 
-def move(step: int) -> None:
-    st.session_state["slide"] = min(len(SLIDES), max(1, st.session_state["slide"] + step))
+def move(to: int) -> None:
+    st.session_state["slide"] = min(len(SLIDES), max(1, to))
+
+
+def reason(line: str) -> None:
+    st.html(f'<p class="sh-reason">{html.escape(line)}</p>')
 
 
 page_header(db)
 n = st.session_state["slide"]
-topic = SLIDES[n - 1]
-if topic == "summary":
+slide = SLIDES[n - 1]
+if slide.kind == "summary":
     st.title(t("present.summary", L, year=view.year))
-    for line in view.summary.sentences:
-        st.markdown(f"### {text(line, L)}")
-elif topic == "verdicts":
+    st.markdown(strip_html(view.summary, view.rows, L, links), unsafe_allow_html=True)
+elif slide.kind == "verdicts":
     st.title(t("report.verdicts", L, year=view.verdict_year))
     header, counts = verdict_counts(view.summary, L)
     st.dataframe(pd.DataFrame(counts, columns=header), hide_index=True, width="stretch")
     for line in view.summary.sentences:
         if line.key.startswith("summary.binding_missed"):
-            st.markdown(f"### {text(line, L)}")
-elif topic in indicators:
-    a = rows[topic].assessment
-    st.plotly_chart(
-        charts.progress_chart(indicators[topic], a, L, sample=sample, large=True),
-        config=charts.PNG_CONFIG,
-        height=720,
-        key=f"slide-{topic}",
-    )
-    st.markdown(f"### {text(a.reason, L)}")
-elif topic in plan.category_names or topic == "supplementary":
-    part = [
-        r
-        for r in view.rows
-        if (
-            r.assessment.seq is None
-            if topic == "supplementary"
-            else r.assessment.category == topic and r.assessment.seq is not None
-        )
-    ]
-    st.title(
-        t("overview.supplementary", L, table=plan.indicator_table.label(L))
-        if topic == "supplementary"
-        else plan.category(topic).label(L)
-    )
-    st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
-elif topic == "projects":
+            reason(text(line, L))
+elif slide.kind == "chart":
+    a = rows[slide.topic].assessment
+    figure = charts.progress_chart(indicators[slide.topic], a, L, sample=sample, large=True)
+    fitted_chart(figure, f"slide-{slide.topic}", reserve_rem=11)
+    reason(text(a.reason, L))
+elif slide.kind == "projects":
     today = clock.today()
     statuses = [project_status(p, today, done) for p in loaders.projects(db)]
-    st.plotly_chart(
-        charts.gantt_chart(plan, statuses, today, L, large=True, sample=sample),
-        config=charts.PNG_CONFIG,
-        key="slide-projects",
-    )
+    fitted_chart(charts.gantt_chart(plan, statuses, today, L, large=True, sample=sample), "slide-projects", 9.5)
 else:
-    theme = next(th for th in themes if th.key == topic)
-    st.title(f"{theme.name}（{theme.scope}）")
-    st.markdown(
-        matrix_html([rows[c] for c in theme.indicators], L, dashboard_links(links), view.verdict_year),
-        unsafe_allow_html=True,
-    )
+    if slide.topic == "supplementary":
+        title = t("overview.supplementary", L, table=plan.indicator_table.label(L))
+    elif slide.topic in themes:
+        title = f"{themes[slide.topic].name}（{themes[slide.topic].scope}）"
+    else:
+        title = plan.category(slide.topic).label(L)
+    if slide.parts > 1:
+        title = t("present.part", L, title=title, part=slide.part, parts=slide.parts)
+    st.title(title)
+    st.markdown(matrix_html([rows[c] for c in slide.codes], L, links, view.verdict_year), unsafe_allow_html=True)
 
-prev, info, nxt, leave = st.columns([1, 3, 1, 1])
-prev.button(t("present.prev", L), on_click=move, args=(-1,), disabled=n == 1, key="prev")
-nxt.button(t("present.next", L), on_click=move, args=(1,), disabled=n == len(SLIDES), key="next")
+first, prev, nxt, _, leave = st.columns([1, 1, 1, 2, 1])
+first.button(t("present.first", L), on_click=move, args=(1,), disabled=n == 1, key="first")
+prev.button(t("present.prev", L), on_click=move, args=(n - 1,), disabled=n == 1, key="prev")
+nxt.button(t("present.next", L), on_click=move, args=(n + 1,), disabled=n == len(SLIDES), key="next")
 if leave.button(t("present.exit", L), key="exit"):
     st.switch_page("pages/overview_page.py", query_params={"lang": "en"} if L == "en" else None)
 urlstate.write({"slide": (n, 1)})
@@ -113,4 +93,4 @@ footer = t(
     n=n,
     total=len(SLIDES),
 )
-st.markdown(f'<div class="sh-footer">{footer}</div>', unsafe_allow_html=True)
+keyboard_and_footer(html.escape(footer))

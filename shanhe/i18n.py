@@ -337,6 +337,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "about.subjects": ("涉及", "Concerns"),
     "about.subject_plan": ("规划整体", "the plan as a whole"),
     "about.subject_goal": ("{year}年主要目标（{theme}）", "{year} main goals ({theme})"),
+    "present.first": ("« 第一页", "« First"),
+    "present.part": ("{title}（{part}/{parts}）", "{title} ({part}/{parts})"),
     "present.prev": ("◀ 上一页", "◀ Previous"),
     "present.next": ("下一页 ▶", "Next ▶"),
     "present.exit": ("退出演示", "Exit presentation"),

@@ -196,16 +196,27 @@ def test_presenter_mode_hides_the_sidebar_and_steps_through_topics(
     assert not at.exception and len(at.sidebar) == 0
     assert any('[data-testid="stSidebar"]' in m.value for m in at.markdown)  # hidden in the browser too
     assert at.title[0].value.startswith("进展摘要")
+    assert any('class="shanhe-strip"' in m.value for m in at.markdown)  # the summary leads with the light strip
     at.button(key="next").click().run()
     assert at.query_params["slide"] in ("2", ["2"]) and len(at.get("plotly_chart")) == 1
-    assert any("第 2/" in m.value for m in at.markdown)  # footer
+    assert any("第 2/18 页" in h.proto.body for h in at.html)  # footer
+    at.button(key="first").click().run()
+    assert "slide" not in at.query_params and at.title[0].value.startswith("进展摘要")
 
 
 def test_presenter_mode_opens_on_a_given_slide(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _app(monkeypatch, partial_db, present="1", slide="8")
+    at = _app(monkeypatch, partial_db, present="1", slide="12")
     at.run()
     assert not at.exception
     assert "历史遗留废弃露天矿山生态修复治理工程" in _spec(at)
+
+
+def test_presenter_mode_splits_a_long_table(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """环境质量's 15 rows do not fit a projector: three slides of five, each titled with its part."""
+    at = _app(monkeypatch, partial_db, present="1", slide="6")
+    at.run()
+    assert not at.exception and at.title[0].value == "环境质量（2/3）"
+    assert _matrix_codes(at) == ["I12", "I13", "I14", "I15", "I16"]
 
 
 def test_english_toggle_and_link(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

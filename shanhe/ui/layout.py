@@ -13,17 +13,6 @@ from shanhe.ui.account import current_user
 from shanhe.ui.session import is_sample, lang, presenting, store
 from shanhe.ui.urlstate import show_notices
 
-PRESENT_CSS = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none}
-html {font-size: 22px}
-.block-container {padding-top: 1rem; max-width: 100%}
-.sh-footer {position: fixed; bottom: 0; left: 0; right: 0; padding: 6px 24px; background: #f4f4f4;
-            font-size: 0.8rem; color: #333; z-index: 100}
-</style>
-"""
-
-
 PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"] {padding-top: 2.5rem}
 </style>"""
