@@ -22,16 +22,19 @@ CSS = """
 <style>
 .sh-matrix {border-collapse: collapse; width: 100%; font-size: 0.95em}
 .sh-matrix th {text-align: left; border-bottom: 2px solid #999; padding: 4px 6px; white-space: nowrap}
+.sh-matrix th.wrap {white-space: normal}
 .sh-matrix td {border-bottom: 1px solid #ddd; padding: 4px 6px; vertical-align: middle}
-.sh-matrix td.name {min-width: 10em}
-.sh-matrix td.nowrap, .sh-matrix td.status {white-space: nowrap}
-.sh-matrix td.target {min-width: 9em}
+.sh-matrix td.name {min-width: 8.5em}
+.sh-matrix td.nowrap {white-space: nowrap}
+.sh-matrix td.target {min-width: 7.5em}
+@media (max-width: 1300px) {.sh-matrix {font-size: 0.88em} .sh-matrix td, .sh-matrix th {padding: 4px 4px}}
 .sh-matrix tr.binding td:first-child {border-left: 5px solid #000}
 .sh-matrix .badge {font-size: 0.8em; padding: 1px 6px; border-radius: 8px; border: 1px solid #555; white-space: nowrap}
 .sh-matrix .badge.binding {background: #000; color: #fff}
-.sh-matrix .light {display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 700}
-.sh-matrix .behind {display: block; font-size: 0.8em; font-weight: 700; margin-top: 2px}
-.sh-matrix .stale {display: block; font-size: 0.8em}
+.sh-matrix .light {display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 700;
+                   word-break: keep-all}
+.sh-matrix .behind {display: block; font-size: 0.8em; font-weight: 700; margin-top: 2px; white-space: normal}
+.sh-matrix .stale {display: block; font-size: 0.8em; white-space: normal}
 .sh-matrix a {text-decoration: none}
 </style>
 """
@@ -69,7 +72,9 @@ def matrix_html(
     if verdict_year is not None:
         head.append(t("col.verdict", lang, year=verdict_year))
     head += [t("col.trend", lang), ""]
-    out = [CSS, '<table class="sh-matrix"><thead><tr>', *(f"<th>{e(h)}</th>" for h in head), "</tr></thead><tbody>"]
+    verdict_head = t("col.verdict", lang, year=verdict_year) if verdict_year is not None else None
+    cells_head = [f'<th class="wrap">{e(h)}</th>' if h == verdict_head else f"<th>{e(h)}</th>" for h in head]
+    out = [CSS, '<table class="sh-matrix"><thead><tr>', *cells_head, "</tr></thead><tbody>"]
     for r in rows:
         a, ind = r.assessment, r.indicator
         tint = LIGHT_COLOURS[a.light][1]
@@ -78,7 +83,7 @@ def matrix_html(
         # the light in its strong colour as a badge (icon + words); the pale tint only behind it
         status = (
             f'<span class="light" style="background:{LIGHT_COLOURS[a.light][0]};color:{LIGHT_INK[a.light]}">'
-            f"{e(status_text(a.label_code, False, lang))}</span>"
+            f"{e(status_text(a.label_code, False, lang)).replace(' ', '&nbsp;', 1)}</span>"  # icon stays with its word
         )
         if a.binding_behind:
             status += f'<span class="behind">⚠ {e(t("binding_behind", lang))}</span>'

@@ -102,8 +102,8 @@ def test_matrix_escapes_links_and_marks_binding(catalog: Catalog) -> None:
     assert html.count("data-code=") == 42
     assert 'href="indicator?code=I07&amp;lang=en&amp;year=2024"' in html
     assert '<tr class="binding" data-code="I07">' in html and '<tr class="expected" data-code="I03">' in html
-    assert '■ 滞后</span><span class="behind">⚠ 约束性指标滞后</span>' in html
-    assert 'style="background:#D55E00;color:#ffffff">■ 滞后' in html  # strong colour on the badge
+    assert '■&nbsp;滞后</span><span class="behind">⚠ 约束性指标滞后</span>' in html
+    assert 'style="background:#D55E00;color:#ffffff">■&nbsp;滞后' in html  # strong colour on the badge
     assert "<script" not in matrix_html(view.rows, "zh", dashboard_links({"x": "<script>alert(1)</script>"}))
 
 

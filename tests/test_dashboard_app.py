@@ -78,7 +78,7 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
     everything = [f"I{n:02d}" for n in range(1, 27)] + [f"S{n:02d}" for n in range(1, 17)]
     assert sorted(_matrix_codes(at)) == everything
     html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
-    assert '■ 滞后</span><span class="behind">⚠ 约束性指标滞后' in html and 'class="binding"' in html
+    assert '■&nbsp;滞后</span><span class="behind">⚠ 约束性指标滞后' in html and 'class="binding"' in html
     assert 'href="indicator?code=I07&amp;year=2024"' in html
     assert any("19 项约束性指标中" in m.value for m in at.markdown)
     # the light strip is plain HTML drawn before the first chart, so it never waits for plotly
@@ -239,7 +239,9 @@ def test_overview_shows_the_2025_verdicts_beside_the_lights(sample_db: Path, mon
     binding = counts[counts["分组"] == "约束性"].iloc[0]
     assert (binding["达标"], binding["未达标"], binding["待下达"]) == (10, 4, 5)
     html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
-    assert "<th>2025年目标完成情况</th>" in html and "✖ 未达标（73.8%）" in html  # I07 missed, with its value
+    assert (
+        '<th class="wrap">2025年目标完成情况</th>' in html and "✖ 未达标（73.8%）" in html
+    )  # I07 missed, with its value
     assert "○ 缺数据" in html  # I11 has no 2025 value: no verdict
     assert any("未达到2025年目标的约束性指标：城市空气质量优良天数比例" in m.value for m in at.markdown)
 
