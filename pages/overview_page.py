@@ -77,6 +77,7 @@ cats = f1.multiselect(
     plan.category_names,
     key="cat",
     placeholder=t("ui.all", L),
+    select_all=False,
     format_func=lambda c: plan.category(c).label(L),
 )
 attrs = f2.multiselect(
@@ -84,6 +85,7 @@ attrs = f2.multiselect(
     ATTRIBUTES,
     key="attr",
     placeholder=t("ui.all", L),
+    select_all=False,
     format_func=lambda a: t(f"attribute.{a}", L),
 )
 lights = f3.multiselect(
@@ -91,6 +93,7 @@ lights = f3.multiselect(
     LIGHTS,
     key="light",
     placeholder=t("ui.all", L),
+    select_all=False,
     format_func=lambda c: t(f"light.{c}", L),
 )
 urlstate.write({"year": (year, latest.year), "cat": (cats, []), "attr": (attrs, []), "light": (lights, [])})

@@ -23,7 +23,7 @@ urlstate.choice("project", [p.id for p in projects], projects[0].id)
 
 page_header(db)
 st.title(t("proj.title", L, table=loaders.plan(db).project_table.label(L)))
-chosen = st.multiselect(t("proj.unit_filter", L), units, key="unit", placeholder=t("ui.all", L))
+chosen = st.multiselect(t("proj.unit_filter", L), units, key="unit", placeholder=t("ui.all", L), select_all=False)
 statuses = [project_status(p, today, done, noted) for p in projects if not chosen or p.lead_unit in chosen]
 st.caption(t("proj.status_note", L, today=today.isoformat()))
 draw(charts.gantt_chart(loaders.plan(db), statuses, today, L, sample=is_sample(db)), "gantt")
