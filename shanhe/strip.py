@@ -37,6 +37,7 @@ CSS = """
 .shanhe-strip .sh-names {flex: 1 1 100%; font-size: 0.95rem}
 .shanhe-strip .sh-names a {margin-right: 0.5em; white-space: nowrap}
 .shanhe-strip .sh-verdicts {flex: 1 1 100%; font-size: 0.95rem}
+.shanhe-strip .sh-vgroup {display: inline-block; white-space: nowrap}
 .shanhe-strip .sh-chip {display: inline-block; padding: 1px 8px; margin: 0 4px 2px 0; border-radius: 10px;
                         font-weight: 700; white-space: nowrap}
 </style>
@@ -82,7 +83,7 @@ def _verdicts(summary: Summary, year: int, lang: Lang) -> str:
             for code, v in VERDICT_LABELS.items()
             if code in STRIP_VERDICTS and counts.get(code)
         )
-        groups.append(f"{e(name)} {chips}")
+        groups.append(f'<span class="sh-vgroup">{e(name)} {chips}</span>')  # a group breaks as a whole
     title = t("strip.verdicts", lang, year=year)
     return f'<div class="sh-verdicts"><b>{e(title)}</b> {"　".join(groups)}</div>'
 
