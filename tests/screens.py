@@ -157,6 +157,18 @@ def overlaps(page: Any) -> list[str]:
     )
 
 
+def titles_outside(page: Any) -> list[str]:
+    """Chart titles that start above their chart's box (plotly draws them there, over whatever is above)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(chart => {
+          const title = chart.querySelector('.gtitle');
+          if (!title) return [];
+          const over = chart.getBoundingClientRect().top - title.getBoundingClientRect().top;
+          return over > 1 ? [`${title.textContent.slice(0, 20)}: ${Math.round(over)} px above its chart`] : [];
+        })"""
+    )
+
+
 def horizontal_overflow(page: Any) -> int:
     """How many pixels the main block (or the page) is wider than its box: 0 means no sideways scrolling."""
     return page.evaluate(

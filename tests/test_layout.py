@@ -44,7 +44,7 @@ def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
 
 def _look(page: object) -> dict[str, object]:
     return {
-        "overlaps": screens.overlaps(page),
+        "overlaps": screens.overlaps(page) + screens.titles_outside(page),
         "overflow": screens.horizontal_overflow(page),
         "english": screens.english_words(page),
     }
@@ -122,7 +122,7 @@ def test_every_presenter_slide_fits_the_screen(server: str, page: object) -> Non
         fit = screens.slide_fit(page)
         if fit["content"] > fit["viewport"] + 1 or fit["buttons_bottom"] > fit["footer_top"]:
             too_big[n] = fit
-        assert screens.overlaps(page) == [] and screens.horizontal_overflow(page) == 0, n
+        assert screens.overlaps(page) + screens.titles_outside(page) == [] and screens.horizontal_overflow(page) == 0, n
     assert too_big == {}
 
 
