@@ -16,6 +16,7 @@ import duckdb
 import psycopg
 import pytest
 from argon2 import PasswordHasher
+from streamlit.testing.v1 import AppTest
 
 from shanhe import auth
 from shanhe.catalog import Catalog, load_catalog, plan_digest
@@ -196,3 +197,13 @@ def text_tables(at: object) -> list[list[dict[str, str]]]:
         ]
         tables.append([dict(zip(rows[0], r, strict=True)) for r in rows[1:]])
     return tables
+
+
+def log_in(name: str, password: str, at: AppTest | None = None) -> AppTest:
+    """The dashboard under AppTest (or ``at``), logged in through the login page's form."""
+    at = at or AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/login_page.py").run()
+    at.text_input(key="login_name").input(name)
+    at.text_input(key="login_password").input(password)
+    at.button[0].click().run()  # the form's submit button
+    return at

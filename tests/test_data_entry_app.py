@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from shanhe import auth
 from shanhe.store import Store
-from tests.conftest import DATA, ROOT, Cli
+from tests.conftest import DATA, ROOT, Cli, log_in
 
 PASSWORD = "correct horse 9"
 
@@ -30,11 +30,7 @@ def app() -> AppTest:
 
 
 def logged_in(name: str) -> AppTest:
-    at = app().run()
-    at.switch_page("pages/login_page.py").run()
-    at.text_input(key="login_name").input(name)
-    at.text_input(key="login_password").input(PASSWORD)
-    at.button[0].click().run()  # the form's submit button
+    at = log_in(name, PASSWORD)
     assert not at.exception
     return at
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from shanhe import auth
 from shanhe.store import Store
-from tests.conftest import DATA, ROOT, Cli
+from tests.conftest import DATA, Cli, log_in
 
 PASSWORD = "correct horse 9"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,12 +25,7 @@ def db(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _login(name: str = "张工", password: str = PASSWORD, at: AppTest | None = None) -> AppTest:
-    at = at or AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/login_page.py").run()
-    at.text_input(key="login_name").input(name)
-    at.text_input(key="login_password").input(password)
-    at.button[0].click().run()
-    return at
+    return log_in(name, password, at)
 
 
 def _upload(name: str, data: bytes, mime: str = "text/csv") -> AppTest:

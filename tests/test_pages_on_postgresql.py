@@ -14,7 +14,7 @@ from shanhe.auth import User
 from shanhe.catalog import Catalog
 from shanhe.entry.importer import commit_import, plan_import
 from shanhe.store import Store, open_store
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, log_in
 from tests.pgcluster import Cluster
 
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "report", "about")
@@ -65,11 +65,7 @@ def test_every_page_reads_the_same_on_both_backends(
 
 def test_staff_upload_confirm_and_revert_on_postgresql(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SHANHE_DB", pg_url)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/login_page.py").run()
-    at.text_input(key="login_name").input("张工")
-    at.text_input(key="login_password").input(PASSWORD)
-    at.button[0].click().run()
+    at = log_in("张工", PASSWORD)
     at.switch_page("pages/upload_page.py").run()
     at.get("file_uploader")[0].upload("town.csv", b"indicator_code,year,value\nI07,2021,99.5\n", "text/csv")
     at.run()

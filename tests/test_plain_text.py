@@ -18,7 +18,7 @@ from shanhe.auth import User
 from shanhe.entry.milestones import add_milestone, update_milestone
 from shanhe.entry.targets import enter_document_target
 from shanhe.store import Store
-from tests.conftest import ROOT, Cli
+from tests.conftest import ROOT, Cli, log_in
 
 PAYLOAD = "![t](http://example.invalid/x.png) [点此下载](http://example.invalid) :red[**数据已作废**]"
 PIECES = ("![t](", "[点此下载]", ":red[", "**数据已作废**")
@@ -91,12 +91,7 @@ def test_public_pages_show_user_text_plainly(db: Path, page: str, params: dict[s
 
 
 def _staff() -> AppTest:
-    at = _app()
-    at.switch_page("pages/login_page.py").run()
-    at.text_input(key="login_name").input("张工")
-    at.text_input(key="login_password").input(PASSWORD)
-    at.button[0].click().run()
-    return at
+    return log_in("张工", PASSWORD, _app())
 
 
 @pytest.mark.parametrize("page", ["history", "assigned", "milestones"])

@@ -20,7 +20,7 @@ from shanhe.errors import UserError
 from shanhe.models import Observation
 from shanhe.regions import add_region, ranking
 from shanhe.store import Store
-from tests.conftest import ROOT, Cli
+from tests.conftest import ROOT, Cli, log_in
 
 ADMIN = User(name="王主任", role="admin")
 PASSWORD = "correct horse 9"
@@ -234,11 +234,7 @@ def test_upload_page_validates_a_file_once_across_clicks(cli: Cli, monkeypatch: 
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(importer, "plan_import", counting)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/login_page.py").run()
-    at.text_input(key="login_name").input("张工")
-    at.text_input(key="login_password").input(PASSWORD)
-    at.button[0].click().run()
+    at = log_in("张工", PASSWORD)
     at.switch_page("pages/upload_page.py").run()
     rows = "".join(f"S01,{y},{50 + y - 2020}\n" for y in range(2020, 2026))
     at.get("file_uploader")[0].upload("j.csv", f"指标编码,年份,数值\nI07,2022,30\n{rows}".encode(), "text/csv")
@@ -265,11 +261,7 @@ def test_the_upload_preview_is_drawn_a_page_at_a_time(cli: Cli, monkeypatch: pyt
     body += "".join(f"I02,{r},{y},{20 + (y - 2020) * 0.1}\n" for r in regions for y in range(2020, 2036))
     body += "".join(f"I03,{r},{y},{30 + (y - 2020) * 0.1}\n" for r in regions for y in range(2020, 2036))
     body += "".join(f"I04,{r},{y},{1 + (y - 2020) * 0.01}\n" for r in regions for y in range(2020, 2036))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/login_page.py").run()
-    at.text_input(key="login_name").input("张工")
-    at.text_input(key="login_password").input(PASSWORD)
-    at.button[0].click().run()
+    at = log_in("张工", PASSWORD)
     at.switch_page("pages/upload_page.py").run()
     at.get("file_uploader")[0].upload("many.csv", f"指标编码,地区,年份,数值\n{body}".encode(), "text/csv")
     at.run()
@@ -287,17 +279,9 @@ def test_the_regions_page_is_for_admins_and_adds_a_town(cli: Cli, monkeypatch: p
         auth.add_user(store, "王主任", "admin", PASSWORD)
     monkeypatch.setenv("SHANHE_DB", str(cli.db))
 
-    def logged_in(name: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-        at.switch_page("pages/login_page.py").run()
-        at.text_input(key="login_name").input(name)
-        at.text_input(key="login_password").input(PASSWORD)
-        at.button[0].click().run()
-        return at
-
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        logged_in("张工").switch_page("pages/regions_page.py")
-    at = logged_in("王主任")
+        log_in("张工", PASSWORD).switch_page("pages/regions_page.py")
+    at = log_in("王主任", PASSWORD)
     at.switch_page("pages/regions_page.py").run()
     assert list(at.dataframe[0].value["地区"]) == ["全区"]
     at.text_input(key="region_name").input("北石店镇")
