@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import median_seconds
 from shanhe.catalog import load_catalog
 from shanhe.models import Observation
 from shanhe.store import Store, open_store
@@ -33,12 +34,7 @@ REVISIONS = 20
 
 
 def timed(fn: Callable[[], object]) -> float:
-    runs = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+    return median_seconds(fn, REPEAT)
 
 
 def fill(store: Store, codes: list[str]) -> float:
