@@ -235,8 +235,10 @@ def test_overview_shows_the_2025_verdicts_beside_the_lights(sample_db: Path, mon
     assert "2025年目标完成情况：" in strip and "✖ 未达标 4" in strip
     assert '2025年未达标的约束性指标：</b><a href="indicator?code=I07&amp;year=2025"' in strip
     assert at.expander[1].label == "2025年目标完成情况：分组统计与逐项结论"
-    counts = at.dataframe[0].value  # the verdicts per attribute
-    binding = counts[counts["分组"] == "约束性"].iloc[0]
+    counts = at.table[
+        0
+    ].value  # the verdicts per attribute (st.table: no data-grid chunks to fetch on the first screen)
+    binding = counts.loc["约束性"]
     assert (binding["达标"], binding["未达标"], binding["待下达"]) == (10, 4, 5)
     html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
     assert (
