@@ -27,7 +27,7 @@ def main() -> None:
         build_demo(path, load_catalog(), settings.DEFAULT_DB)
         with Store.open(path) as store:
             indicators = {i.code: i for i in store.indicators()}
-            print("report generation, full plan (36 indicators, all charts), sample data:")
+            print(f"report generation, full plan ({len(indicators)} indicators, all charts), sample data:")
             for fmt, target in TARGETS.items():
                 start = time.perf_counter()
                 data = render(build_report(store, 2024), indicators, fmt)
