@@ -1,8 +1,8 @@
 # Two commands do everything on a fresh Debian/Ubuntu machine with Python 3.11:
 #   make run    install into .venv, initialise the DB, start the dashboard
 #   make test   install into .venv (with test tools and Chromium), lint, run every test
-#   make check  the quick loop while coding (< 1 min): lint and types, then every test that needs no browser,
-#               server, deployment tooling or long pipeline runs, on all cores
+#   make check  the quick loop while coding (target < 1 min): lint and types, then every test that needs no browser,
+#               server, deployment tooling, PostgreSQL or long pipeline runs, on all cores
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -42,7 +42,7 @@ lint: $(VENV)/.dev
 	$(BIN)/mypy
 
 check: lint
-	$(BIN)/python -m pytest -q -n auto -m "not (browser or server or deploy or slow)"
+	$(BIN)/python -m pytest -q -n auto -m "not (browser or server or deploy or slow or postgres)"
 
 test: lint
 	sh scripts/system-deps.sh test

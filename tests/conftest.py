@@ -207,3 +207,14 @@ def log_in(name: str, password: str, at: AppTest | None = None) -> AppTest:
     at.text_input(key="login_password").input(password)
     at.button[0].click().run()  # the form's submit button
     return at
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that runs on PostgreSQL ``postgres``: ``make check`` leaves them to ``make test``, where the
+    whole store suite runs on both backends."""
+    for item in items:
+        params = getattr(item, "callspec", None)
+        on_postgres = params is not None and "postgresql" in params.params.values()
+        if on_postgres or "pg" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
