@@ -217,4 +217,3 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         on_postgres = params is not None and "postgresql" in params.params.values()
         if on_postgres or "pg" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgres)
-
