@@ -121,9 +121,9 @@ def line_figure(spec: LineChart, lang: Lang, *, large: bool = False) -> go.Figur
         title += "".join(f"<br><sup>{html.escape(line)}</sup>" for line in lines)
     fig = _layout(fig, title, large, spec.watermark, lang)
     # the title hangs from the top, and the plot starts below its last line (with room for a label above a point)
-    # plotly anchors a multi-line title by its first line, so on large type the lines under it push the whole
-    # title up past the chart's top edge (18 px for two notes at 22 px): larger charts pad it down by that much
-    drop = 12 * len(lines) if large else 0
+    # plotly anchors a multi-line title by its first line, so the lines under it push the whole title up past the
+    # chart's top edge (two notes: 9 px at 14 px type, 18 px at 22 px): pad it down by a little more than that
+    drop = (12 if large else 6) * len(lines)
     fig.update_layout(
         title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 14 + drop}},
         margin={"t": (90 if large else 72) + (30 if large else 22) * len(lines) + drop},
