@@ -597,19 +597,3 @@ def markdown(source: str) -> str:
     if kind:
         out.append(f"</{kind}>")
     return "".join(out)
-
-
-def link_for(dashboard_path: str, code: str | None, lang: Lang) -> str:
-    """The edition's page for a dashboard URL (what nginx does for old browsers, for tests and the README)."""
-    name = {
-        "": "index",
-        "overview": "index",
-        "present": "index",
-        "projects": "projects",
-        "themes": "themes",
-        "methodology": "methodology",
-        "about": "about",
-    }.get(dashboard_path)
-    if dashboard_path == "indicator":
-        name = f"indicator-{code}" if code and re.fullmatch(r"[IS]\d{2}", code) else "index"
-    return page_file(name or "staff", lang)
