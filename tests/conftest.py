@@ -4,18 +4,20 @@ PostgreSQL cluster for the store-level tests that run on both backends (``target
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import duckdb
 import psycopg
 import pytest
 from argon2 import PasswordHasher
+from streamlit.components.v2 import manifest_scanner
 from streamlit.testing.v1 import AppTest
 
 from shanhe import auth
@@ -31,6 +33,17 @@ from tests.pgcluster import Cluster, pg_cluster
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 PLAN_TEXT = ROOT.parent / "shared" / "seed" / "plan-2023-3.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once() -> Iterator[None]:
+    """Streamlit scans the metadata of every installed package for components at each AppTest run (0.1 s, some
+    200 runs in the quick loop); what is installed does not change during a test session, so scan once."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(
+            manifest_scanner, "scan_component_manifests", functools.cache(manifest_scanner.scan_component_manifests)
+        )
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -64,28 +77,36 @@ Step = tuple[str | Path, ...]
 _TEMPLATES: dict[tuple[object, ...], Path] = {}
 
 
-def prepared_copy(target: Path, tmp_path_factory: pytest.TempPathFactory, steps: Sequence[Step] = ()) -> None:
-    """A DB at ``target`` as ``python -m shanhe init`` followed by the CLI commands ``steps`` leave it, for the current
-    plan and SHANHE_TODAY. The first one is made by running the real commands, later ones are copies of it: tests
-    need a prepared DB some 400 times, and init alone costs a tenth of a second."""
-    key = (plan_digest(), os.environ.get("SHANHE_TODAY", ""), tuple(tuple(map(str, s)) for s in steps))
+def template_copy(
+    target: Path, tmp_path_factory: pytest.TempPathFactory, key: tuple[object, ...], build: Callable[[Path], None]
+) -> None:
+    """A DB at ``target`` as ``build`` leaves a new file, for the current plan and SHANHE_TODAY. The first one is
+    made by ``build``, later ones are copies of it: tests need a prepared DB some 400 times, and init alone costs
+    a tenth of a second."""
+    key = (plan_digest(), os.environ.get("SHANHE_TODAY", ""), *key)
     if key not in _TEMPLATES:
         template = tmp_path_factory.mktemp("template") / "shanhe.duckdb"
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
-            for args in (("init",), *steps):
-                assert main(["--db", str(template), *map(str, args)]) == 0, (args, err.getvalue())
+        build(template)
         _TEMPLATES[key] = template
     shutil.copyfile(_TEMPLATES[key], target)
+
+
+def run_cli(db: Path, *steps: Step) -> None:
+    """``python -m shanhe --db db`` with each of ``steps``, quietly, each one required to succeed."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+        for args in steps:
+            assert main(["--db", str(db), *map(str, args)]) == 0, (args, err.getvalue())
+
+
+def prepared_copy(target: Path, tmp_path_factory: pytest.TempPathFactory, steps: Sequence[Step] = ()) -> None:
+    """A DB at ``target`` as ``python -m shanhe init`` followed by the CLI commands ``steps`` leave it."""
+    key = ("cli", *(tuple(map(str, s)) for s in steps))
+    template_copy(target, tmp_path_factory, key, lambda db: run_cli(db, ("init",), *steps))
 
 
 def demo_copy(target: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The sample store of ``python -m shanhe demo`` at ``target`` (built once per plan and SHANHE_TODAY)."""
-    key = ("demo", plan_digest(), os.environ.get("SHANHE_TODAY", ""))
-    if key not in _TEMPLATES:
-        template = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-        build_demo(template, load_catalog(), DEFAULT_DB)
-        _TEMPLATES[key] = template
-    shutil.copyfile(_TEMPLATES[key], target)
+    """The sample store of ``python -m shanhe demo`` at ``target``."""
+    template_copy(target, tmp_path_factory, ("demo",), lambda db: build_demo(db, load_catalog(), DEFAULT_DB))
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ def test_every_data_file_has_an_expectation() -> None:
 
 @pytest.mark.parametrize("name", sorted(GOOD))
 def test_good_file_imports(cli: Cli, name: str) -> None:
-    assert cli("init")[0] == 0
+    cli.init()
     code, out, err = cli("import", DATA / "good" / name, "--user", "测试员")
     assert code == 0, err
     assert f"新增 {GOOD[name]['added']} 条" in out

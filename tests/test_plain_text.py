@@ -18,7 +18,7 @@ from shanhe.auth import User
 from shanhe.entry.milestones import add_milestone, update_milestone
 from shanhe.entry.targets import enter_document_target
 from shanhe.store import Store
-from tests.conftest import ROOT, Cli, log_in
+from tests.conftest import ROOT, log_in, run_cli, template_copy
 
 PAYLOAD = "![t](http://example.invalid/x.png) [点此下载](http://example.invalid) :red[**数据已作废**]"
 PIECES = ("![t](", "[点此下载]", ":red[", "**数据已作废**")
@@ -27,24 +27,28 @@ PASSWORD = "correct horse 9"
 STAFF = User(name="张工", role="staff")
 
 
-@pytest.fixture
-def db(cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    cli.init()
-    upload = tmp_path / "payload.csv"
+def _build(db: Path) -> None:
+    """A store where every kind of text staff type carries the payload."""
+    upload = db.with_name("payload.csv")
     upload.write_text(
         f'indicator_code,year,value,source,note\nI07,2022,72.5,"{PAYLOAD}","{PAYLOAD}"\n'
         f'I08,2022,38,"{PAYLOAD}","{PAYLOAD}"\n',
         encoding="utf-8",
     )
-    assert cli("import", upload, "--user", "张工")[0] == 0
-    with Store.open(cli.db) as store:
+    run_cli(db, ("init",), ("import", upload, "--user", "张工"))
+    with Store.open(db) as store:
         auth.add_user(store, "张工", "staff", PASSWORD)
         i08 = next(i for i in store.indicators() if i.code == "I08")
         enter_document_target(store, i08, 2025, 37.0, PAYLOAD, dt.date(2023, 6, 1), STAFF)
         update_milestone(store, "P05-M1", "in_progress", None, PAYLOAD, None, STAFF)
         add_milestone(store, "P05", PAYLOAD, dt.date(2025, 12, 31), STAFF)
-    monkeypatch.setenv("SHANHE_DB", str(cli.db))
-    return cli.db
+
+
+@pytest.fixture
+def db(db_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    template_copy(db_path, tmp_path_factory, ("plain-text",), _build)
+    monkeypatch.setenv("SHANHE_DB", str(db_path))
+    return db_path
 
 
 def _shown(at: AppTest) -> tuple[list[str], list[str]]:

@@ -26,11 +26,17 @@ def small(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> Cli:
     """A DB built from the small plan, evaluated in late 2027, with 2025–2027 values imported."""
     monkeypatch.setenv("SHANHE_PLAN_DIR", str(SMALL))
     monkeypatch.setenv("SHANHE_TODAY", "2027-11-01")
+    cli.init(("import", VALUES, "--accept-jumps"))  # cumulative 3.5 → 7 is a jump by design
+    return cli
+
+
+def test_init_and_import_on_the_second_plan(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHANHE_PLAN_DIR", str(SMALL))
+    monkeypatch.setenv("SHANHE_TODAY", "2027-11-01")
     code, out, _ = cli("init")
     assert code == 0 and "3 项指标" in out and str(SMALL) in out
-    code, _, err = cli("import", VALUES, "--accept-jumps")  # cumulative 3.5 → 7 is a jump by design
+    code, _, err = cli("import", VALUES, "--accept-jumps")
     assert code == 0, err
-    return cli
 
 
 def test_plan_years_categories_and_headline_come_from_the_files() -> None:

@@ -111,6 +111,7 @@ def test_an_edited_migration_is_refused(target: str, catalog: Catalog) -> None:
     assert (err.value.key, err.value.params["version"]) == ("store.migration_changed", 2)
 
 
+@pytest.mark.server
 def test_servers_starting_at_once_apply_each_migration_once(target: str, catalog: Catalog) -> None:
     """Two processes open a new database at the same moment: the migration lock lets one migrate, the other
     then finds the schema current (without it, the second fails on "table meta already exists")."""
