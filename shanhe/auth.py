@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 
 from shanhe.errors import UserError
 from shanhe.logs import event
+from shanhe.spreadsheets import clean_controls
 from shanhe.store import Store, utcnow
 
 Role = Literal["staff", "admin"]
@@ -163,10 +164,13 @@ def authenticate(
 ) -> User:
     """The user for ``name`` and ``password``, or AuthError; every attempt that is checked is recorded."""
     now = now or utcnow()
-    address = address[:NAME_MAX]
-    if len(name) > NAME_MAX or len(password) > PASSWORD_MAX:  # no account has such a name or password
-        store.record_login(name[:NAME_MAX], False, now, address, prune_before=now - ATTEMPT_RETENTION)
-        event("login", user=name[:NAME_MAX], address=address, success=False, reason="too_long")
+    address = clean_controls(address[:NAME_MAX])[0]
+    if len(password) > PASSWORD_MAX or not NAME_PATTERN.fullmatch(name):  # no account has such a name or password
+        # recorded (for the throttles) without control characters, which PostgreSQL cannot store (NUL)
+        store.record_login(
+            clean_controls(name[:NAME_MAX])[0], False, now, address, prune_before=now - ATTEMPT_RETENTION
+        )
+        event("login", user=name[:NAME_MAX], address=address, success=False, reason="no_such_name")
         raise AuthError("auth.failed")
     wait = _wait(store, name, address, now)
     if wait > dt.timedelta(0):

@@ -906,6 +906,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "有人刚刚添加了同名的记录，请刷新页面后再试。未写入任何数据。",
         "Someone has just added a record with the same name; reload the page and try again. Nothing was written.",
     ),
+    "store.bad_value": (
+        "数据库拒绝了一个数值（{reason}），未写入任何数据。",
+        "The database refused a value ({reason}); nothing was written.",
+    ),
     "store.unreachable": (
         "无法连接数据库 {url}：{reason}",
         "Cannot connect to the database {url}: {reason}",

@@ -61,6 +61,12 @@ def clean_controls(text: str) -> tuple[str, list[str]]:
     return (CONTROL_CHARS.sub(" ", text), found) if found else (text, [])
 
 
+def typed_text(text: str | None) -> str | None:
+    """Free text typed into a form, as stored: control characters (a NUL from a pasted document, which PostgreSQL
+    cannot store) as spaces, trimmed; None when nothing is left."""
+    return clean_controls(text or "")[0].strip() or None
+
+
 def to_csv(table: Table) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")

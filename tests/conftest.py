@@ -192,14 +192,16 @@ def any_store(
         yield s
 
 
-def execute_raw(target: str, sql: str, params: Sequence[object] = ()) -> None:
-    """One statement outside the store (a test setting up what the store must then cope with)."""
+def execute_raw(target: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+    """One statement outside the store (a test setting up what the store must then cope with, or looking at
+    what it wrote); the rows it returns, if any."""
     if is_url(target):
         with psycopg.connect(target, autocommit=True) as conn:
-            conn.execute(sql.replace("?", "%s"), list(params))  # type: ignore[arg-type]
-    else:
-        with duckdb.connect(target) as con:
-            con.execute(sql, list(params))
+            cur = conn.execute(sql.replace("?", "%s"), list(params))  # type: ignore[arg-type]
+            return cur.fetchall() if cur.description else []
+    with duckdb.connect(target) as con:
+        cur = con.execute(sql, list(params))
+        return cur.fetchall() if cur.description else []
 
 
 def text_tables(at: object) -> list[list[dict[str, str]]]:

@@ -12,6 +12,13 @@ from shanhe.entry.importer import commit_import, plan_import
 from shanhe.store import Store
 from shanhe.ui import loaders
 
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """The tests here that take ``store`` run on DuckDB and on PostgreSQL."""
+    return any_store
+
+
 STAFF = User(name="张工", role="staff")
 REGION = "全区"
 

@@ -9,6 +9,7 @@ from shanhe import clock
 from shanhe.auth import User, require
 from shanhe.errors import UserError
 from shanhe.models import MilestoneUpdate
+from shanhe.spreadsheets import typed_text
 from shanhe.store import Store, utcnow
 
 STATUSES = ("not_started", "in_progress", "done")
@@ -33,6 +34,7 @@ def update_milestone(
         raise UserError("milestone.date_required")
     if completed_on is not None and completed_on > clock.today():
         raise UserError("milestone.future_date", date=completed_on.isoformat())
+    evidence_link = typed_text(evidence_link)
     if evidence_link and urlparse(evidence_link).scheme not in ("http", "https"):
         raise UserError("milestone.bad_link")  # the link itself is not echoed back into a message
     store.add_milestone_update(
@@ -40,8 +42,8 @@ def update_milestone(
             milestone_id=milestone_id,
             status=status,
             completed_on=completed_on if status == "done" else None,
-            note=(note or "").strip() or None,
-            evidence_link=(evidence_link or "").strip() or None,
+            note=typed_text(note),
+            evidence_link=evidence_link,
             entered_by=actor.name,
             entered_at=utcnow(),
         )
@@ -52,9 +54,10 @@ def add_milestone(store: Store, project_id: str, title: str, due: dt.date, actor
     actor = require(actor, "staff")
     if project_id not in {p.id for p in store.projects()}:
         raise UserError("milestone.unknown_project", project=project_id)
-    if not title.strip():
+    title = typed_text(title) or ""
+    if not title:
         raise UserError("milestone.title_required")
-    return store.add_staff_milestone(project_id, title.strip(), due, actor.name)
+    return store.add_staff_milestone(project_id, title, due, actor.name)
 
 
 def latest_updates(store: Store) -> dict[str, MilestoneUpdate]:

@@ -16,6 +16,7 @@ from shanhe import clock
 from shanhe.auth import User, require
 from shanhe.catalog import Indicator, assigned_target
 from shanhe.errors import UserError
+from shanhe.spreadsheets import typed_text
 from shanhe.store import Store
 
 
@@ -45,7 +46,8 @@ def enter_document_target(
     low, high = indicator.range
     if (low is not None and value < low) or (high is not None and value > high):
         raise UserError("assigned.bad_value", value=value)
-    if not doc_ref.strip():
+    doc_ref = typed_text(doc_ref) or ""
+    if not doc_ref:
         raise UserError("assigned.doc_required")
     if doc_date > clock.today():
         raise UserError("assigned.future_date", date=doc_date.isoformat())
@@ -54,6 +56,6 @@ def enter_document_target(
         raise UserError("assigned.bad_region", region=region, allowed="、".join(regions))
     district = plan.default_region
     target = assigned_target(
-        indicator, year, value + 0.0, doc_ref.strip(), doc_date, region=None if region in (None, district) else region
+        indicator, year, value + 0.0, doc_ref, doc_date, region=None if region in (None, district) else region
     )
     store.record_staff_target(indicator.code, target, actor.name)

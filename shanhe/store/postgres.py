@@ -143,6 +143,8 @@ class PostgresBackend:
             raise StoreError("store.duplicate") from exc
         except errors.DiskFull as exc:
             raise StoreError("store.disk_full", path=self.label) from exc
+        except psycopg.DataError as exc:  # a value PostgreSQL cannot hold (a NUL in text) that no form cleaned
+            raise StoreError("store.bad_value", reason=_first_line(exc)) from exc
         except errors.LockNotAvailable as exc:
             raise StoreError("store.busy") from exc
         except PoolTimeout as exc:  # no connection came back within CONNECT_SECONDS: the server is gone or swamped
