@@ -13,6 +13,13 @@ from shanhe.errors import InputRejected
 from shanhe.store import Store
 from tests.conftest import DATA, Cli
 
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """The tests here that take ``store`` run on DuckDB and on PostgreSQL."""
+    return any_store
+
+
 GOOD = yaml.safe_load((DATA / "good" / "expected.yaml").read_text(encoding="utf-8"))
 BAD = yaml.safe_load((DATA / "bad" / "expected.yaml").read_text(encoding="utf-8"))
 

@@ -22,6 +22,13 @@ from shanhe.regions import add_region, ranking
 from shanhe.store import Store
 from tests.conftest import ROOT, Cli, log_in
 
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """The tests here that take ``store`` run on DuckDB and on PostgreSQL."""
+    return any_store
+
+
 ADMIN = User(name="王主任", role="admin")
 PASSWORD = "correct horse 9"
 
