@@ -870,6 +870,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Database {path} has schema version {found}, newer than the supported {supported}; upgrade Shanhe.",
     ),
     "cli.bad_path": ("路径 {path} 含有不允许的字符。", "The path {path} contains characters that are not allowed."),
+    "publish.busy": (
+        "另一个发布进程一直占用 {path}，本次未发布；请稍后重试。",
+        "Another publisher has held {path} for too long; nothing was published. Try again later.",
+    ),
     "publish.not_an_edition": (
         "{path} 已存在且不是 Shanhe 的静态发布目录：请指定新的路径，或先移走该目录。",
         "{path} exists and is not a Shanhe static edition: give a new path or move it away first.",

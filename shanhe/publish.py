@@ -2,16 +2,21 @@
 
 ``OUT`` is a symbolic link to ``OUT.editions/<content hash>``; a reader (nginx) always sees either the
 whole old edition or the whole new one, never a half-written mix. The same content gives the same
-folder name, so publishing an unchanged store changes nothing. Two older editions are kept.
+folder name, so publishing an unchanged store changes nothing. Two older editions are kept. Publishers
+take turns (a lock file beside the editions): the server's republisher, the CLI and a second server may
+publish at the same moment, and one must not prune or rename what another is building.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -22,6 +27,8 @@ from shanhe.logs import event
 from shanhe.store import Store
 
 KEEP = 2
+#: How long a publish waits for another one to finish (a full build takes a few seconds).
+TURN_SECONDS = 120.0
 
 
 class Published(BaseModel):
@@ -44,19 +51,52 @@ def published_version(out: Path) -> str | None:
 def publish(store: Store, out: Path, *, public: bool = False) -> Published:
     """Build every page from ``store`` and switch ``out`` to it in one step."""
     start = time.perf_counter()
+    if out.is_dir() and not out.is_symlink() and any(out.iterdir()):
+        raise UserError("publish.not_an_edition", path=out)
     files = build(read(store), public=public)
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name] + b"\0")
     editions = out.parent / f"{out.name}.editions"
     target = editions / digest.hexdigest()[:16]
-    if out.exists() and not out.is_symlink():
-        if any(out.iterdir()):
-            raise UserError("publish.not_an_edition", path=out)
-        out.rmdir()
+    with publishing_turn(editions):
+        changed = _switch(out, editions, target, files)
+    return Published(
+        path=target,
+        version=edition_version(store),
+        files=len(files),
+        bytes=sum(len(d) for d in files.values()),
+        seconds=time.perf_counter() - start,
+        changed=changed,
+    )
+
+
+@contextmanager
+def publishing_turn(editions: Path) -> Iterator[None]:
+    """Hold the publish lock of ``editions`` (waiting at most TURN_SECONDS for another publisher)."""
+    editions.mkdir(parents=True, exist_ok=True)
+    with (editions / ".lock").open("a") as fh:
+        deadline = time.monotonic() + TURN_SECONDS
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UserError("publish.busy", path=editions) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _switch(out: Path, editions: Path, target: Path, files: dict[str, bytes]) -> bool:
+    """Write ``target`` if it is new, point ``out`` at it, prune; whether ``out`` changed."""
+    if out.is_dir() and not out.is_symlink():
+        out.rmdir()  # an empty folder where the link goes (checked before the build)
     changed = not (out.is_symlink() and out.resolve() == target.resolve())
     if not target.exists():
-        editions.mkdir(parents=True, exist_ok=True)
         building = editions / f".{target.name}.{os.getpid()}.tmp"
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir()
@@ -69,14 +109,7 @@ def publish(store: Store, out: Path, *, public: bool = False) -> Published:
         link.symlink_to(Path(editions.name) / target.name)
         os.replace(link, out)  # the switch: atomic on POSIX
     _prune(editions, keep={target.name})
-    return Published(
-        path=target,
-        version=edition_version(store),
-        files=len(files),
-        bytes=sum(len(d) for d in files.values()),
-        seconds=time.perf_counter() - start,
-        changed=changed,
-    )
+    return changed
 
 
 def _prune(editions: Path, keep: set[str]) -> None:

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -18,13 +19,15 @@ from pathlib import Path
 import pytest
 
 from shanhe import auth
+from shanhe import publish as publish_module
 from shanhe.catalog import load_catalog
 from shanhe.edition import build, edition_version, read
+from shanhe.errors import UserError
 from shanhe.messages import text
 from shanhe.models import Observation
 from shanhe.overview import build_overview
 from shanhe.progress import default_year
-from shanhe.publish import Republisher, publish, published_version
+from shanhe.publish import Published, Republisher, publish, published_version, publishing_turn
 from shanhe.store import Store
 from tests.conftest import ROOT, Cli, demo_copy
 from tests.nginx import NGINX, nginx
@@ -110,13 +113,41 @@ def test_publishing_switches_atomically_and_keeps_two_old_editions(sample: Path,
                 sha256=None,
                 counts=(0, 1, 0),
             )
-    editions = sorted(p.name for p in (tmp_path / "static.editions").iterdir())
+    editions = sorted(p.name for p in (tmp_path / "static.editions").iterdir() if p.is_dir())
     assert len(set(seen)) == 5 and editions == sorted(seen[-3:])  # the current one and the two before it
     (tmp_path / "taken").mkdir()
     (tmp_path / "taken" / "keep.txt").write_text("x")
     with Store.open(sample) as store, pytest.raises(Exception, match=r"publish\.not_an_edition"):
         publish(store, tmp_path / "taken")
     assert (tmp_path / "taken" / "keep.txt").exists()
+
+
+@pytest.mark.slow
+def test_a_publish_waits_for_another_publishers_turn(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's republisher and the CLI (or two servers) publishing at the same moment: while one holds its
+    turn, the other neither prunes the folder being built nor switches the link; it goes next, or gives up in
+    words after a bounded wait."""
+    out = tmp_path / "static"
+    editions = tmp_path / "static.editions"
+    with Store.open(sample) as store:
+        first = publish(store, out)
+        done: list[Published] = []
+        with publishing_turn(editions):  # another publisher, mid-build
+            building = editions / f".{'0' * 16}.999999.tmp"
+            building.mkdir()
+            waiting = threading.Thread(target=lambda: done.append(publish(store, out, public=True)))
+            waiting.start()
+            waiting.join(5)  # far longer than a build: it is now waiting for its turn
+            assert waiting.is_alive() and building.exists() and out.resolve() == first.path.resolve()
+            building.rmdir()  # the other publisher renames its folder and lets go
+        waiting.join(60)
+        assert done and out.resolve() == done[0].path.resolve() != first.path.resolve()
+        monkeypatch.setattr(publish_module, "TURN_SECONDS", 0.2)
+        with publishing_turn(editions), pytest.raises(UserError) as err:
+            publish(store, out)
+        assert err.value.key == "publish.busy" and out.resolve() == done[0].path.resolve()
 
 
 @pytest.mark.slow
