@@ -13,19 +13,17 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from shanhe import settings
 from shanhe.catalog import load_catalog
 from shanhe.charts import progress_chart
 from shanhe.cli import summary_record
-from shanhe.demo import build_demo
 from shanhe.formatting import number
 from shanhe.progress import assess
 from shanhe.reports import images
 from shanhe.reports.html import render_html
-from shanhe.reports.model import build_report
+from shanhe.reports.model import Report, build_report
 from shanhe.reports.render import render
 from shanhe.store import Store, open_store
-from tests.conftest import DATA, Cli
+from tests.conftest import DATA, Cli, demo_copy, prepared_copy
 
 NEEDS_CHROMIUM = pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed")
 
@@ -36,10 +34,20 @@ def scenario(cli: Cli) -> Path:
     return cli.db
 
 
-def test_report_lists_every_indicator_and_matches_status_summary(scenario: Path, cli: Cli) -> None:
-    with Store.open(scenario) as store:
+@pytest.fixture(scope="module")
+def midterm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, str]:
+    """The 2024 mid-term report of the scenario and its HTML (rendering costs most of a second; tests only read it)."""
+    db = tmp_path_factory.mktemp("midterm") / "shanhe.duckdb"
+    prepared_copy(db, tmp_path_factory, [("import", DATA / "scenario" / "observations.csv", "--accept-jumps")])
+    with Store.open(db) as store:
         report = build_report(store, 2024, "midterm")
-        html = render_html(report, {i.code: i for i in store.indicators()})
+        return report, render_html(report, {i.code: i for i in store.indicators()})
+
+
+def test_report_lists_every_indicator_and_matches_status_summary(
+    midterm: tuple[Report, str], scenario: Path, cli: Cli
+) -> None:
+    report, html = midterm
     assert len(report.rows) == 42 and all(r.assessment.name in html for r in report.rows)
     _, out, _ = cli("status", "--year", "2024", "--summary", "--format", "json")
     assert summary_record(report.summary) == json.loads(out)
@@ -81,9 +89,8 @@ def test_every_number_in_the_narrative_comes_from_the_store(scenario: Path) -> N
     assert "城市空气质量优良天数比例到2025年需提高 3.8 个百分点" in text
 
 
-def test_html_is_self_contained_and_prints_to_a4(scenario: Path) -> None:
-    with Store.open(scenario) as store:
-        html = render_html(build_report(store, 2024), {i.code: i for i in store.indicators()})
+def test_html_is_self_contained_and_prints_to_a4(midterm: tuple[Report, str]) -> None:
+    html = midterm[1]
     assert "@page { size: A4" in html and "break-before: page" in html
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"?https?://", html)  # nothing fetched online
     assert "Plotly" in html and html.count('class="chart"') >= 20
@@ -99,9 +106,11 @@ def test_every_report_is_logged_with_who_asked(scenario: Path, caplog: pytest.Lo
     assert lines == [f"report user=李科长 kind=midterm year=2024 format=html bytes={len(data)}"]
 
 
-def test_sample_data_is_labelled_on_the_cover_and_every_page(tmp_path: Path) -> None:
+def test_sample_data_is_labelled_on_the_cover_and_every_page(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     path = tmp_path / "demo.duckdb"
-    build_demo(path, load_catalog(), settings.DEFAULT_DB)
+    demo_copy(path, tmp_path_factory)
     with Store.open(path) as store:
         html = render_html(build_report(store, 2024), {i.code: i for i in store.indicators()})
     assert '<div class="sample">示例数据</div>' in html  # position: fixed repeats it on every printed page
