@@ -26,6 +26,7 @@ from shanhe.ui import loaders, urlstate
 from shanhe.ui.figures import draw
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import is_sample, lang, store
+from shanhe.ui.tables import show_text_table, widths
 
 L = lang()
 db = store()
@@ -87,14 +88,14 @@ if due:
                     t("col.target", L): verdict_target(v, a.unit, L),
                     t("col.value", L): "—" if v.actual_value is None else with_unit(v.actual_value, a.unit, L),
                     t("col.verdict_short", L): verdict_label(v.label_code, L),
-                    t("col.target_source", L): v.source,
-                    t("col.verdict_reason", L): text(v.reason, L),
+                    t("col.verdict_reason", L): text(v.reason, L),  # each target's source: 规划原文 below
                 }
                 for v in due
             ]
         ),
         hide_index=True,
         width="stretch",
+        column_config=widths(L, year=50, target=180, value=75, verdict_short=80, verdict_reason=420),
     )
 
 sample = is_sample(db)
@@ -144,6 +145,10 @@ if mine:
         ),
         hide_index=True,
         width="stretch",
+        # the whole source and note are in the downloads below; the table keeps every column on screen at 1280 px
+        column_config=widths(
+            L, year=50, region=90, value=75, source=200, note=110, batch=45, entered_by=80, entered_at=130
+        ),
     )
     table = export_table([ind], mine)
     d1, d2, _ = st.columns([1, 1, 4])
@@ -179,9 +184,11 @@ else:
     st.caption(t("ind.no_values", L))
 
 st.subheader(t("ind.plan", L))
-st.markdown(
+shown = [(True, tg) for tg in ind.targets_in(region)] + [(False, tg) for tg in ind.replaced]
+notes = "".join(f"\n- {t('ind.target_note', L, year=tg.year, note=tg.note)}" for _, tg in shown if tg.note)
+st.markdown(  # plan text only: notes come from the plan files, never from staff
     f"- {t('ind.baseline_line', L, base=ind.baseline.year, text=baseline_text(ind, L), source=ind.source)}\n"
-    f"- {t('ind.measure', L, measure=measure_text(ind, L))}"
+    f"- {t('ind.measure', L, measure=measure_text(ind, L))}{notes}"
 )
 # a document target's source is the 文号 staff typed: table cells, never markup
 st.dataframe(
@@ -191,35 +198,32 @@ st.dataframe(
                 t("col.year", L): tg.year,
                 t("col.target", L): target_text(tg, ind.unit, L),
                 t("col.source", L): tg.source,
-                t("col.note", L): tg.note or "",
                 t("col.flag_status", L): t("ind.in_force" if in_force else "ind.replaced", L),
             }
-            for in_force, targets in ((True, ind.targets_in(region)), (False, ind.replaced))
-            for tg in targets
+            for in_force, tg in shown
         ]
     ),
     hide_index=True,
     width="stretch",
+    column_config=widths(L, year=50, target=340, source=240, flag_status=70),
 )
 
 st.subheader(t("ind.flags", L))
 flags = [f for f in loaders.flags(db) if f.id in ind.flags]
-if flags:
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("col.flag", L): f.id,
-                    t("col.literal", L): f.literal,
-                    t("col.problem", L): f.problem,
-                    t("col.reading", L): f.reading,
-                    t("col.flag_status", L): f.status,
-                }
-                for f in flags
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
+if flags:  # plan text reviewed by us (never typed by staff): wrapped in full
+    show_text_table(
+        [
+            {
+                t("col.flag", L): f.id,
+                t("col.literal", L): f.literal,
+                t("col.problem", L): f.problem,
+                t("col.reading", L): f.reading,
+                t("col.flag_status", L): f.status,
+            }
+            for f in flags
+        ],
+        short=[t("col.flag", L), t("col.flag_status", L)],
+        widths={t("col.flag", L): "4em", t("col.flag_status", L): "5em"},
     )
 else:
     st.caption(t("ind.no_flags", L))

@@ -272,6 +272,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ind.values": ("数值与来源", "Values and sources"),
     "ind.history": ("修订历史", "Revision history"),
     "ind.plan": ("规划原文", "What the plan says"),
+    "ind.target_note": ("{year}年目标备注：{note}", "Note on the {year} target: {note}"),
     "ind.flags": ("待核实事项", "Data-quality flags"),
     "ind.no_flags": ("本指标没有待核实事项。", "No data-quality flag for this indicator."),
     "ind.download_csv": ("下载 CSV", "Download CSV"),

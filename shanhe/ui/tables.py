@@ -1,12 +1,15 @@
-"""Tables of plan text drawn as HTML that wraps (``shanhe.cards.text_table``), from the rows a page builds."""
+"""Tables as pages draw them: plan text as HTML that wraps (``shanhe.cards.text_table``), and column widths for
+st.dataframe, whose cells never wrap (text staff typed always goes there: it is never read as markup)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any, Literal
 
 import streamlit as st
 
 from shanhe.cards import text_table
+from shanhe.i18n import Lang, t
 
 
 def show_text_table(
@@ -23,3 +26,9 @@ def show_text_table(
         text_table(header, rows, [header.index(h) for h in short if h in header], cols or None),
         unsafe_allow_html=True,
     )
+
+
+def widths(lang: Lang, **by_column: int | Literal["small", "medium", "large"]) -> dict[str, Any]:
+    """Column widths (pixels or Streamlit's sizes) by i18n column key (``col.<key>``), so a table's columns all
+    fit the main block at 1280 px instead of the last ones running off its edge."""
+    return {t(f"col.{key}", lang): st.column_config.Column(width=width) for key, width in by_column.items()}
