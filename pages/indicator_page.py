@@ -100,22 +100,25 @@ if due:
 
 sample = is_sample(db)
 draw(loaders.progress_figure(db, code, year, region, L, sample), "progress")
-st.markdown(
-    figures_row(
-        [
-            (t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
-            (
-                t("ind.required", L),
-                "—" if a.required_annual_change is None else amount(a.required_annual_change, ind.unit, L, signed=True),
-            ),
-            (
-                t("ind.projected", L, year=a.target_year or ""),
-                "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2),
-            ),
-        ]
-    ),
-    unsafe_allow_html=True,
-)
+if (a.path_ratio, a.required_annual_change, a.projected_value) != (None, None, None):  # none once judged
+    st.markdown(
+        figures_row(
+            [
+                (t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
+                (
+                    t("ind.required", L),
+                    "—"
+                    if a.required_annual_change is None
+                    else amount(a.required_annual_change, ind.unit, L, signed=True),
+                ),
+                (
+                    t("ind.projected", L, year=a.target_year or ""),
+                    "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2),
+                ),
+            ]
+        ),
+        unsafe_allow_html=True,
+    )
 
 if len(with_data) > 1:
     ranked, ranking_figure = loaders.region_ranking(db, code, year, region, L, sample, target_line(a, L))

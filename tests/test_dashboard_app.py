@@ -270,3 +270,4 @@ def test_indicator_page_shows_verdicts_and_warns_about_a_conflicting_baseline(
     verdicts = at.dataframe[0].value
     assert list(verdicts["结论"]) == ["✖ 未达标"] and list(verdicts["数值"]) == ["74%"]
     assert any("未达到2025年目标（≥75%），差 1 个百分点" in e.value for e in at.error)
+    assert not any("完成进度" in m.value for m in at.markdown)  # a judged target has no progress figures to show
