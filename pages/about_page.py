@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from shanhe.formatting import subject_names, year_list, year_span
+from shanhe.formatting import flag_records, subject_names, year_list, year_span
 from shanhe.i18n import t
 from shanhe.ui import loaders
 from shanhe.ui.layout import page_header
@@ -56,20 +56,8 @@ else:
     st.caption(t("about.no_sources", L))
 
 st.subheader(t("about.flags", L))
-names = subject_names(loaders.indicators(db).values(), loaders.projects(db), goals, L)
 show_text_table(
-    [
-        {
-            t("col.flag", L): f.id,
-            t("about.subjects", L): "\n".join(names.get(s, s) for s in f.subjects),
-            t("col.source", L): f.source,
-            t("col.literal", L): f.literal,
-            t("col.problem", L): f.problem,
-            t("col.reading", L): f.reading,
-            t("col.flag_status", L): f.status,
-        }
-        for f in db.flags()
-    ],
+    flag_records(db.flags(), L, subject_names(loaders.indicators(db).values(), loaders.projects(db), goals, L)),
     short=[t("col.flag", L), t("col.flag_status", L)],
     widths={
         t("col.flag", L): "4em",

@@ -8,11 +8,12 @@ from shanhe.cards import figures_row
 from shanhe.chartspec import target_line
 from shanhe.exports import export_table
 from shanhe.formatting import (
-    amount,
     baseline_text,
+    flag_records,
     indicator_name,
     local_time,
     measure_text,
+    progress_figures,
     target_text,
     verdict_label,
     with_unit,
@@ -100,25 +101,8 @@ if due:
 
 sample = is_sample(db)
 draw(loaders.progress_figure(db, code, year, region, L, sample), "progress")
-if (a.path_ratio, a.required_annual_change, a.projected_value) != (None, None, None):  # none once judged
-    st.markdown(
-        figures_row(
-            [
-                (t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
-                (
-                    t("ind.required", L),
-                    "—"
-                    if a.required_annual_change is None
-                    else amount(a.required_annual_change, ind.unit, L, signed=True),
-                ),
-                (
-                    t("ind.projected", L, year=a.target_year or ""),
-                    "—" if a.projected_value is None else with_unit(a.projected_value, ind.unit, L, digits=2),
-                ),
-            ]
-        ),
-        unsafe_allow_html=True,
-    )
+if figures := progress_figures(a, L):
+    st.markdown(figures_row(figures), unsafe_allow_html=True)
 
 if len(with_data) > 1:
     ranked, ranking_figure = loaders.region_ranking(db, code, year, region, L, sample, target_line(a, L))
@@ -215,16 +199,7 @@ st.subheader(t("ind.flags", L))
 flags = [f for f in loaders.flags(db) if f.id in ind.flags]
 if flags:  # plan text reviewed by us (never typed by staff): wrapped in full
     show_text_table(
-        [
-            {
-                t("col.flag", L): f.id,
-                t("col.literal", L): f.literal,
-                t("col.problem", L): f.problem,
-                t("col.reading", L): f.reading,
-                t("col.flag_status", L): f.status,
-            }
-            for f in flags
-        ],
+        flag_records(flags, L),
         short=[t("col.flag", L), t("col.flag_status", L)],
         widths={t("col.flag", L): "4em", t("col.flag_status", L): "5em"},
     )

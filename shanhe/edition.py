@@ -27,11 +27,11 @@ from shanhe.charts import line_figure
 from shanhe.chartspec import gantt_spec, progress_spec
 from shanhe.entry.milestones import latest_updates
 from shanhe.formatting import (
-    amount,
     baseline_text,
     indicator_name,
     local_time,
     measure_text,
+    progress_figures,
     status_text,
     target_text,
     verdict_label,
@@ -325,26 +325,12 @@ class _Site:
                 )
             )
         parts.append(self.chart(ind.code, 900, 440))
-        parts.append(
-            '<div class="metrics">'
-            + "".join(
-                f"<div>{e(label)}<b>{e(value)}</b></div>"
-                for label, value in (
-                    (t("ind.progress", L), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
-                    (
-                        t("ind.required", L),
-                        "—"
-                        if a.required_annual_change is None
-                        else amount(a.required_annual_change, a.unit, L, signed=True),
-                    ),
-                    (
-                        t("ind.projected", L, year=a.target_year or ""),
-                        "—" if a.projected_value is None else with_unit(a.projected_value, a.unit, L, digits=2),
-                    ),
-                )
+        if figures := progress_figures(a, L):
+            parts.append(
+                '<div class="metrics">'
+                + "".join(f"<div>{e(label)}<b>{e(value)}</b></div>" for label, value in figures)
+                + "</div>"
             )
-            + "</div>"
-        )
         mine = sorted((o for o in d.current if o.indicator_code == ind.code), key=lambda o: (o.region, o.year))
         parts.append(f"<h2>{e(t('ind.values', L))}</h2>")
         if mine:

@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from shanhe.catalog import Goal, Indicator, Project, Target
+from shanhe.catalog import Flag, Goal, Indicator, Project, Target
 from shanhe.i18n import TEXT, Lang, t
 from shanhe.rules import LABELS, VERDICT_LABELS
 
 if TYPE_CHECKING:
-    from shanhe.progress import Verdict
+    from shanhe.progress import Assessment, Verdict
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 _BOUND = {"at_least": "≥", "at_most": "≤"}
@@ -119,6 +119,43 @@ def verdict_cell(verdict: Verdict | None, unit: str, lang: Lang) -> str:
 def verdict_label(code: str, lang: Lang) -> str:
     """Icon and words of a verdict: '✔ 达标', '○ 缺数据'."""
     return f"{VERDICT_LABELS[code].icon} {t(f'verdict.{code}', lang)}"
+
+
+def progress_figures(a: Assessment, lang: Lang) -> list[tuple[str, str]]:
+    """The key figures under an indicator's chart (label, value); none once its target is judged, when all
+    three are empty."""
+    if (a.path_ratio, a.required_annual_change, a.projected_value) == (None, None, None):
+        return []
+    return [
+        (t("ind.progress", lang), "—" if a.path_ratio is None else f"{a.path_ratio * 100:.1f}%"),
+        (
+            t("ind.required", lang),
+            "—" if a.required_annual_change is None else amount(a.required_annual_change, a.unit, lang, signed=True),
+        ),
+        (
+            t("ind.projected", lang, year=a.target_year or ""),
+            "—" if a.projected_value is None else with_unit(a.projected_value, a.unit, lang, digits=2),
+        ),
+    ]
+
+
+def flag_records(flags: Iterable[Flag], lang: Lang, subjects: dict[str, str] | None = None) -> list[dict[str, str]]:
+    """Rows of the flags-for-review table; with ``subjects`` (code → name) also what each flag concerns and
+    where the plan says it (the About page's full list; an indicator's own page leaves both out)."""
+    rows = []
+    for f in flags:
+        row = {t("col.flag", lang): f.id}
+        if subjects is not None:
+            row[t("about.subjects", lang)] = "\n".join(subjects.get(s, s) for s in f.subjects)
+            row[t("col.source", lang)] = f.source
+        row |= {
+            t("col.literal", lang): f.literal,
+            t("col.problem", lang): f.problem,
+            t("col.reading", lang): f.reading,
+            t("col.flag_status", lang): f.status,
+        }
+        rows.append(row)
+    return rows
 
 
 def indicator_name(indicator: Indicator, lang: Lang) -> str:
