@@ -1,7 +1,9 @@
 """Presenter mode in the browser: slides sized to the screen, and keys a presentation clicker sends.
 
 The server does not know the screen, so a slide's chart takes its height from the viewport in CSS
-(``100vh`` less what the rest of the slide needs, in rem of the 22 px presenter type).
+(``100vh`` less what the rest of the slide needs, in rem of the presenter type), and the type itself grows with
+the screen: 22 px up to 1366×768 (and on a 1280×720 projector), 28 px at 1920×1080, so a slide filled at the
+smallest screen is filled alike on a large one.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from shanhe import charts
 CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none}
-html {font-size: 22px}
+html {font-size: clamp(22px, min(2.6vh, 1.5vw), 40px)}
 [data-testid="stMainBlockContainer"] {padding: 0.5rem 1.5rem 2.2rem !important; max-width: 100%}
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {gap: 0.5rem}
 [data-testid="stMainBlockContainer"] h1 {font-size: 1.45rem; padding: 0.1rem 0 0.4rem}
