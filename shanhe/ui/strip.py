@@ -1,0 +1,34 @@
+"""The overview's light strip drawn with Streamlit's own elements, so it shows in the first paint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from shanhe.i18n import Lang
+from shanhe.overview import OverviewRow
+from shanhe.strip import strip_parts
+from shanhe.summary import Summary
+
+#: The strip's container key: Streamlit gives it the class ``st-key-shanhe-strip`` (browser tests find it by it).
+KEY = "shanhe-strip"
+
+
+def draw_strip(summary: Summary, rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], str]) -> None:
+    """A row of tiles per attribute under aligned titles, then the binding indicators behind, the verdict
+    groups (each kept whole when the line wraps) and the binding indicators that missed their target."""
+    parts = strip_parts(summary, rows, lang, link)
+    with st.container(key=KEY, gap=None):
+        for title, tiles in parts.groups:
+            left, right = st.columns([1, 4], vertical_alignment="center", gap="small")
+            left.markdown(title)
+            right.markdown(tiles, anchors=False)
+        st.markdown(parts.behind[0], unsafe_allow_html=parts.behind[1])
+        if parts.verdicts:
+            title, groups = parts.verdicts
+            with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+                for body in (title, *groups):
+                    st.markdown(body, width="content")
+        if parts.missed:
+            st.markdown(parts.missed[0], unsafe_allow_html=parts.missed[1])
