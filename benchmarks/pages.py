@@ -3,7 +3,7 @@
 1. Server-side script time of every page (AppTest, median of N reruns with warm caches)
    next to the bare page (benchmarks/bare_app.py). Target: overview rerun ≤ 200 ms.
 2. Browser time from navigation (Playwright + Debian Chromium at 1366×768, fresh browser
-   context each time), in one run: until the overview's light strip shows its counts, next to a bare page
+   context each time, the pages loaded in turn), in one run: until the overview's light strip shows its counts, next to a bare page
    with text and no chart (benchmarks/bare_text_app.py; target ≈ 1×, i.e. ≤ 1.2: the strip waits for no chart
    library), and until its first plotly chart is drawn, next to a bare one-chart page (benchmarks/bare_app.py;
    target ≤ 1.5×). Also timed: the strip's lines of links (raw HTML, so they wait for Streamlit's raw-HTML
@@ -82,28 +82,29 @@ def browser_times(db: Path) -> dict[tuple[str, str], float | None]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-            for name, _, marks in LOADS:
-                url = servers[name][1]
-                runs: dict[str, list[float]] = {mark: [] for mark, _ in marks}
-                missing: set[str] = set()  # marks the page did not show: not waited for again
-                for n in range(RUNS + 1):
+            runs: dict[tuple[str, str], list[float]] = {
+                (name, mark): [] for name, _, marks in LOADS for mark, _ in marks
+            }
+            missing: set[tuple[str, str]] = set()  # marks a page did not show: not waited for again
+            for n in range(RUNS + 1):
+                for name, _, marks in LOADS:  # the pages in turn, so a change in the machine's load hits them alike
                     context = browser.new_context(viewport={"width": 1366, "height": 768})
                     page = context.new_page()
                     start = time.perf_counter()
-                    page.goto(url)
+                    page.goto(servers[name][1])
                     for mark, selector in marks:
-                        if mark in missing:
+                        if (name, mark) in missing:
                             continue
                         try:
                             page.locator(selector).first.wait_for(state="visible", timeout=60_000)
                         except Timeout:
-                            missing.add(mark)
+                            missing.add((name, mark))
                             continue
                         if n:  # the first load warms the server caches
-                            runs[mark].append(time.perf_counter() - start)
+                            runs[name, mark].append(time.perf_counter() - start)
                     context.close()
-                for mark, seconds in runs.items():
-                    out[name, mark] = statistics.median(seconds) if len(seconds) == RUNS else None
+            for key, seconds in runs.items():
+                out[key] = statistics.median(seconds) if len(seconds) == RUNS else None
             browser.close()
     finally:
         for proc, _ in servers.values():
