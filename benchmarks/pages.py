@@ -2,12 +2,12 @@
 
 1. Server-side script time of every page (AppTest, median of N reruns with warm caches)
    next to the bare page (benchmarks/bare_app.py). Target: overview rerun ≤ 200 ms.
-2. Browser time from navigation (Playwright + Debian Chromium at 1366×768, fresh browser
-   context each time, the pages loaded in turn), in one run: until the overview's light strip shows its counts, next to a bare page
-   with text and no chart (benchmarks/bare_text_app.py; target ≈ 1×, i.e. ≤ 1.2: the strip waits for no chart
-   library), and until its first plotly chart is drawn, next to a bare one-chart page (benchmarks/bare_app.py;
-   target ≤ 1.5×). Also timed: the strip's lines of links (raw HTML, so they wait for Streamlit's raw-HTML
-   plugin, as the bare text page's one line does).
+2. Browser time from navigation (Playwright + Debian Chromium at 1366×768, fresh browser context each
+   time, the pages loaded in turn), in one run: until the overview's light strip shows its counts, next to
+   a bare page with text and no chart (benchmarks/bare_text_app.py; target ≈ 1×, i.e. ≤ 1.2: the strip
+   waits for no chart library), and until its first plotly chart is drawn, next to a bare one-chart page
+   (benchmarks/bare_app.py; target ≤ 1.5×). Also timed: the strip's lines of links (raw HTML, so they wait
+   for Streamlit's raw-HTML plugin, as the bare text page's one line does).
 
 Run: ``make bench`` (or ``.venv/bin/python benchmarks/pages.py``). Uses the labelled sample DB.
 """
