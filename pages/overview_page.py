@@ -99,6 +99,8 @@ lights = f3.multiselect(
 )
 urlstate.write({"year": (year, latest.year), "cat": (cats, []), "attr": (attrs, []), "light": (lights, [])})
 
+# The light tables go through st.html, not raw-HTML markdown: redrawing ~45 KB of HTML when the markdown's plugin
+# arrives held up everything drawn in that batch, the strip's links too (sparklines are images, which st.html keeps).
 shown = 0
 for category in plan.categories:
     if cats and category.name not in cats:
@@ -113,7 +115,7 @@ for category in plan.categories:
     ]
     if part:
         st.markdown(f"#### {category.label(L)}")
-        st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
+        st.html(matrix_html(part, L, dashboard_links(links), view.verdict_year))
         shown += len(part)
 
 supplementary = [
@@ -126,6 +128,6 @@ supplementary = [
 ]
 if supplementary:
     st.subheader(t("overview.supplementary", L, table=plan.indicator_table.label(L)))
-    st.markdown(matrix_html(supplementary, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
+    st.html(matrix_html(supplementary, L, dashboard_links(links), view.verdict_year))
 if not shown and not supplementary:
     st.info(t("overview.filtered_out", L))

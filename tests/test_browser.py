@@ -87,6 +87,9 @@ def test_click_an_indicator_to_its_chart_and_reason(server: str, page: object) -
     expect = playwright.expect
     page.goto(server)
     expect(page.locator(STRIP)).to_contain_text("约束性指标 19 项", timeout=30_000)
+    spark = page.locator('.sh-matrix tr[data-code="I09"] img')  # st.html kept the sparkline, and it draws
+    expect(spark).to_be_visible(timeout=30_000)
+    assert spark.evaluate("img => img.complete && img.naturalWidth") == 90
     page.locator('.sh-matrix tr[data-code="I09"] a').click()
     expect(page.get_by_role("heading", name="地表水达到或好于Ⅲ类水体比例")).to_be_visible(timeout=30_000)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
