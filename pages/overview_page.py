@@ -10,12 +10,12 @@ from shanhe.i18n import t
 from shanhe.matrix import dashboard_links, matrix_html
 from shanhe.messages import text
 from shanhe.overview import verdict_counts, verdict_table
-from shanhe.strip import strip_html
 from shanhe.summary import ATTRIBUTES
 from shanhe.ui import loaders, urlstate
 from shanhe.ui.figures import draw
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import app_params, is_sample, lang, store
+from shanhe.ui.strip import draw_strip
 
 LIGHTS = ("green", "amber", "red", "grey")
 
@@ -50,10 +50,9 @@ st.caption(f"{caption} {as_of or t('overview.no_imports', L)}")
 
 view = loaders.overview(db, region, year)
 links = {**app_params(), "year": str(year)}
-# The strip is HTML in st.markdown, so it waits for no chart library. Streamlit fetches the markdown's raw-HTML
-# plugin only after the first paint, queued behind every script chunk that paint asked for: the rest of the first
-# screen keeps that queue short (st.table, not st.dataframe's ~30 chunks, in the folded tables; benchmarks/pages.py).
-st.markdown(strip_html(view.summary, view.rows, L, dashboard_links(links)), unsafe_allow_html=True)
+# The strip is plain markdown in Streamlit's own containers: it draws in the first paint, waiting for no chart
+# library and no raw-HTML plugin (shanhe/strip.py says why; benchmarks/pages.py times it).
+draw_strip(view.summary, view.rows, L, dashboard_links(links))
 
 if plan.headline:
     sample = is_sample(db)
@@ -100,6 +99,8 @@ lights = f3.multiselect(
 )
 urlstate.write({"year": (year, latest.year), "cat": (cats, []), "attr": (attrs, []), "light": (lights, [])})
 
+# The light tables go through st.html, not raw-HTML markdown: redrawing ~45 KB of HTML when the markdown's plugin
+# arrives held up everything drawn in that batch, the strip's links too (sparklines are images, which st.html keeps).
 shown = 0
 for category in plan.categories:
     if cats and category.name not in cats:
@@ -114,7 +115,7 @@ for category in plan.categories:
     ]
     if part:
         st.markdown(f"#### {category.label(L)}")
-        st.markdown(matrix_html(part, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
+        st.html(matrix_html(part, L, dashboard_links(links), view.verdict_year))
         shown += len(part)
 
 supplementary = [
@@ -127,6 +128,6 @@ supplementary = [
 ]
 if supplementary:
     st.subheader(t("overview.supplementary", L, table=plan.indicator_table.label(L)))
-    st.markdown(matrix_html(supplementary, L, dashboard_links(links), view.verdict_year), unsafe_allow_html=True)
+    st.html(matrix_html(supplementary, L, dashboard_links(links), view.verdict_year))
 if not shown and not supplementary:
     st.info(t("overview.filtered_out", L))

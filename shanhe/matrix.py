@@ -7,6 +7,7 @@ Every value is HTML-escaped.
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlencode
@@ -36,12 +37,22 @@ CSS = """
 .sh-matrix .behind {display: block; font-size: 0.8em; font-weight: 700; margin-top: 2px; white-space: normal}
 .sh-matrix .stale {display: block; font-size: 0.8em; white-space: normal}
 .sh-matrix a {text-decoration: none}
+.stHtml .sh-matrix a {color: #244FB4}  /* in st.html no markdown style applies: Streamlit's link colour */
 </style>
 """
 
 
 def sparkline_svg(points: Sequence[Point]) -> str:
     return sparkline([(p.year, p.value) for p in points])
+
+
+def sparkline_img(points: Sequence[Point]) -> str:
+    """The sparkline as an image (a data: URI), which ``st.html``'s sanitiser keeps and inline SVG it drops."""
+    svg = sparkline_svg(points)
+    if not svg:
+        return ""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img src="data:image/svg+xml;base64,{data}" width="90" height="24" alt="">'
 
 
 def indicator_link(code: str, params: Mapping[str, str]) -> str:
@@ -104,7 +115,7 @@ def matrix_html(
             cells.append(f"<td>{e(verdict_cell(r.verdict, a.unit, lang))}</td>")
         cells += [
             f'<td class="nowrap">{e(trend_text(a.trend, a.trend_improving, lang))}</td>',
-            f"<td>{sparkline_svg(a.series)}</td>",
+            f"<td>{sparkline_img(a.series)}</td>",
         ]
         out.append(f'<tr class="{e(attribute)}" data-code="{e(a.code)}">{"".join(cells)}</tr>')
     out.append("</tbody></table>")

@@ -257,6 +257,6 @@ def sparkline(points: Sequence[tuple[float, float]], width: int = 90, height: in
         for x, y in points
     )
     return (
-        f'<svg width="{width}" height="{height}" role="img" aria-label="trend">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="trend">'
         f'<polyline fill="none" stroke="#0072B2" stroke-width="2" points="{coords}"/></svg>'
     )

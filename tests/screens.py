@@ -17,6 +17,7 @@ from shanhe.catalog import load_catalog
 from shanhe.demo import build_demo
 from shanhe.settings import CHROMIUM_ARGS, DEFAULT_DB
 from shanhe.store import open_store
+from shanhe.ui.strip import KEY
 from tests.server import spawn
 
 CHROMIUM = shutil.which("chromium")
@@ -27,6 +28,8 @@ VIEW_PAGES = ("overview", "indicator", "projects", "themes", "methodology", "rep
 #: Pages behind the login, reached through the menu (a login lives in the browser session, not the URL).
 STAFF_PAGES = {"upload": "数据填报", "history": "历史记录", "assigned": "下达目标", "milestones": "里程碑进展"}
 STAFF = ("张工", "correct horse 9")
+#: The overview's light strip: the container Streamlit classes by its key.
+STRIP = f".st-key-{KEY}"
 #: Streamlit's own English strings that must never show on a Chinese page.
 ENGLISH = (
     "Choose options",
@@ -49,7 +52,7 @@ ENGLISH = (
 #: What the layout checks look at: charts, tables and embedded frames in the main block.
 BLOCKS = (
     '[data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stTable"], '
-    "iframe, table.sh-matrix, .shanhe-strip"
+    f"iframe, table.sh-matrix, .shanhe-strip, {STRIP}"
 )
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from shanhe.settings import CHROMIUM_ARGS
 from tests.conftest import DATA, ROOT
+from tests.screens import STRIP
 from tests.server import spawn
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -85,7 +86,10 @@ def test_every_page_renders_without_error_boxes(server: str, page: object) -> No
 def test_click_an_indicator_to_its_chart_and_reason(server: str, page: object) -> None:
     expect = playwright.expect
     page.goto(server)
-    expect(page.locator(".shanhe-strip")).to_contain_text("约束性指标 19 项", timeout=30_000)
+    expect(page.locator(STRIP)).to_contain_text("约束性指标 19 项", timeout=30_000)
+    spark = page.locator('.sh-matrix tr[data-code="I09"] img')  # st.html kept the sparkline, and it draws
+    expect(spark).to_be_visible(timeout=30_000)
+    assert spark.evaluate("img => img.complete && img.naturalWidth") == 90
     page.locator('.sh-matrix tr[data-code="I09"] a').click()
     expect(page.get_by_role("heading", name="地表水达到或好于Ⅲ类水体比例")).to_be_visible(timeout=30_000)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)

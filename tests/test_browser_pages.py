@@ -14,6 +14,7 @@ from shanhe import auth
 from shanhe.catalog import load_catalog
 from shanhe.settings import CHROMIUM_ARGS
 from shanhe.store import open_store
+from tests.screens import STRIP
 from tests.server import spawn
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -86,8 +87,8 @@ def test_dates_and_filters_are_not_in_english(page: object) -> None:
 
 def test_the_light_strip_is_on_the_first_screen(page: object) -> None:
     page.get_by_role("link", name="总览").click()  # type: ignore[attr-defined]
-    strip = page.locator(".shanhe-strip")  # type: ignore[attr-defined]
+    strip = page.locator(STRIP)  # type: ignore[attr-defined]
     playwright.expect(strip).to_be_visible(timeout=30_000)
     box = strip.bounding_box()
     assert box is not None and box["y"] + box["height"] < 768  # no scrolling needed
-    assert strip.locator(".sh-tile").count() == 8  # four lights for binding, four for expected
+    assert strip.locator("h2 .stMarkdownColoredBackground").count() == 8  # four lights for binding, four for expected

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from shanhe.charts import gantt_chart, progress_chart, ranking_chart
 from shanhe.chartspec import value_range
 from shanhe.demo import SAMPLE_SOURCE, build_demo
 from shanhe.errors import UserError
-from shanhe.matrix import dashboard_links, matrix_html, sparkline_svg
+from shanhe.matrix import dashboard_links, matrix_html, sparkline_img, sparkline_svg
 from shanhe.models import Observation
 from shanhe.overview import build_overview
 from shanhe.progress import Point, assess
@@ -168,3 +170,15 @@ def test_labels_stay_off_the_line_and_inside_the_chart(catalog: Catalog) -> None
     a = assess(pm, _obs("I08", (2021, 46.0), (2024, 39.0), (2025, 37.0)), 2025, "全区")
     marks = progress_spec(pm, a, "zh").marks
     assert next(m for m in marks if m.name.startswith("2035年目标")).label_above  # the lowest point drawn
+
+
+def test_the_matrix_sparkline_is_an_image_of_the_svg() -> None:
+    """st.html's sanitiser drops inline SVG but keeps an img with a data: URI (tests/test_browser.py sees it drawn);
+    the image is the same drawing, with the namespace an SVG file needs."""
+    points = [Point(year=2021, value=1.0), Point(year=2024, value=3.0)]
+    img = sparkline_img(points)
+    data = re.fullmatch(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" width="90" height="24" alt="">', img)
+    assert data is not None
+    svg = base64.b64decode(data.group(1)).decode()
+    assert svg == sparkline_svg(points) and svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert sparkline_img(points[:1]) == ""

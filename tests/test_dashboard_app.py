@@ -55,9 +55,13 @@ def _spec(at: AppTest, n: int = 0) -> str:
     return json.dumps(json.loads(at.get("plotly_chart")[n].proto.spec), ensure_ascii=False)
 
 
+def _matrix_html(at: AppTest) -> str:
+    """The light tables: st.html on the overview, raw-HTML markdown in presenter mode."""
+    return "".join(b for b in [m.value for m in at.markdown] + [h.proto.body for h in at.html] if "sh-matrix" in b)
+
+
 def _matrix_codes(at: AppTest) -> list[str]:
-    html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
-    return re.findall(r'data-code="(\w+)"', html)
+    return re.findall(r'data-code="(\w+)"', _matrix_html(at))
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -77,15 +81,17 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
     assert len(at.get("plotly_chart")) == 2
     everything = [f"I{n:02d}" for n in range(1, 27)] + [f"S{n:02d}" for n in range(1, 17)]
     assert sorted(_matrix_codes(at)) == everything
-    html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
+    html = _matrix_html(at)
+    assert not any("sh-matrix" in m.value for m in at.markdown)  # no raw-HTML markdown to redraw with the strip
     assert '■&nbsp;滞后</span><span class="behind">⚠ 约束性指标滞后' in html and 'class="binding"' in html
     assert 'href="indicator?code=I07&amp;year=2024"' in html
     assert any("19 项约束性指标中" in m.value for m in at.markdown)
-    # the light strip is plain HTML drawn before the first chart, so it never waits for plotly
+    # the light strip is plain markdown drawn before the first chart, so it waits for no plotly and no HTML plugin
     nodes = [n for n in at.main if getattr(n, "type", "") in ("markdown", "plotly_chart")]
-    strip = next(n for n, node in enumerate(nodes) if node.type == "markdown" and "shanhe-strip" in node.value)
+    strip = next(n for n, node in enumerate(nodes) if node.type == "markdown" and "约束性指标 19 项" in node.value)
     assert strip < next(n for n, node in enumerate(nodes) if node.type == "plotly_chart")
-    assert "约束性指标 19 项" in nodes[strip].value
+    tiles = nodes[strip + 1]
+    assert tiles.value.startswith("## :color[") and not tiles.proto.allow_html
     # drawn with theme=None: Streamlit's theme would override the figures' own font sizes and colours
     assert all(c.proto.theme == "" for c in at.get("plotly_chart"))
 
@@ -231,16 +237,16 @@ def test_english_toggle_and_link(empty_db: Path, monkeypatch: pytest.MonkeyPatch
 def test_overview_shows_the_2025_verdicts_beside_the_lights(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _open(_app(monkeypatch, sample_db), "overview")
     assert at.selectbox(key="ov_year").value == 2025
-    strip = next(m.value for m in at.markdown if 'class="shanhe-strip"' in m.value)
-    assert "2025年目标完成情况：" in strip and "✖ 未达标 4" in strip
-    assert '2025年未达标的约束性指标：</b><a href="indicator?code=I07&amp;year=2025"' in strip
+    strip = "".join(m.value for m in at.markdown)
+    assert "**2025年目标完成情况：**" in strip and "✖ 未达标 4" in strip
+    assert '2025年未达标的约束性指标：</b><a href="indicator?code=I07&amp;year=2025" target="_self"' in strip
     assert at.expander[1].label == "2025年目标完成情况：分组统计与逐项结论"
     counts = at.table[
         0
     ].value  # the verdicts per attribute (st.table: no data-grid chunks to fetch on the first screen)
     binding = counts.loc["约束性"]
     assert (binding["达标"], binding["未达标"], binding["待下达"]) == (10, 4, 5)
-    html = "".join(m.value for m in at.markdown if "sh-matrix" in m.value)
+    html = _matrix_html(at)
     assert (
         '<th class="wrap">2025年目标完成情况</th>' in html and "✖ 未达标（73.8%）" in html
     )  # I07 missed, with its value

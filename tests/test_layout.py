@@ -74,7 +74,7 @@ def test_staff_pages_are_laid_out_cleanly(server: str, page: object) -> None:
 def test_the_light_strip_is_above_the_fold(server: str, page: object) -> None:
     page.goto(server)
     screens.settle(page)
-    strip = page.locator(".shanhe-strip").first
+    strip = page.locator(screens.STRIP).first
     playwright.expect(strip).to_be_visible()
     box = strip.bounding_box()
     assert box["y"] + box["height"] <= page.viewport_size["height"], box
