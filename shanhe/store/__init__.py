@@ -27,6 +27,7 @@ from shanhe.store.schema import (
     COLUMN_EXISTS,
     CURRENT_OBSERVATIONS,
     CURRENT_TARGETS,
+    INSERT_CURRENT_VALUES,
     LATEST_REVISIONS,
     MIGRATIONS,
     PLAN_TABLES,
@@ -543,18 +544,22 @@ class Store:
     def record_revert(self, batch_id: int, user: str) -> Batch:
         """Revert ``batch_id`` in one transaction of set-based statements: refuse (ValuesMoved) if a later batch
         changed any of its values, else write one new revision per value restoring the one before (a retraction
-        where there was none), under a new batch of kind "revert"."""
+        where there was none), under a new batch of kind "revert".
+
+        While none of its values changed since, the batch's revisions are exactly the current values whose batch
+        it is (a batch writes each value once), and each current value keeps the revision it replaced: the revert
+        reads those by primary key, without searching any value's history.
+        """
         now = utcnow()
         with self._db.transaction() as cur:
             counts = _one(
                 cur,
-                BATCH_NEIGHBOURS + "SELECT COUNT(*) AS total, COUNT(p.value) AS restored, "
-                "COUNT(CASE WHEN k.newest_id <> k.written_id THEN 1 END) AS moved "
-                "FROM k LEFT JOIN observations p ON p.id = k.before_id",
-                [batch_id],
+                "SELECT (SELECT COUNT(*) FROM observations WHERE batch_id = ?) AS written, "
+                "(SELECT COUNT(*) FROM current_values WHERE batch_id = ?) AS still_current",
+                [batch_id, batch_id],
             )
-            assert counts is not None  # an aggregate always gives one row
-            if counts["moved"]:
+            assert counts is not None  # a SELECT without FROM always gives one row
+            if counts["still_current"] != counts["written"]:
                 newer = _all(
                     cur,
                     BATCH_NEIGHBOURS + f"SELECT {REVISION_FIELDS_OF_N} FROM k "
@@ -563,25 +568,22 @@ class Store:
                 )
                 district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
                 raise ValuesMoved([Revision(**r) for r in newer], district or "")
-            total, restored = int(counts["total"]), int(counts["restored"])
-            new_id = int(
-                _scalar(
-                    cur,
-                    "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
-                    "rows_unchanged, reverts_batch) VALUES ('revert', NULL, NULL, ?, ?, 0, ?, ?, ?) RETURNING id",
-                    [user, now, restored, total - restored, batch_id],
-                )
-            )
+            new_id = int(_scalar(cur, "SELECT nextval('batch_id_seq')"))
             cur.execute(
                 "INSERT INTO observations (indicator_code, region, year, value, source, note, batch_id, entered_by, "
-                "entered_at) "
-                + BATCH_NEIGHBOURS
-                + "SELECT k.indicator_code, k.region, k.year, p.value, p.source, p.note, CAST(? AS BIGINT), "
-                "CAST(? AS VARCHAR), CAST(? AS TIMESTAMP) FROM k "
-                "LEFT JOIN observations p ON p.id = k.before_id ORDER BY k.written_id",
-                [batch_id, new_id, user, now],
+                "entered_at) SELECT c.indicator_code, c.region, c.year, p.value, p.source, p.note, "
+                "CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP) FROM current_values c "
+                "LEFT JOIN observations p ON p.id = c.previous_revision_id WHERE c.batch_id = ? ORDER BY c.revision_id",
+                [new_id, user, now, batch_id],
             )
-            cur.execute(UPDATE_CURRENT_VALUES, [new_id])
+            total = int(counts["written"])
+            restored = int(_scalar(cur, "SELECT COUNT(value) FROM observations WHERE batch_id = ?", [new_id]))
+            cur.execute(
+                "INSERT INTO batches (id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
+                "rows_unchanged, reverts_batch) VALUES (?, 'revert', NULL, NULL, ?, ?, 0, ?, ?, ?)",
+                [new_id, user, now, restored, total - restored, batch_id],
+            )
+            cur.execute(UPDATE_CURRENT_VALUES, [new_id])  # every value the revert writes has a current revision
         return Batch(
             id=new_id,
             kind="revert",
@@ -623,7 +625,10 @@ class Store:
         ``expect`` maps (indicator, region, year) to the batch of the newest revision the
         caller saw (None: no current value). It is checked inside the write transaction, so a
         preview or a revert plan that went stale raises ValuesMoved and writes nothing.
+        A batch writes each value once (the importer refuses a file that gives one twice).
         """
+        if len({r.key for r in rows}) != len(rows):
+            raise ValueError("a batch writes each (indicator, region, year) once")
         now = utcnow()
         added, changed, unchanged = counts
         with self._db.transaction() as cur:
@@ -651,6 +656,7 @@ class Store:
                 [[o.indicator_code, o.region, o.year, o.value, o.source, o.note, batch_id, user, now] for o in rows],
             )
             cur.execute(UPDATE_CURRENT_VALUES, [batch_id])
+            cur.execute(INSERT_CURRENT_VALUES, [batch_id])
         return Batch(
             id=batch_id,
             kind=kind,

@@ -113,6 +113,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # the revisions of one value (its history, the revision a revert restores), by index
         "CREATE INDEX observations_key_id ON observations (indicator_code, region, year, id)",
     ),
+    (
+        # the revision each current value replaced, kept by the write that replaces it: a revert finds what it
+        # restores by primary key instead of searching the history of every value it touches
+        "ALTER TABLE current_values ADD COLUMN previous_revision_id BIGINT",
+        """UPDATE current_values SET previous_revision_id = (
+            SELECT MAX(o.id) FROM observations o
+            WHERE o.indicator_code = current_values.indicator_code AND o.region = current_values.region
+                  AND o.year = current_values.year AND o.id < current_values.revision_id)""",
+        # observations_key_id starts with the same columns and serves every lookup this one did: one index fewer
+        # to update on every write
+        "DROP INDEX observations_key",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -148,16 +160,26 @@ CURRENT_OBSERVATIONS = """
     SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at
     FROM current_values WHERE value IS NOT NULL
 """
-# What a batch wrote becomes the current revision of its values (the newest, should a batch hold one twice).
+# What a batch wrote becomes the current revision of its values, keeping the revision it replaces (what a revert
+# of the batch restores): values that have a current revision are updated, then the batch's new values inserted.
+# A batch writes each value once. UPDATE … FROM is not ISO SQL but both backends have it, and it is the fast form on
+# both: at a city's scale (6,620 values) it takes 6 ms of CPU on DuckDB and 50 on PostgreSQL, against 28 and 72 for
+# INSERT … ON CONFLICT DO UPDATE and 230 and 75 for the standard MERGE.
 UPDATE_CURRENT_VALUES = """
+    UPDATE current_values SET previous_revision_id = current_values.revision_id, value = n.value, source = n.source,
+        note = n.note, batch_id = n.batch_id, entered_by = n.entered_by, entered_at = n.entered_at, revision_id = n.id
+    FROM observations n
+    WHERE n.batch_id = ? AND n.indicator_code = current_values.indicator_code AND n.region = current_values.region
+          AND n.year = current_values.year
+"""
+INSERT_CURRENT_VALUES = """
     INSERT INTO current_values
         (indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at, revision_id)
     SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at, id
-    FROM observations
-    WHERE id IN (SELECT MAX(id) FROM observations WHERE batch_id = ? GROUP BY indicator_code, region, year)
-    ON CONFLICT (indicator_code, region, year) DO UPDATE SET
-        value = excluded.value, source = excluded.source, note = excluded.note, batch_id = excluded.batch_id,
-        entered_by = excluded.entered_by, entered_at = excluded.entered_at, revision_id = excluded.revision_id
+    FROM observations n
+    WHERE n.batch_id = ? AND NOT EXISTS (
+        SELECT 1 FROM current_values c
+        WHERE c.indicator_code = n.indicator_code AND c.region = n.region AND c.year = n.year)
 """
 # The newest revision (a retraction included) of every value, as REVISION_COLUMNS gives it.
 LATEST_REVISIONS = (
