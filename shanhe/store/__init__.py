@@ -127,7 +127,7 @@ class Store:
 
     def _migrate(self) -> int:
         """Check the applied migrations' checksums (an edited migration is refused), then apply the pending ones,
-        each in its own committed transaction. Returns the version found."""
+        each in its own committed transaction with the backend's own statements for it. Returns the version found."""
         with self._db.transaction() as cur:
             cur.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version "
@@ -149,7 +149,7 @@ class Store:
                     raise StoreError("store.migration_changed", path=self.label, version=r["version"])
         for version in range(found + 1, SCHEMA_VERSION + 1):
             with self._db.transaction() as cur:
-                for statement in MIGRATIONS[version - 1]:
+                for statement in MIGRATIONS[version - 1] + self._db.after_migration.get(version, ()):
                     cur.execute(statement)
                 cur.execute(
                     "INSERT INTO schema_version (version, applied_at, checksum) VALUES (?, ?, ?)",
