@@ -547,8 +547,9 @@ class Store:
         where there was none), under a new batch of kind "revert".
 
         While none of its values changed since, the batch's revisions are exactly the current values whose batch
-        it is (a batch writes each value once), and each current value keeps the revision it replaced: the revert
-        reads those by primary key, without searching any value's history.
+        it is (a batch writes each value once), and each current value keeps what it replaced: the revert swaps the
+        two in that one table, giving each value its new revision's id, then copies those rows into the history.
+        Neither step searches a value's history or joins the history to itself.
         """
         now = utcnow()
         with self._db.transaction() as cur:
@@ -570,20 +571,24 @@ class Store:
                 raise ValuesMoved([Revision(**r) for r in newer], district or "")
             new_id = int(_scalar(cur, "SELECT nextval('batch_id_seq')"))
             cur.execute(
-                "INSERT INTO observations (indicator_code, region, year, value, source, note, batch_id, entered_by, "
-                "entered_at) SELECT c.indicator_code, c.region, c.year, p.value, p.source, p.note, "
-                "CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP) FROM current_values c "
-                "LEFT JOIN observations p ON p.id = c.previous_revision_id WHERE c.batch_id = ? ORDER BY c.revision_id",
+                "UPDATE current_values SET previous_value = value, previous_source = source, previous_note = note, "
+                "value = previous_value, source = previous_source, note = previous_note, batch_id = ?, "
+                "entered_by = ?, entered_at = ?, revision_id = nextval('observation_id_seq') WHERE batch_id = ?",
                 [new_id, user, now, batch_id],
             )
+            cur.execute(
+                "INSERT INTO observations (id, indicator_code, region, year, value, source, note, batch_id, "
+                "entered_by, entered_at) SELECT revision_id, indicator_code, region, year, value, source, note, "
+                "batch_id, entered_by, entered_at FROM current_values WHERE batch_id = ? ORDER BY revision_id",
+                [new_id],
+            )
             total = int(counts["written"])
-            restored = int(_scalar(cur, "SELECT COUNT(value) FROM observations WHERE batch_id = ?", [new_id]))
+            restored = int(_scalar(cur, "SELECT COUNT(value) FROM current_values WHERE batch_id = ?", [new_id]))
             cur.execute(
                 "INSERT INTO batches (id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
                 "rows_unchanged, reverts_batch) VALUES (?, 'revert', NULL, NULL, ?, ?, 0, ?, ?, ?)",
                 [new_id, user, now, restored, total - restored, batch_id],
             )
-            cur.execute(UPDATE_CURRENT_VALUES, [new_id])  # every value the revert writes has a current revision
         return Batch(
             id=new_id,
             kind="revert",

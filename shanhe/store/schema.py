@@ -114,13 +114,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX observations_key_id ON observations (indicator_code, region, year, id)",
     ),
     (
-        # the revision each current value replaced, kept by the write that replaces it: a revert finds what it
-        # restores by primary key instead of searching the history of every value it touches
-        "ALTER TABLE current_values ADD COLUMN previous_revision_id BIGINT",
-        """UPDATE current_values SET previous_revision_id = (
-            SELECT MAX(o.id) FROM observations o
-            WHERE o.indicator_code = current_values.indicator_code AND o.region = current_values.region
-                  AND o.year = current_values.year AND o.id < current_values.revision_id)""",
+        # what each current value replaced (its value, source and note; NULL: no value before), kept by the write
+        # that replaces it: a revert of the batch that wrote the current values restores them from this one table,
+        # without searching any value's history
+        "ALTER TABLE current_values ADD COLUMN previous_value DOUBLE PRECISION",
+        "ALTER TABLE current_values ADD COLUMN previous_source VARCHAR",
+        "ALTER TABLE current_values ADD COLUMN previous_note VARCHAR",
+        *(
+            f"""UPDATE current_values SET previous_{column} = (
+                SELECT p.{column} FROM observations p WHERE p.id = (
+                    SELECT MAX(o.id) FROM observations o
+                    WHERE o.indicator_code = current_values.indicator_code AND o.region = current_values.region
+                          AND o.year = current_values.year AND o.id < current_values.revision_id))"""
+            for column in ("value", "source", "note")
+        ),
         # observations_key_id starts with the same columns and serves every lookup this one did: one index fewer
         # to update on every write
         "DROP INDEX observations_key",
@@ -160,14 +167,15 @@ CURRENT_OBSERVATIONS = """
     SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at
     FROM current_values WHERE value IS NOT NULL
 """
-# What a batch wrote becomes the current revision of its values, keeping the revision it replaces (what a revert
-# of the batch restores): values that have a current revision are updated, then the batch's new values inserted.
-# A batch writes each value once. UPDATE … FROM is not ISO SQL but both backends have it, and it is the fast form on
-# both: at a city's scale (6,620 values) it takes 6 ms of CPU on DuckDB and 50 on PostgreSQL, against 28 and 72 for
+# What a batch wrote becomes the current revision of its values, keeping what it replaces (what a revert of the
+# batch restores): values that have a current revision are updated, then the batch's new values inserted. A batch
+# writes each value once. UPDATE … FROM is not ISO SQL but both backends have it, and it is the fast form on both: at
+# a city's scale (6,620 values) it took 6 ms of CPU on DuckDB and 50 on PostgreSQL, against 28 and 72 for
 # INSERT … ON CONFLICT DO UPDATE and 230 and 75 for the standard MERGE.
 UPDATE_CURRENT_VALUES = """
-    UPDATE current_values SET previous_revision_id = current_values.revision_id, value = n.value, source = n.source,
-        note = n.note, batch_id = n.batch_id, entered_by = n.entered_by, entered_at = n.entered_at, revision_id = n.id
+    UPDATE current_values SET previous_value = current_values.value, previous_source = current_values.source,
+        previous_note = current_values.note, value = n.value, source = n.source, note = n.note, batch_id = n.batch_id,
+        entered_by = n.entered_by, entered_at = n.entered_at, revision_id = n.id
     FROM observations n
     WHERE n.batch_id = ? AND n.indicator_code = current_values.indicator_code AND n.region = current_values.region
           AND n.year = current_values.year
