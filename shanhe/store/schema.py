@@ -120,14 +120,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE current_values ADD COLUMN previous_value DOUBLE PRECISION",
         "ALTER TABLE current_values ADD COLUMN previous_source VARCHAR",
         "ALTER TABLE current_values ADD COLUMN previous_note VARCHAR",
-        *(
-            f"""UPDATE current_values SET previous_{column} = (
-                SELECT p.{column} FROM observations p WHERE p.id = (
-                    SELECT MAX(o.id) FROM observations o
-                    WHERE o.indicator_code = current_values.indicator_code AND o.region = current_values.region
-                          AND o.year = current_values.year AND o.id < current_values.revision_id))"""
-            for column in ("value", "source", "note")
-        ),
+        """UPDATE current_values SET previous_value = p.value, previous_source = p.source, previous_note = p.note
+        FROM (SELECT id,
+                     LAG(value) OVER (PARTITION BY indicator_code, region, year ORDER BY id) AS value,
+                     LAG(source) OVER (PARTITION BY indicator_code, region, year ORDER BY id) AS source,
+                     LAG(note) OVER (PARTITION BY indicator_code, region, year ORDER BY id) AS note
+              FROM observations) p
+        WHERE p.id = current_values.revision_id""",
         # observations_key_id starts with the same columns and serves every lookup this one did: one index fewer
         # to update on every write
         "DROP INDEX observations_key",
