@@ -555,11 +555,12 @@ class Store:
         with self._db.transaction() as cur:
             counts = _one(
                 cur,
-                "SELECT (SELECT COUNT(*) FROM observations WHERE batch_id = ?) AS written, "
-                "(SELECT COUNT(*) FROM current_values WHERE batch_id = ?) AS still_current",
+                "SELECT (SELECT COUNT(*) FROM observations WHERE batch_id = ?) AS written, COUNT(*) AS still_current, "
+                "COUNT(previous_value) AS restored, nextval('batch_id_seq') AS new_id FROM current_values "
+                "WHERE batch_id = ?",
                 [batch_id, batch_id],
             )
-            assert counts is not None  # a SELECT without FROM always gives one row
+            assert counts is not None  # an aggregate always gives one row
             if counts["still_current"] != counts["written"]:
                 newer = _all(
                     cur,
@@ -569,7 +570,12 @@ class Store:
                 )
                 district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
                 raise ValuesMoved([Revision(**r) for r in newer], district or "")
-            new_id = int(_scalar(cur, "SELECT nextval('batch_id_seq')"))
+            total, restored, new_id = int(counts["written"]), int(counts["restored"]), int(counts["new_id"])
+            cur.execute(
+                "INSERT INTO batches (id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
+                "rows_unchanged, reverts_batch) VALUES (?, 'revert', NULL, NULL, ?, ?, 0, ?, ?, ?)",
+                [new_id, user, now, restored, total - restored, batch_id],
+            )
             cur.execute(
                 "UPDATE current_values SET previous_value = value, previous_source = source, previous_note = note, "
                 "value = previous_value, source = previous_source, note = previous_note, batch_id = ?, "
@@ -579,15 +585,8 @@ class Store:
             cur.execute(
                 "INSERT INTO observations (id, indicator_code, region, year, value, source, note, batch_id, "
                 "entered_by, entered_at) SELECT revision_id, indicator_code, region, year, value, source, note, "
-                "batch_id, entered_by, entered_at FROM current_values WHERE batch_id = ? ORDER BY revision_id",
+                "batch_id, entered_by, entered_at FROM current_values WHERE batch_id = ?",
                 [new_id],
-            )
-            total = int(counts["written"])
-            restored = int(_scalar(cur, "SELECT COUNT(value) FROM current_values WHERE batch_id = ?", [new_id]))
-            cur.execute(
-                "INSERT INTO batches (id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
-                "rows_unchanged, reverts_batch) VALUES (?, 'revert', NULL, NULL, ?, ?, 0, ?, ?, ?)",
-                [new_id, user, now, restored, total - restored, batch_id],
             )
         return Batch(
             id=new_id,
