@@ -27,7 +27,6 @@ from shanhe.store.schema import (
     COLUMN_EXISTS,
     CURRENT_OBSERVATIONS,
     CURRENT_TARGETS,
-    INSERT_CURRENT_VALUES,
     LATEST_REVISIONS,
     MIGRATIONS,
     PLAN_TABLES,
@@ -660,7 +659,6 @@ class Store:
                 [[o.indicator_code, o.region, o.year, o.value, o.source, o.note, batch_id, user, now] for o in rows],
             )
             cur.execute(UPDATE_CURRENT_VALUES, [batch_id])
-            cur.execute(INSERT_CURRENT_VALUES, [batch_id])
         return Batch(
             id=batch_id,
             kind=kind,
