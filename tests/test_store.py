@@ -186,6 +186,57 @@ def test_upgrade_from_schema_1_keeps_data_and_adds_measure(db_path: Path, catalo
         assert measures["I22"] == "cumulative_change" and measures["I07"] == "level"
 
 
+def test_upgrade_to_schema_8_keeps_what_a_revert_restores(target: str, catalog: Catalog) -> None:
+    """Migration 8 fills in the revision each current value replaced from the history a schema-7 database holds:
+    reverting the newest of three imports of one value afterwards restores the second, not the first."""
+    from shanhe.entry.revert import revert_batch
+    from shanhe.store import migration_checksum
+    from shanhe.store.schema import MIGRATIONS
+
+    execute_raw(
+        target, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP, checksum VARCHAR)"
+    )
+    for version in range(1, 8):
+        for statement in MIGRATIONS[version - 1]:
+            execute_raw(target, statement)
+        execute_raw(
+            target,
+            "INSERT INTO schema_version VALUES (?, current_timestamp, ?)",
+            [version, migration_checksum(version)],
+        )
+    for batch, value in enumerate((71.2, 71.9, 72.5), start=1):
+        execute_raw(
+            target,
+            "INSERT INTO batches (kind, user_name, created_at, rows_added, rows_changed, rows_unchanged) "
+            "VALUES ('import', '甲', current_timestamp, 1, 0, 0)",
+        )
+        execute_raw(
+            target,
+            "INSERT INTO observations (indicator_code, region, year, value, batch_id, entered_by, entered_at) "
+            "VALUES ('I07', '全区', 2021, ?, ?, '甲', current_timestamp)",
+            [value, batch],
+        )
+    execute_raw(
+        target,
+        "INSERT INTO current_values SELECT indicator_code, region, year, value, source, note, batch_id, entered_by, "
+        "entered_at, id FROM observations WHERE batch_id = 3",
+    )
+    with open_store(target, catalog) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        revert_batch(store, 3, User(name="乙", role="admin"))
+        assert [o.value for o in store.current_observations()] == [71.9]
+
+
+def test_a_batch_that_writes_one_value_twice_is_refused(store: Store) -> None:
+    """Each value's current revision is kept by one set-based statement per batch, which needs each value once."""
+    from shanhe.models import Observation
+
+    row = Observation(indicator_code="I07", region="全区", year=2021, value=70.0)
+    with pytest.raises(ValueError, match="once"):
+        store.record_batch([row, row], kind="import", user="甲", file_name=None, sha256=None, counts=(2, 0, 0))
+    assert store.table_counts()["observations"] == 0 and store.batches() == []
+
+
 def test_current_values_are_always_the_newest_revisions(store: Store) -> None:
     """The current-values table each write keeps equals what the full history says, through imports, a retraction
     and a revert."""

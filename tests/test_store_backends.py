@@ -288,3 +288,10 @@ def test_a_name_added_twice_at_once_is_refused_in_words(any_store: Store) -> Non
     assert err.value.key == "store.duplicate"
     record = any_store.user("赵工")
     assert record is not None and (record.role, record.password_hash) == ("staff", "hash-one")
+
+
+def test_current_values_leave_room_for_updates_in_place_on_postgresql(pg_store: Store) -> None:
+    """Every import rewrites each current value: PostgreSQL keeps half of each page free for it (fillfactor 50)."""
+    with psycopg.connect(pg_store.url) as conn:
+        row = conn.execute("SELECT reloptions FROM pg_class WHERE relname = 'current_values'").fetchone()
+    assert row is not None and row[0] == ["fillfactor=50"]

@@ -126,7 +126,7 @@ class Store:
 
     def _migrate(self) -> int:
         """Check the applied migrations' checksums (an edited migration is refused), then apply the pending ones,
-        each in its own committed transaction. Returns the version found."""
+        each in its own committed transaction with the backend's own statements for it. Returns the version found."""
         with self._db.transaction() as cur:
             cur.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version "
@@ -148,7 +148,7 @@ class Store:
                     raise StoreError("store.migration_changed", path=self.label, version=r["version"])
         for version in range(found + 1, SCHEMA_VERSION + 1):
             with self._db.transaction() as cur:
-                for statement in MIGRATIONS[version - 1]:
+                for statement in MIGRATIONS[version - 1] + self._db.after_migration.get(version, ()):
                     cur.execute(statement)
                 cur.execute(
                     "INSERT INTO schema_version (version, applied_at, checksum) VALUES (?, ?, ?)",
@@ -543,18 +543,24 @@ class Store:
     def record_revert(self, batch_id: int, user: str) -> Batch:
         """Revert ``batch_id`` in one transaction of set-based statements: refuse (ValuesMoved) if a later batch
         changed any of its values, else write one new revision per value restoring the one before (a retraction
-        where there was none), under a new batch of kind "revert"."""
+        where there was none), under a new batch of kind "revert".
+
+        While none of its values changed since, the batch's revisions are exactly the current values whose batch
+        it is (a batch writes each value once), and each current value keeps what it replaced: the revert swaps the
+        two in that one table, giving each value its new revision's id, then copies those rows into the history.
+        Neither step searches a value's history or joins the history to itself.
+        """
         now = utcnow()
         with self._db.transaction() as cur:
             counts = _one(
                 cur,
-                BATCH_NEIGHBOURS + "SELECT COUNT(*) AS total, COUNT(p.value) AS restored, "
-                "COUNT(CASE WHEN k.newest_id <> k.written_id THEN 1 END) AS moved "
-                "FROM k LEFT JOIN observations p ON p.id = k.before_id",
-                [batch_id],
+                "SELECT (SELECT COUNT(*) FROM observations WHERE batch_id = ?) AS written, COUNT(*) AS still_current, "
+                "COUNT(previous_value) AS restored, nextval('batch_id_seq') AS new_id FROM current_values "
+                "WHERE batch_id = ?",
+                [batch_id, batch_id],
             )
             assert counts is not None  # an aggregate always gives one row
-            if counts["moved"]:
+            if counts["still_current"] != counts["written"]:
                 newer = _all(
                     cur,
                     BATCH_NEIGHBOURS + f"SELECT {REVISION_FIELDS_OF_N} FROM k "
@@ -563,25 +569,24 @@ class Store:
                 )
                 district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
                 raise ValuesMoved([Revision(**r) for r in newer], district or "")
-            total, restored = int(counts["total"]), int(counts["restored"])
-            new_id = int(
-                _scalar(
-                    cur,
-                    "INSERT INTO batches (kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
-                    "rows_unchanged, reverts_batch) VALUES ('revert', NULL, NULL, ?, ?, 0, ?, ?, ?) RETURNING id",
-                    [user, now, restored, total - restored, batch_id],
-                )
+            total, restored, new_id = int(counts["written"]), int(counts["restored"]), int(counts["new_id"])
+            cur.execute(
+                "INSERT INTO batches (id, kind, file_name, sha256, user_name, created_at, rows_added, rows_changed, "
+                "rows_unchanged, reverts_batch) VALUES (?, 'revert', NULL, NULL, ?, ?, 0, ?, ?, ?)",
+                [new_id, user, now, restored, total - restored, batch_id],
             )
             cur.execute(
-                "INSERT INTO observations (indicator_code, region, year, value, source, note, batch_id, entered_by, "
-                "entered_at) "
-                + BATCH_NEIGHBOURS
-                + "SELECT k.indicator_code, k.region, k.year, p.value, p.source, p.note, CAST(? AS BIGINT), "
-                "CAST(? AS VARCHAR), CAST(? AS TIMESTAMP) FROM k "
-                "LEFT JOIN observations p ON p.id = k.before_id ORDER BY k.written_id",
-                [batch_id, new_id, user, now],
+                "UPDATE current_values SET previous_value = value, previous_source = source, previous_note = note, "
+                "value = previous_value, source = previous_source, note = previous_note, batch_id = ?, "
+                "entered_by = ?, entered_at = ?, revision_id = nextval('observation_id_seq') WHERE batch_id = ?",
+                [new_id, user, now, batch_id],
             )
-            cur.execute(UPDATE_CURRENT_VALUES, [new_id])
+            cur.execute(
+                "INSERT INTO observations (id, indicator_code, region, year, value, source, note, batch_id, "
+                "entered_by, entered_at) SELECT revision_id, indicator_code, region, year, value, source, note, "
+                "batch_id, entered_by, entered_at FROM current_values WHERE batch_id = ?",
+                [new_id],
+            )
         return Batch(
             id=new_id,
             kind="revert",
@@ -623,7 +628,10 @@ class Store:
         ``expect`` maps (indicator, region, year) to the batch of the newest revision the
         caller saw (None: no current value). It is checked inside the write transaction, so a
         preview or a revert plan that went stale raises ValuesMoved and writes nothing.
+        A batch writes each value once (the importer refuses a file that gives one twice).
         """
+        if len({r.key for r in rows}) != len(rows):
+            raise ValueError("a batch writes each (indicator, region, year) once")
         now = utcnow()
         added, changed, unchanged = counts
         with self._db.transaction() as cur:

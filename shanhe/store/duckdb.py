@@ -15,9 +15,10 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import ClassVar
 
 import duckdb
 
@@ -34,6 +35,9 @@ _POLL_SECONDS = 0.02
 
 class DuckDBBackend:
     """Connection per unit of work, transactions and error mapping for a DuckDB file."""
+
+    #: Statements of DuckDB's own to run with a shared migration (PostgreSQL has some): none.
+    after_migration: ClassVar[Mapping[int, tuple[str, ...]]] = {}
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -15,10 +15,10 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import psycopg
 from psycopg import errors
@@ -86,6 +86,15 @@ class Cursor:
 
 class PostgresBackend:
     """A connection pool on one PostgreSQL database; every unit of work is one transaction."""
+
+    #: PostgreSQL's own statements, run in the same transaction as the shared migration of that version.
+    #: current_values: every import rewrites each of its rows; with half of each page free PostgreSQL updates a row
+    #: in its page without touching the index (a "HOT" update) and prunes old versions in place. At a city's scale
+    #: (6,620 values, 20 imports) the table stays at 194 pages instead of 1,015, and updating every row of it took
+    #: 28 ms of CPU instead of 50 (measured with an UPDATE … FROM).
+    after_migration: ClassVar[Mapping[int, tuple[str, ...]]] = {
+        8: ("ALTER TABLE current_values SET (fillfactor = 50)",)
+    }
 
     def __init__(self, url: str, pool: ConnectionPool) -> None:
         self.url = url
