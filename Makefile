@@ -48,9 +48,10 @@ lint: $(VENV)/.dev
 check: lint
 	$(BIN)/python -m pytest -q -n auto -m "not (browser or server or deploy or slow or postgres)"
 
+# every test, on all cores: browser and server tests use free ports and their own temp folders
 test: lint
 	sh scripts/system-deps.sh test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(VENV)/.dev
 	sh scripts/system-deps.sh browser
