@@ -7,7 +7,9 @@
    a bare page with text and no chart (benchmarks/bare_text_app.py; target ≈ 1×, i.e. ≤ 1.2: the strip
    waits for no chart library), and until its first plotly chart is drawn, next to a bare one-chart page
    (benchmarks/bare_app.py; target ≤ 1.5×). Also timed: the strip's lines of links (raw HTML, so they wait
-   for Streamlit's raw-HTML plugin, as the bare text page's one line does).
+   for Streamlit's raw-HTML plugin, as the bare text page's one line does), and the strip next to a bare
+   multipage app with a menu like ours and only text (benchmarks/bare_menu_app.py; no target: it shows what
+   the menu and sidebar alone cost).
 
 Run: ``make bench`` (or ``.venv/bin/python benchmarks/pages.py``). Uses the labelled sample DB.
 """
@@ -66,6 +68,7 @@ def script_times(db: Path) -> dict[str, float]:
 LOADS = (
     ("overview", None, (("strip", f"{STRIP} h2"), ("links", f"{STRIP} a"), ("chart", ".js-plotly-plot"))),
     ("bare text page", "benchmarks/bare_text_app.py", (("strip", ".shanhe-strip"),)),
+    ("bare menu page", "benchmarks/bare_menu_app.py", (("strip", ".shanhe-strip"),)),
     ("bare chart page", "benchmarks/bare_app.py", (("chart", ".js-plotly-plot"),)),
 )
 
@@ -143,6 +146,7 @@ def main() -> None:
                 print(f"  {name:16s} {mark:6s} {shown}")
             text_page, chart_page = ("bare text page", "strip"), ("bare chart page", "chart")
             print(_ratio(loads, "strip", text_page, 1.2, "light strip: overview / bare text page"))
+            print(_ratio(loads, "strip", ("bare menu page", "strip"), None, "light strip: overview / bare menu page"))
             print(_ratio(loads, "links", text_page, None, "strip's links: overview / bare text page"))
             print(_ratio(loads, "chart", chart_page, 1.5, "first chart: overview / bare one-chart page"))
         else:
