@@ -80,11 +80,10 @@ def matrix_html(
         t("col.latest_year", lang),
         t("col.target", lang),
     ]
-    if verdict_year is not None:
-        head.append(t("col.verdict", lang, year=verdict_year))
-    head += [t("col.trend", lang), ""]
-    verdict_head = t("col.verdict", lang, year=verdict_year) if verdict_year is not None else None
-    cells_head = [f'<th class="wrap">{e(h)}</th>' if h == verdict_head else f"<th>{e(h)}</th>" for h in head]
+    cells_head = [f"<th>{e(h)}</th>" for h in head]
+    if verdict_year is not None:  # the long "2025年目标完成情况" may wrap
+        cells_head.append(f'<th class="wrap">{e(t("col.verdict", lang, year=verdict_year))}</th>')
+    cells_head += [f"<th>{e(t('col.trend', lang))}</th>", "<th></th>"]
     out = [CSS, '<table class="sh-matrix"><thead><tr>', *cells_head, "</tr></thead><tbody>"]
     for r in rows:
         a, ind = r.assessment, r.indicator

@@ -69,12 +69,13 @@ class Chip:
 @dataclass(frozen=True)
 class StripParts:
     """The overview's strip as markdown: a (title, tiles) row per attribute, a line on the binding indicators
-    behind, the verdict groups under their title, and a line of the missed ones; ``(body, is_html)`` lines."""
+    behind (``(body, is_html)``: HTML when it has links), the verdict groups under their title, and the HTML line
+    of the missed ones."""
 
     groups: list[tuple[str, str]]
     behind: tuple[str, bool]
     verdicts: tuple[str, list[str]] | None
-    missed: tuple[str, bool] | None
+    missed: str | None
 
 
 def attribute_lights(summary: Summary, attribute: str) -> dict[str, int]:
@@ -206,8 +207,8 @@ def _tile_md(tile: Chip) -> str:
     return _span(f"{space}{tile.count} :small[**{md(tile.icon)} {md(tile.word)}**]{space}", tile)
 
 
-def _names_line(title: str, rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], str]) -> tuple[str, bool]:
-    return NAMES_CSS + names_html(title, rows, lang, link), True
+def _names_line(title: str, rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], str]) -> str:
+    return NAMES_CSS + names_html(title, rows, lang, link)
 
 
 def strip_parts(summary: Summary, rows: Sequence[OverviewRow], lang: Lang, link: Callable[[str], str]) -> StripParts:
@@ -230,7 +231,7 @@ def strip_parts(summary: Summary, rows: Sequence[OverviewRow], lang: Lang, link:
             missed = _names_line(t("strip.missed", lang, year=year), missed_rows, lang, link)
     return StripParts(
         groups,
-        _names_line(t("strip.behind", lang), behind, lang, link)
+        (_names_line(t("strip.behind", lang), behind, lang, link), True)
         if behind
         else (md(t("summary.binding_behind_none", lang)), False),
         verdicts,

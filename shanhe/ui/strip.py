@@ -33,4 +33,4 @@ def draw_strip(summary: Summary, rows: Sequence[OverviewRow], lang: Lang, link: 
                 for body in (title, *groups):
                     st.markdown(body, width="content")
         if parts.missed:
-            st.markdown(parts.missed[0], unsafe_allow_html=parts.missed[1])
+            st.markdown(parts.missed, unsafe_allow_html=True)
