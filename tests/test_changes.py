@@ -50,6 +50,24 @@ def test_revert_restores_previous_values_and_retracts_new_ones(store: Store) -> 
     assert first == 1
 
 
+def test_each_value_history_and_revert_plan_follow_every_revision(store: Store) -> None:
+    """Each revision names the one it replaced: one value's history (walked back from its current revision) is
+    every revision of that value, and a batch's revert plan names the revision before each of its own, through
+    imports, a retraction by revert and a revert of that revert."""
+    upload(store, "indicator_code,year,value\nI07,2021,70\nI02,2021,19.9\n", STAFF)
+    second = upload(store, "indicator_code,year,value\nI07,2021,71\nI10,2021,5\n", STAFF)
+    revert = revert_batch(store, second, STAFF)
+    again = revert_batch(store, revert.id, ADMIN)
+    upload(store, "indicator_code,year,value\nI07,2021,72\nI10,2021,6\n", ADMIN)
+    everything = store.observation_history()
+    for code, year in (("I07", 2021), ("I02", 2021), ("I10", 2021)):
+        expected = [r for r in everything if (r.indicator_code, r.region, r.year) == (code, "全区", year)]
+        assert store.revisions_of(code, "全区", year) == expected
+    assert [r.value for r in store.revisions_of("I10", "全区", 2021)] == [5.0, None, 5.0, 6.0]
+    plan = {w.indicator_code: (p.value if p else "none") for w, _, p in store.batch_with_neighbours(again.id)}
+    assert plan == {"I07": 70.0, "I10": None}  # before the revert of the revert: 70 restored, I10 retracted
+
+
 def test_revert_refuses_values_changed_later(store: Store) -> None:
     first = upload(store, "indicator_code,year,value\nI07,2021,70\n", STAFF)
     upload(store, "indicator_code,year,value\nI07,2021,71\n", OTHER)

@@ -186,9 +186,10 @@ def test_upgrade_from_schema_1_keeps_data_and_adds_measure(db_path: Path, catalo
         assert measures["I22"] == "cumulative_change" and measures["I07"] == "level"
 
 
-def test_upgrade_to_schema_8_keeps_what_a_revert_restores(target: str, catalog: Catalog) -> None:
-    """Migration 8 fills in the revision each current value replaced from the history a schema-7 database holds:
-    reverting the newest of three imports of one value afterwards restores the second, not the first."""
+def test_upgrade_to_schemas_8_and_9_keeps_what_a_revert_restores(target: str, catalog: Catalog) -> None:
+    """Migrations 8 and 9 fill in what each current value and each revision replaced from the history a schema-7
+    database holds: reverting the newest of three imports of one value afterwards restores the second, not the
+    first, and every batch's revert plan names the revision before."""
     from shanhe.entry.revert import revert_batch
     from shanhe.store import migration_checksum
     from shanhe.store.schema import MIGRATIONS
@@ -223,8 +224,13 @@ def test_upgrade_to_schema_8_keeps_what_a_revert_restores(target: str, catalog: 
     )
     with open_store(target, catalog) as store:
         assert store.schema_version() == SCHEMA_VERSION
-        revert_batch(store, 3, User(name="乙", role="admin"))
+        # migration 9: each revision names the one it replaced (what the history page says a revert restores)
+        befores = {b: [p.value if p else None for _, _, p in store.batch_with_neighbours(b)] for b in (1, 2, 3)}
+        assert befores == {1: [None], 2: [71.2], 3: [71.9]}
+        revert = revert_batch(store, 3, User(name="乙", role="admin"))
         assert [o.value for o in store.current_observations()] == [71.9]
+        [(written, newer, before)] = store.batch_with_neighbours(revert.id)
+        assert (written.value, newer, before and before.value) == (71.9, None, 72.5)
 
 
 def test_a_batch_that_writes_one_value_twice_is_refused(store: Store) -> None:

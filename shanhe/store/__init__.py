@@ -37,6 +37,7 @@ from shanhe.store.schema import (
     TABLES,
     TARGET_COLUMNS,
     UPDATE_CURRENT_VALUES,
+    VALUE_REVISIONS,
 )
 
 INSERT_CHUNK = 200
@@ -577,14 +578,16 @@ class Store:
             )
             cur.execute(
                 "UPDATE current_values SET previous_value = value, previous_source = source, previous_note = note, "
-                "value = previous_value, source = previous_source, note = previous_note, batch_id = ?, "
-                "entered_by = ?, entered_at = ?, revision_id = nextval('observation_id_seq') WHERE batch_id = ?",
+                "previous_revision_id = revision_id, value = previous_value, source = previous_source, "
+                "note = previous_note, batch_id = ?, entered_by = ?, entered_at = ?, "
+                "revision_id = nextval('observation_id_seq') WHERE batch_id = ?",
                 [new_id, user, now, batch_id],
             )
             cur.execute(
                 "INSERT INTO observations (id, indicator_code, region, year, value, source, note, batch_id, "
-                "entered_by, entered_at) SELECT revision_id, indicator_code, region, year, value, source, note, "
-                "batch_id, entered_by, entered_at FROM current_values WHERE batch_id = ?",
+                "entered_by, entered_at, previous_id) SELECT revision_id, indicator_code, region, year, value, "
+                "source, note, batch_id, entered_by, entered_at, previous_revision_id FROM current_values "
+                "WHERE batch_id = ?",
                 [new_id],
             )
         return Batch(
@@ -604,11 +607,7 @@ class Store:
     def revisions_of(self, indicator_code: str, region: str, year: int) -> list[Revision]:
         """Every revision of one value, oldest first."""
         with self._db.cursor() as cur:
-            rows = _all(
-                cur,
-                REVISION_COLUMNS + " WHERE indicator_code = ? AND region = ? AND year = ? ORDER BY id",
-                [indicator_code, region, year],
-            )
+            rows = _all(cur, VALUE_REVISIONS + " ORDER BY o.id", [indicator_code, region, year])
         return [Revision(**r) for r in rows]
 
     def record_batch(
@@ -635,6 +634,7 @@ class Store:
         now = utcnow()
         added, changed, unchanged = counts
         with self._db.transaction() as cur:
+            replaced = _current_revision_ids(cur)
             if expect:
                 moved = [
                     r
@@ -655,8 +655,22 @@ class Store:
             _insert_rows(
                 cur,
                 "observations",
-                ("indicator_code", "region", "year", "value", "source", "note", "batch_id", "entered_by", "entered_at"),
-                [[o.indicator_code, o.region, o.year, o.value, o.source, o.note, batch_id, user, now] for o in rows],
+                OBSERVATION_COLUMNS,
+                [
+                    [
+                        o.indicator_code,
+                        o.region,
+                        o.year,
+                        o.value,
+                        o.source,
+                        o.note,
+                        batch_id,
+                        user,
+                        now,
+                        replaced.get(o.key),
+                    ]
+                    for o in rows
+                ],
             )
             cur.execute(UPDATE_CURRENT_VALUES, [batch_id])
         return Batch(
@@ -872,6 +886,28 @@ def _insert_rows(cur: Cursor, table: str, columns: Sequence[str], rows: Sequence
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(chunk))}",
             [value for row in chunk for value in row],
         )
+
+
+#: What a batch writes per revision (its id comes from the sequence): the value, who and when, and the revision of
+#: the same value it replaces.
+OBSERVATION_COLUMNS = (
+    "indicator_code",
+    "region",
+    "year",
+    "value",
+    "source",
+    "note",
+    "batch_id",
+    "entered_by",
+    "entered_at",
+    "previous_id",
+)
+
+
+def _current_revision_ids(cur: Cursor) -> dict[tuple[str, str, int], int]:
+    """The id of each value's newest revision: what a new revision of it replaces."""
+    cur.execute("SELECT indicator_code, region, year, revision_id FROM current_values")
+    return {(code, region, year): revision for code, region, year, revision in cur.fetchall()}
 
 
 def _latest_revisions(cur: Cursor, keys: Mapping[tuple[str, str, int], object]) -> list[Revision]:

@@ -131,6 +131,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # to update on every write
         "DROP INDEX observations_key",
     ),
+    (
+        # each revision names the one it replaced (NULL: the value's first), and each current value the revision
+        # it replaced: what a revert restores is one primary-key step from the batch's own rows, so no index over
+        # (indicator, region, year, id) is kept up on every write (at a city's scale that upkeep was a third of a
+        # revert on PostgreSQL). DuckDB alters no table that an index depends on: the batch index is rebuilt.
+        "DROP INDEX observations_key_id",
+        "DROP INDEX observations_batch",
+        "ALTER TABLE observations ADD COLUMN previous_id BIGINT",
+        """UPDATE observations SET previous_id = p.previous_id
+        FROM (SELECT id, LAG(id) OVER (PARTITION BY indicator_code, region, year ORDER BY id) AS previous_id
+              FROM observations) p
+        WHERE p.id = observations.id AND p.previous_id IS NOT NULL""",
+        "CREATE INDEX observations_batch ON observations (batch_id)",
+        "ALTER TABLE current_values ADD COLUMN previous_revision_id BIGINT",
+        """UPDATE current_values SET previous_revision_id = o.previous_id
+        FROM observations o WHERE o.id = current_values.revision_id""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -177,7 +194,8 @@ UPDATE_CURRENT_VALUES = """
            FROM observations WHERE batch_id = ?) n
     ON c.indicator_code = n.indicator_code AND c.region = n.region AND c.year = n.year
     WHEN MATCHED THEN UPDATE SET
-        previous_value = c.value, previous_source = c.source, previous_note = c.note, value = n.value,
+        previous_value = c.value, previous_source = c.source, previous_note = c.note,
+        previous_revision_id = c.revision_id, value = n.value,
         source = n.source, note = n.note, batch_id = n.batch_id, entered_by = n.entered_by,
         entered_at = n.entered_at, revision_id = n.id
     WHEN NOT MATCHED THEN INSERT
@@ -223,18 +241,26 @@ REVISION_FIELDS = (
 )
 REVISION_COLUMNS = f"SELECT {', '.join(REVISION_FIELDS)} FROM observations"
 
+# Every revision of one value (its key the three parameters): the chain from its current revision back through the
+# revisions each replaced, one primary-key step each; it grows with the value's history, not with the table's.
+VALUE_REVISIONS = f"""
+    WITH RECURSIVE chain (id, previous_id) AS (
+        SELECT o.id, o.previous_id FROM current_values c JOIN observations o ON o.id = c.revision_id
+        WHERE c.indicator_code = ? AND c.region = ? AND c.year = ?
+        UNION ALL
+        SELECT o.id, o.previous_id FROM chain JOIN observations o ON o.id = chain.previous_id)
+    SELECT {", ".join("o." + c for c in REVISION_FIELDS)} FROM chain JOIN observations o ON o.id = chain.id
+"""
+
 # Each value one batch wrote (``k``: the revision's id ``written_id`` and its key), with the id of the newest
 # revision of the same value (``newest_id``, from current_values) and of the one before it (``before_id``, what a
-# revert restores; one backward step in the (key, id) index per value): one set-based pass for the whole batch,
-# the batch id its one parameter. Callers join ``k`` to observations by id only (primary-key lookups), never back
-# to a second scan of the batch: PostgreSQL cannot estimate a new batch's size and would compare every pair.
-# A batch writes each value at most once.
+# revert restores; the revision names it): one set-based pass for the whole batch, the batch id its one parameter.
+# Callers join ``k`` to observations by id only (primary-key lookups), never back to a second scan of the batch:
+# PostgreSQL cannot estimate a new batch's size and would compare every pair. A batch writes each value at most once.
 BATCH_NEIGHBOURS = """
     WITH k AS (
         SELECT w.id AS written_id, w.indicator_code, w.region, w.year, c.revision_id AS newest_id,
-               (SELECT MAX(o.id) FROM observations o
-                WHERE o.indicator_code = w.indicator_code AND o.region = w.region AND o.year = w.year
-                      AND o.id < w.id) AS before_id
+               w.previous_id AS before_id
         FROM observations w JOIN current_values c
              ON c.indicator_code = w.indicator_code AND c.region = w.region AND c.year = w.year
         WHERE w.batch_id = ?)
