@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from shanhe import clock
-from shanhe.entry.revert import conflicts, may_revert, revert_batch, revert_steps
+from shanhe.entry.revert import conflicts, may_revert, revert_batch
 from shanhe.errors import UserError
 from shanhe.formatting import indicator_name, local_time, number, unit_label
 from shanhe.i18n import t
@@ -52,34 +52,28 @@ if batches:
         with st.expander(t("hist.details", L)):
             st.text(f"{t('col.file', L)}：{by_id[chosen].file_name or '—'}\nSHA-256：{by_id[chosen].sha256}")
     st.markdown(f"**{t('hist.rows', L, batch=chosen)}**")
-    steps = revert_steps(db, chosen)  # one query for the whole batch: its values, what a revert restores
+    steps = loaders.revert_steps(db, chosen)  # one query for the whole batch: its values, what a revert restores
     refused = conflicts(chosen, steps)
     conflict = refused.message(L) if refused is not None else None
+    keys = ("code", "name", "region", "year", "value", "unit", "restores", "source", "note")
     st.dataframe(
         pd.DataFrame(
             [
-                {
-                    t("col.code", L): r.indicator_code,
-                    t("col.name", L): indicator_name(indicators[r.indicator_code], L)
-                    if r.indicator_code in indicators
-                    else "",
-                    t("col.region", L): r.region,
-                    t("col.year", L): r.year,
-                    t("col.value", L): "—" if r.value is None else number(r.value),
-                    t("col.unit", L): unit_label(indicators[r.indicator_code].unit, L)
-                    if r.indicator_code in indicators
-                    else "",
-                    t("col.restores", L): ""
-                    if s.newer is not None
-                    else "—"
-                    if s.restored.value is None
-                    else number(s.restored.value),
-                    t("col.source", L): r.source or "",
-                    t("col.note", L): r.note or "",
-                }
+                (
+                    r.indicator_code,
+                    indicator_name(indicators[r.indicator_code], L) if r.indicator_code in indicators else "",
+                    r.region,
+                    r.year,
+                    "—" if r.value is None else number(r.value),
+                    unit_label(indicators[r.indicator_code].unit, L) if r.indicator_code in indicators else "",
+                    "" if s.newer is not None else "—" if s.restored.value is None else number(s.restored.value),
+                    r.source or "",
+                    r.note or "",
+                )
                 for s in steps
                 for r in (s.written,)
-            ]
+            ],
+            columns=[t(f"col.{key}", L) for key in keys],
         ),
         hide_index=True,
         width="stretch",

@@ -634,12 +634,12 @@ class Store:
         now = utcnow()
         added, changed, unchanged = counts
         with self._db.transaction() as cur:
-            replaced = _current_revision_ids(cur)
+            newest = _newest_revisions(cur, {r.indicator_code for r in rows} | {key[0] for key in expect or ()})
             if expect:
                 moved = [
                     r
-                    for r in _latest_revisions(cur, expect)
-                    if (r.value is not None if expect[r.key] is None else r.batch_id != expect[r.key])
+                    for key, r in newest.items()
+                    if key in expect and (r.value is not None if expect[key] is None else r.batch_id != expect[key])
                 ]
                 if moved:
                     district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
@@ -667,7 +667,7 @@ class Store:
                         batch_id,
                         user,
                         now,
-                        replaced.get(o.key),
+                        newest[o.key].id if o.key in newest else None,
                     ]
                     for o in rows
                 ],
@@ -904,16 +904,14 @@ OBSERVATION_COLUMNS = (
 )
 
 
-def _current_revision_ids(cur: Cursor) -> dict[tuple[str, str, int], int]:
-    """The id of each value's newest revision: what a new revision of it replaces."""
-    cur.execute("SELECT indicator_code, region, year, revision_id FROM current_values")
-    return {(code, region, year): revision for code, region, year, revision in cur.fetchall()}
-
-
-def _latest_revisions(cur: Cursor, keys: Mapping[tuple[str, str, int], object]) -> list[Revision]:
-    """The newest revision (a retraction included) of each of ``keys`` that has one."""
-    rows = _all(cur, LATEST_REVISIONS)
-    return [rev for rev in (Revision(**r) for r in rows) if rev.key in keys]
+def _newest_revisions(cur: Cursor, codes: set[str]) -> dict[tuple[str, str, int], Revision]:
+    """The newest revision (a retraction included) of every value of these indicators: what a batch writing
+    some of them replaces, and what its preview saw. A one-value write reads one indicator's values, not all."""
+    if not codes:
+        return {}
+    marks = ", ".join("?" * len(codes))
+    rows = _all(cur, f"{LATEST_REVISIONS} WHERE indicator_code IN ({marks})", sorted(codes))
+    return {rev.key: rev for rev in (Revision(**r) for r in rows)}
 
 
 def migration_checksum(version: int) -> str:

@@ -19,7 +19,8 @@ import streamlit as st
 
 from shanhe import charts, clock, settings
 from shanhe.catalog import Flag, Indicator, PlanInfo, Project, Region, Theme
-from shanhe.entry import milestones
+from shanhe.entry import milestones, revert
+from shanhe.entry.revert import RevertStep
 from shanhe.formatting import with_unit
 from shanhe.i18n import Lang, t
 from shanhe.models import Batch, Observation, Revision
@@ -186,6 +187,17 @@ def _flags(_store: Store, path: str, version: Version) -> tuple[Flag, ...]:
 def flags(store: Store) -> tuple[Flag, ...]:
     """The plan's data-quality flags, once per data version."""
     return _flags(store, store.url, version(store))
+
+
+@_reads
+def _revert_steps(_store: Store, path: str, batch_id: int, version: Version) -> tuple[RevertStep, ...]:
+    return tuple(revert.revert_steps(_store, batch_id))
+
+
+def revert_steps(store: Store, batch_id: int) -> tuple[RevertStep, ...]:
+    """What a batch wrote and what reverting it restores, once per data version: at a city's scale (6,620 values)
+    building the steps was most of the history page's rerun, paid again on every click."""
+    return _revert_steps(store, store.url, batch_id, version(store))
 
 
 @_reads
