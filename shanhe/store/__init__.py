@@ -27,7 +27,6 @@ from shanhe.store.schema import (
     COLUMN_EXISTS,
     CURRENT_OBSERVATIONS,
     CURRENT_TARGETS,
-    LATEST_REVISIONS,
     MIGRATIONS,
     PLAN_TABLES,
     REVISION_COLUMNS,
@@ -637,13 +636,15 @@ class Store:
             newest = _newest_revisions(cur, {r.indicator_code for r in rows} | {key[0] for key in expect or ()})
             if expect:
                 moved = [
-                    r
-                    for key, r in newest.items()
-                    if key in expect and (r.value is not None if expect[key] is None else r.batch_id != expect[key])
+                    revision
+                    for key, (revision, batch, value) in newest.items()
+                    if key in expect and (value is not None if expect[key] is None else batch != expect[key])
                 ]
                 if moved:
+                    marks = ", ".join("?" * len(moved))
+                    found = _all(cur, f"{REVISION_COLUMNS} WHERE id IN ({marks}) ORDER BY id", moved)
                     district = _scalar(cur, "SELECT value FROM meta WHERE key = 'default_region'")
-                    raise ValuesMoved(moved, district or "")
+                    raise ValuesMoved([Revision(**r) for r in found], district or "")
             batch_id = int(
                 _scalar(
                     cur,
@@ -667,7 +668,7 @@ class Store:
                         batch_id,
                         user,
                         now,
-                        newest[o.key].id if o.key in newest else None,
+                        newest[o.key][0] if o.key in newest else None,
                     ]
                     for o in rows
                 ],
@@ -904,14 +905,19 @@ OBSERVATION_COLUMNS = (
 )
 
 
-def _newest_revisions(cur: Cursor, codes: set[str]) -> dict[tuple[str, str, int], Revision]:
-    """The newest revision (a retraction included) of every value of these indicators: what a batch writing
-    some of them replaces, and what its preview saw. A one-value write reads one indicator's values, not all."""
+def _newest_revisions(cur: Cursor, codes: set[str]) -> dict[tuple[str, str, int], tuple[int, int, float | None]]:
+    """The newest revision's id, batch and value (None: a retraction) of every value of these indicators: what a
+    batch writing some of them replaces, and what its preview saw. A one-value write reads one indicator's values,
+    not all; plain rows, since an import reads thousands."""
     if not codes:
         return {}
     marks = ", ".join("?" * len(codes))
-    rows = _all(cur, f"{LATEST_REVISIONS} WHERE indicator_code IN ({marks})", sorted(codes))
-    return {rev.key: rev for rev in (Revision(**r) for r in rows)}
+    cur.execute(
+        "SELECT indicator_code, region, year, revision_id, batch_id, value FROM current_values "
+        f"WHERE indicator_code IN ({marks})",
+        sorted(codes),
+    )
+    return {(code, region, year): (rev, batch, value) for code, region, year, rev, batch, value in cur.fetchall()}
 
 
 def migration_checksum(version: int) -> str:

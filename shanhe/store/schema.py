@@ -203,11 +203,6 @@ UPDATE_CURRENT_VALUES = """
         VALUES (n.indicator_code, n.region, n.year, n.value, n.source, n.note, n.batch_id, n.entered_by,
                 n.entered_at, n.id)
 """
-# The newest revision (a retraction included) of every value, as REVISION_COLUMNS gives it.
-LATEST_REVISIONS = (
-    "SELECT revision_id AS id, indicator_code, region, year, value, source, note, batch_id, entered_by, entered_at "
-    "FROM current_values"
-)
 
 TARGET_COLUMNS = (
     "indicator_code, year, rule, value, text, text_en, source, note, derived, origin, region, doc_ref, "
