@@ -635,9 +635,9 @@ class Store:
         with self._db.transaction() as cur:
             newest = _newest_revisions(cur, {r.indicator_code for r in rows} | {key[0] for key in expect or ()})
             if expect:
-                moved = [
-                    revision
-                    for key, (revision, batch, value) in newest.items()
+                moved = [  # the ids of the newest revisions the preview did not see
+                    revision_id
+                    for key, (revision_id, batch, value) in newest.items()
                     if key in expect and (value is not None if expect[key] is None else batch != expect[key])
                 ]
                 if moved:
