@@ -889,20 +889,9 @@ def _insert_rows(cur: Cursor, table: str, columns: Sequence[str], rows: Sequence
         )
 
 
-#: What a batch writes per revision (its id comes from the sequence): the value, who and when, and the revision of
-#: the same value it replaces.
-OBSERVATION_COLUMNS = (
-    "indicator_code",
-    "region",
-    "year",
-    "value",
-    "source",
-    "note",
-    "batch_id",
-    "entered_by",
-    "entered_at",
-    "previous_id",
-)
+#: What a batch writes per revision: a revision's fields but its id (from the sequence), and the revision of the
+#: same value it replaces.
+OBSERVATION_COLUMNS = (*(c for c in REVISION_FIELDS if c != "id"), "previous_id")
 
 
 def _newest_revisions(cur: Cursor, codes: set[str]) -> dict[tuple[str, str, int], tuple[int, int, float | None]]:
