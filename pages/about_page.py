@@ -57,7 +57,7 @@ else:
 
 st.subheader(t("about.flags", L))
 show_text_table(
-    flag_records(db.flags(), L, subject_names(loaders.indicators(db).values(), loaders.projects(db), goals, L)),
+    flag_records(loaders.flags(db), L, subject_names(loaders.indicators(db).values(), loaders.projects(db), goals, L)),
     short=[t("col.flag", L), t("col.flag_status", L)],
     widths={
         t("col.flag", L): "4em",
