@@ -9,7 +9,8 @@
    (benchmarks/bare_app.py; target ≤ 1.5×). Also timed: the strip's lines of links (raw HTML, so they wait
    for Streamlit's raw-HTML plugin, as the bare text page's one line does), and the strip next to a bare
    multipage app with a menu like ours and only text (benchmarks/bare_menu_app.py; no target: it shows what
-   the menu and sidebar alone cost).
+   the menu and sidebar alone cost), and the light tables below the first screen, which a session's first
+   overview sends after its first chart (shanhe/ui/first_screen.py; no target).
 
 Run: ``make bench`` (or ``.venv/bin/python benchmarks/pages.py``). Uses the labelled sample DB.
 """
@@ -33,6 +34,7 @@ from shanhe import settings  # noqa: E402
 from shanhe.catalog import load_catalog  # noqa: E402
 from shanhe.demo import build_demo  # noqa: E402
 from shanhe.settings import CHROMIUM_ARGS  # noqa: E402
+from tests.apptest import dashboard  # noqa: E402
 from tests.screens import STRIP  # noqa: E402
 from tests.server import spawn  # noqa: E402
 
@@ -44,7 +46,7 @@ def script_times(db: Path) -> dict[str, float]:
     os.environ["SHANHE_DB"] = str(db)
     out = {}
     for page in PAGES:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+        at = dashboard(120).run()
         if page != "overview":
             at.switch_page(f"pages/{page}_page.py").run()
         runs = []
@@ -66,7 +68,11 @@ def script_times(db: Path) -> dict[str, float]:
 
 #: Each page opened in the browser and what is timed on it: (name, app, [(mark, selector), …]).
 LOADS = (
-    ("overview", None, (("strip", f"{STRIP} h2"), ("links", f"{STRIP} a"), ("chart", ".js-plotly-plot"))),
+    (
+        "overview",
+        None,
+        (("strip", f"{STRIP} h2"), ("links", f"{STRIP} a"), ("chart", ".js-plotly-plot"), ("tables", ".sh-matrix")),
+    ),
     ("bare text page", "benchmarks/bare_text_app.py", (("strip", ".shanhe-strip"),)),
     ("bare menu page", "benchmarks/bare_menu_app.py", (("strip", ".shanhe-strip"),)),
     ("bare chart page", "benchmarks/bare_app.py", (("chart", ".js-plotly-plot"),)),

@@ -57,6 +57,7 @@ from shanhe.regions import add_region  # noqa: E402
 from shanhe.spreadsheets import Table, to_csv  # noqa: E402
 from shanhe.store import Store, open_store  # noqa: E402
 from shanhe.ui.account import SEEN_KEY, USER_KEY  # noqa: E402
+from tests.apptest import dashboard  # noqa: E402
 from tests.pgcluster import pg_cluster  # noqa: E402
 
 RUNS = 5
@@ -147,7 +148,7 @@ def quiet_cli(*args: str) -> None:
 
 def app(db: str, page: str, user: User | None = None) -> AppTest:
     os.environ["SHANHE_DB"] = db
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at = dashboard(300)
     if user is not None:
         at.session_state[USER_KEY] = user
         at.session_state[SEEN_KEY] = dt.datetime.now(dt.UTC)

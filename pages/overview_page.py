@@ -11,7 +11,7 @@ from shanhe.matrix import dashboard_links, matrix_html
 from shanhe.messages import text
 from shanhe.overview import verdict_counts, verdict_table
 from shanhe.summary import ATTRIBUTES
-from shanhe.ui import loaders, urlstate
+from shanhe.ui import first_screen, loaders, urlstate
 from shanhe.ui.figures import draw
 from shanhe.ui.layout import page_header
 from shanhe.ui.session import app_params, is_sample, lang, store
@@ -51,8 +51,10 @@ st.caption(f"{caption} {as_of or t('overview.no_imports', L)}")
 view = loaders.overview(db, region, year)
 links = {**app_params(), "year": str(year)}
 # The strip is plain markdown in Streamlit's own containers: it draws in the first paint, waiting for no chart
-# library and no raw-HTML plugin (shanhe/strip.py says why; benchmarks/pages.py times it).
+# library and no raw-HTML plugin (shanhe/strip.py says why; benchmarks/pages.py times it). On a session's first
+# visit the rest follows once the browser has painted it (first_screen says why).
 draw_strip(view.summary, view.rows, L, dashboard_links(links))
+first_screen.hold(first_screen.STRIP)
 
 if plan.headline:
     sample = is_sample(db)
@@ -60,6 +62,7 @@ if plan.headline:
         assessment = next(r.assessment for r in view.rows if r.assessment.code == code)
         draw(loaders.progress_figure(db, code, year, region, L, sample), f"headline-{code}", column)
         column.caption(text(assessment.reason, L))
+    first_screen.hold(first_screen.CHARTS, until_chart=True)
 
 with st.expander(t("overview.sentences", L)):
     st.markdown("\n".join(f"- {text(line, L)}" for line in view.summary.sentences))

@@ -28,6 +28,7 @@ from shanhe.settings import DEFAULT_DB
 from shanhe.store import Store, open_store
 from shanhe.store import duckdb as duckdb_backend
 from shanhe.store.postgres import is_url
+from tests.apptest import dashboard
 from tests.pgcluster import Cluster, pg_cluster
 
 DATA = Path(__file__).parent / "data"
@@ -224,7 +225,7 @@ def text_tables(at: object) -> list[list[dict[str, str]]]:
 
 def log_in(name: str, password: str, at: AppTest | None = None) -> AppTest:
     """The dashboard under AppTest (or ``at``), logged in through the login page's form."""
-    at = at or AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = at or dashboard().run()
     at.switch_page("pages/login_page.py").run()
     at.text_input(key="login_name").input(name)
     at.text_input(key="login_password").input(password)

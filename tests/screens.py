@@ -76,8 +76,9 @@ def launch(playwright: Any) -> Any:
 
 
 def settle(page: Any, timeout: float = 60_000) -> None:
-    """Wait until the script run has finished and the page has stopped changing: nothing stale, every chart
-    drawn, and no change to the page for half a second (Streamlit draws what a run sent in batches)."""
+    """Wait until the script run has finished and the page has stopped changing: nothing stale, the overview's
+    first-screen steps passed, every chart drawn, and no change to the page for half a second (Streamlit draws
+    what a run sent in batches)."""
     page.locator('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]').first.wait_for(
         state="attached", timeout=timeout
     )
@@ -90,6 +91,7 @@ def settle(page: Any, timeout: float = 60_000) -> None:
           }
           return document.querySelector('[data-test-script-state="notRunning"]')
             && !document.querySelector('[data-stale="true"]')
+            && !document.querySelector('[class*="st-key-shanhe-first-screen"]')
             && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
             && performance.now() - window.__shanheQuiet.last > 500;
         }""",

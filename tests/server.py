@@ -4,6 +4,7 @@ its pages over Streamlit's WebSocket, as a browser's session does."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import socket
 import subprocess
@@ -17,6 +18,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from shanhe.settings import ROOT
+from shanhe.ui import first_screen
 
 
 def free_port() -> int:
@@ -61,7 +63,10 @@ def spawn(
 
 
 async def load_page(base: str, page_name: str, query: str) -> tuple[float, str]:
-    """One page load over the WebSocket: seconds until the script finished, and the page's markdown."""
+    """One page load over the WebSocket, as a browser makes it: seconds until the page is whole, and its markdown.
+
+    On a session's first overview the browser reports each painted step of the first screen
+    (shanhe/ui/first_screen.py), which reruns the page; so does this, until a run ends without a step."""
     start = time.perf_counter()
     url = base.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(url, subprotocols=["streamlit"], max_size=2**26, open_timeout=60) as ws:
@@ -69,16 +74,34 @@ async def load_page(base: str, page_name: str, query: str) -> tuple[float, str]:
         msg.rerun_script.page_name = page_name
         msg.rerun_script.query_string = query
         await ws.send(msg.SerializeToString())
-        texts = []
+        texts: list[str] = []
+        step = None
         while True:
             forward = ForwardMsg()
             forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=60))
-            if forward.HasField("delta") and forward.delta.new_element.WhichOneof("type") == "markdown":
-                texts.append(forward.delta.new_element.markdown.body)
-            if forward.HasField("delta") and forward.delta.new_element.WhichOneof("type") == "exception":
+            element = forward.delta.new_element
+            kind = element.WhichOneof("type") if forward.HasField("delta") else None
+            if kind == "markdown":
+                texts.append(element.markdown.body)
+            elif kind == "exception":
                 raise RuntimeError("the page raised an exception")
+            elif kind == "bidi_component" and element.bidi_component.component_name == first_screen.NAME:
+                step = element.bidi_component.id
             if forward.HasField("script_finished"):
-                return time.perf_counter() - start, "\n".join(texts)
+                if step is None:
+                    return time.perf_counter() - start, "\n".join(texts)
+                await ws.send(_painted(msg, step).SerializeToString())
+                texts, step = [], None
+
+
+def _painted(load: BackMsg, component_id: str) -> BackMsg:
+    """The page load again with the trigger a painted step sends (a bidi component's events)."""
+    msg = BackMsg()
+    msg.CopyFrom(load)
+    trigger = msg.rerun_script.widget_states.widgets.add()
+    trigger.id = f"$$STREAMLIT_INTERNAL_KEY_{component_id}__events"
+    trigger.json_trigger_value = json.dumps([{"event": "painted", "value": True}])
+    return msg
 
 
 def page_text(base: str, page_name: str = "", query: str = "") -> str:

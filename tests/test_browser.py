@@ -83,6 +83,36 @@ def test_every_page_renders_without_error_boxes(server: str, page: object) -> No
         shot(page, path)
 
 
+#: Records when the strip, the charts' containers and the light tables first show, and when the strip's frame
+#: has been painted (a message posted inside requestAnimationFrame is handled after that frame).
+MARKS = """window.__marks = {};
+const seen = {strip: %r, chart: '[data-testid="stPlotlyChart"]', matrix: '.sh-matrix'};
+new MutationObserver(() => {
+  for (const [name, selector] of Object.entries(seen)) {
+    if (name in window.__marks || !document.querySelector(selector)) continue;
+    window.__marks[name] = performance.now();
+    if (name === 'strip') requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { window.__marks.painted = performance.now(); };
+      channel.port2.postMessage(0);
+    });
+  }
+}).observe(document, {subtree: true, childList: true});""" % (STRIP + " h2")
+
+
+def test_the_overview_paints_its_strip_before_the_rest_arrives(server: str, page: object) -> None:
+    """shanhe/ui/first_screen.py: the strip is painted alone, the charts come after that, the light tables
+    after them; then the page is whole and the steps are gone."""
+    page.add_init_script(MARKS)
+    page.goto(f"{server}/overview?cat=生态保护")
+    playwright.expect(page.locator(".sh-matrix tr[data-code]")).to_have_count(6 + 4, timeout=30_000)
+    marks = page.evaluate("window.__marks")
+    assert marks["strip"] < marks["painted"] < marks["chart"] < marks["matrix"], marks
+    playwright.expect(page.locator('[class*="st-key-shanhe-first-screen"]')).to_have_count(0)
+    playwright.expect(page.locator(".js-plotly-plot")).to_have_count(2)
+    no_error_box(page)
+
+
 def test_click_an_indicator_to_its_chart_and_reason(server: str, page: object) -> None:
     expect = playwright.expect
     page.goto(server)

@@ -9,14 +9,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import DATA, ROOT, Cli, demo_copy, text_tables
+from shanhe.settings import ROOT
+from shanhe.ui import first_screen
+from tests.apptest import dashboard
+from tests.conftest import DATA, Cli, demo_copy, text_tables
 
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "report", "about")
 
 
 def _app(monkeypatch: pytest.MonkeyPatch, db: Path, **params: str | list[str]) -> AppTest:
     monkeypatch.setenv("SHANHE_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = dashboard()
     for key, value in params.items():
         at.query_params[key] = value
     return at
@@ -94,6 +97,26 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
     assert tiles.value.startswith("## :color[") and not tiles.proto.allow_html
     # drawn with theme=None: Streamlit's theme would override the figures' own font sizes and colours
     assert all(c.proto.theme == "" for c in at.get("plotly_chart"))
+
+
+def test_a_sessions_first_overview_arrives_in_steps(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The strip alone, then the charts, then the rest (in a browser each step follows the browser's report
+    that it painted the one before; tests/test_layout.py watches that in Chromium)."""
+    monkeypatch.setenv("SHANHE_DB", str(partial_db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["cat"] = ["生态保护"]  # a shared link's filter survives the steps
+    at.run()
+    assert any("约束性指标 19 项" in m.value for m in at.markdown) and not at.get("plotly_chart")
+    assert [c.key for c in at.get("bidi_component")] == ["shanhe-first-screen-1"] and not _matrix_codes(at)
+    at.session_state[first_screen.KEY] = first_screen.STRIP  # what the browser's report sets
+    at.run()
+    assert len(at.get("plotly_chart")) == 2 and not _matrix_codes(at)
+    assert [c.key for c in at.get("bidi_component")] == ["shanhe-first-screen-2"]
+    at.session_state[first_screen.KEY] = first_screen.CHARTS
+    at.run()
+    assert not at.exception and not at.get("bidi_component") and len(at.get("plotly_chart")) == 2
+    assert set(_matrix_codes(at)) == {f"I0{n}" for n in range(1, 7)} | {"S02", "S03", "S04", "S05"}
+    assert at.multiselect(key="cat").value == ["生态保护"]
 
 
 def test_filters_change_the_matrix_and_go_into_the_url(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

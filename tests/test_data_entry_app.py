@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from shanhe import auth
 from shanhe.store import Store
-from tests.conftest import DATA, ROOT, Cli, log_in
+from tests.apptest import dashboard
+from tests.conftest import DATA, Cli, log_in
 
 PASSWORD = "correct horse 9"
 
@@ -26,7 +27,7 @@ def db(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    return dashboard()
 
 
 def logged_in(name: str) -> AppTest:

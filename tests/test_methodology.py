@@ -11,7 +11,8 @@ from shanhe.messages import text
 from shanhe.models import Observation
 from shanhe.progress import assess
 from shanhe.rules import THRESHOLDS
-from tests.conftest import DATA, ROOT, Cli, text_tables
+from tests.apptest import dashboard
+from tests.conftest import DATA, Cli, text_tables
 
 
 def test_threshold_table_is_the_engine_config(catalog: Catalog) -> None:
@@ -83,7 +84,7 @@ def test_examples_fall_back_to_labelled_samples(catalog: Catalog) -> None:
 def app(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("SHANHE_DB", str(cli.db))
     cli.init()
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    return dashboard()
 
 
 def test_methodology_page_with_sample_examples(app: AppTest) -> None:

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from shanhe import auth
 from shanhe.auth import User
 from shanhe.catalog import Catalog
 from shanhe.entry.importer import commit_import, plan_import
 from shanhe.store import Store, open_store
-from tests.conftest import DATA, ROOT, log_in
+from tests.apptest import dashboard
+from tests.conftest import DATA, log_in
 from tests.pgcluster import Cluster
 
 PAGES = ("overview", "indicator", "projects", "themes", "methodology", "report", "about")
@@ -47,7 +47,7 @@ def duck_path(tmp_path: Path, catalog: Catalog) -> Path:
 
 def _texts(monkeypatch: pytest.MonkeyPatch, db: str, page: str) -> list[str]:
     monkeypatch.setenv("SHANHE_DB", db)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = dashboard().run()
     if page != "overview":
         at.switch_page(f"pages/{page}_page.py").run()
     assert not at.exception, at.exception

@@ -18,7 +18,8 @@ from shanhe.auth import User
 from shanhe.entry.milestones import add_milestone, update_milestone
 from shanhe.entry.targets import enter_document_target
 from shanhe.store import Store
-from tests.conftest import ROOT, log_in, run_cli, template_copy
+from tests.apptest import dashboard
+from tests.conftest import log_in, run_cli, template_copy
 
 PAYLOAD = "![t](http://example.invalid/x.png) [点此下载](http://example.invalid) :red[**数据已作废**]"
 PIECES = ("![t](", "[点此下载]", ":red[", "**数据已作废**")
@@ -69,7 +70,7 @@ def _assert_plain(at: AppTest, must_show: bool = True) -> None:
 
 
 def _app(**params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = dashboard()
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()

@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from shanhe import auth
 from shanhe.auth import AuthError, User
@@ -20,6 +19,7 @@ from shanhe.errors import UserError
 from shanhe.models import Observation
 from shanhe.regions import add_region, ranking
 from shanhe.store import Store
+from tests.apptest import dashboard
 from tests.conftest import ROOT, Cli, log_in
 
 
@@ -129,7 +129,7 @@ def test_the_indicator_page_says_when_towns_have_figures_and_the_district_has_no
     rows = [_obs("北石店镇", 2024, 72), _obs("西街街道", 2024, 68), _obs("全区", 2023, 69)]
     store.record_batch(rows, kind="import", user="t", file_name=None, sha256=None, counts=(3, 0, 0))
     monkeypatch.setenv("SHANHE_DB", store.url)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = dashboard()
     at.query_params.update({"code": "I07", "year": "2024"})
     at.run()
     at.switch_page("pages/indicator_page.py").run()

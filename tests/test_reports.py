@@ -23,6 +23,7 @@ from shanhe.reports.html import render_html
 from shanhe.reports.model import Report, build_report
 from shanhe.reports.render import render
 from shanhe.store import Store, open_store
+from tests.apptest import dashboard
 from tests.conftest import DATA, Cli, demo_copy, prepared_copy
 
 NEEDS_CHROMIUM = pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed")
@@ -188,12 +189,9 @@ def test_exports_current_and_history(scenario: Path, cli: Cli, tmp_path: Path) -
 
 
 def test_report_page_generates_a_download(scenario: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import ROOT
 
     monkeypatch.setenv("SHANHE_DB", str(scenario))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = dashboard(120).run()
     at.switch_page("pages/report_page.py").run()
     assert at.selectbox(key="rep_year").value == 2024 and len(at.get("download_button")) == 3  # the exports
     at.button(key="rep_go").click().run()

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 from pydantic import ValidationError
-from streamlit.testing.v1 import AppTest
 
 from shanhe.catalog import load_catalog
 from shanhe.models import Observation
 from shanhe.progress import assess
-from tests.conftest import DATA, ROOT, Cli
+from tests.apptest import dashboard
+from tests.conftest import DATA, Cli
 
 SMALL = DATA / "plan-small"
 VALUES = DATA / "plan-small-data" / "2026-2027.csv"
@@ -112,7 +112,7 @@ def test_import_checks_the_second_plans_years(small: Cli, tmp_path: Path) -> Non
 
 def test_overview_page_on_the_second_plan(small: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SHANHE_DB", str(small.db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = dashboard()
     at.run()
     assert not at.exception, at.exception
     assert at.selectbox(key="ov_year").options == ["2025", "2026", "2027"]
@@ -122,7 +122,7 @@ def test_overview_page_on_the_second_plan(small: Cli, monkeypatch: pytest.Monkey
     assert headings == ["#### 水环境", "#### 大气环境"]
     assert at.multiselect(key="cat").options == ["水环境", "大气环境"]
     at.query_params["lang"] = "en"
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = dashboard()
     at.query_params["lang"] = "en"
     at.run()
     assert [m.value for m in at.markdown if m.value.startswith("#### ")] == ["#### Water", "#### Air"]
@@ -157,7 +157,7 @@ def test_a_plan_that_contradicts_itself_does_not_load(tmp_path: Path, name: str,
 @pytest.mark.parametrize("page", ["indicator", "projects", "themes", "methodology", "report", "about", "present"])
 def test_every_page_opens_on_the_second_plan(small: Cli, monkeypatch: pytest.MonkeyPatch, page: str) -> None:
     monkeypatch.setenv("SHANHE_DB", str(small.db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = dashboard()
     at.run()
     at.switch_page(f"pages/{page}_page.py").run()
     assert not at.exception, at.exception
