@@ -10,12 +10,8 @@ from shanhe.auth import User
 from shanhe.i18n import Lang, t
 from shanhe.store import Store
 from shanhe.ui.account import current_user
-from shanhe.ui.session import is_sample, lang, presenting, store
+from shanhe.ui.session import is_sample, lang, store
 from shanhe.ui.urlstate import show_notices
-
-PAGE_CSS = """<style>
-[data-testid="stMainBlockContainer"] {padding-top: 2.5rem}
-</style>"""
 
 
 def uploader_words(lang: Lang, limit_bytes: int, types: Sequence[str]) -> None:
@@ -44,8 +40,6 @@ def _css_text(text: str) -> str:
 
 def page_header(db: Store) -> None:
     """Banner when the store holds sample data (every page), then any link-parameter notices."""
-    if not presenting():  # less empty space above the page, so more of it is on the first screen
-        st.markdown(PAGE_CSS, unsafe_allow_html=True)
     if is_sample(db):
         st.warning(t("app.sample_banner", lang()))
     if lang() == "en":  # names and targets have reviewed translations; longer plan passages are quoted as printed
