@@ -2,9 +2,10 @@
 loop for a fixed time, while a staff member uploads a new value half-way through (in a real Chromium).
 
 A viewer speaks Streamlit's own WebSocket protocol (what the browser does on every page load: open a
-session, ask for the page, receive the page until the script finishes), so that on this 2-core machine
-the server is measured rather than twenty browsers drawing charts on the same two cores. A load time is
-from opening the connection to the "script finished" message.
+session, ask for the page, receive the page until the script finishes, and on the overview report each
+first-screen step painted at once), so that on this 2-core machine the server is measured rather than
+twenty browsers drawing charts on the same two cores. A load time is from opening the connection to the
+last "script finished" message.
 
 Reports per-page median and p95 load time, errors, whether every viewer saw the new value on its next
 overview load, and the server's memory (RSS) at start, at peak, and after the viewers left.
