@@ -14,8 +14,10 @@ import urllib.request
 from pathlib import Path
 
 import websockets
+from streamlit.components.v2.bidi_component.constants import EVENT_DELIM
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 
 from shanhe.settings import ROOT
 from shanhe.ui import first_screen
@@ -75,7 +77,7 @@ async def load_page(base: str, page_name: str, query: str) -> tuple[float, str]:
         msg.rerun_script.query_string = query
         await ws.send(msg.SerializeToString())
         texts: list[str] = []
-        step = None
+        step, answered = None, 0
         while True:
             forward = ForwardMsg()
             forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=60))
@@ -90,8 +92,10 @@ async def load_page(base: str, page_name: str, query: str) -> tuple[float, str]:
             if forward.HasField("script_finished"):
                 if step is None:
                     return time.perf_counter() - start, "\n".join(texts)
+                if answered == first_screen.CHARTS:  # every step answered, and still a step: they do not advance
+                    raise RuntimeError("the first-screen steps did not advance")
                 await ws.send(_painted(msg, step).SerializeToString())
-                texts, step = [], None
+                texts, step, answered = [], None, answered + 1
 
 
 def _painted(load: BackMsg, component_id: str) -> BackMsg:
@@ -99,7 +103,7 @@ def _painted(load: BackMsg, component_id: str) -> BackMsg:
     msg = BackMsg()
     msg.CopyFrom(load)
     trigger = msg.rerun_script.widget_states.widgets.add()
-    trigger.id = f"$$STREAMLIT_INTERNAL_KEY_{component_id}__events"
+    trigger.id = f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{component_id}{EVENT_DELIM}events"  # Streamlit's trigger widget
     trigger.json_trigger_value = json.dumps([{"event": "painted", "value": True}])
     return msg
 
