@@ -101,7 +101,7 @@ def test_overview_shows_lights_charts_and_every_indicator(partial_db: Path, monk
 
 def test_a_sessions_first_overview_arrives_in_steps(partial_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The strip alone, then the charts, then the rest (in a browser each step follows the browser's report
-    that it painted the one before; tests/test_layout.py watches that in Chromium)."""
+    that it painted the one before; tests/test_browser.py watches that in Chromium)."""
     monkeypatch.setenv("SHANHE_DB", str(partial_db))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["cat"] = ["生态保护"]  # a shared link's filter survives the steps

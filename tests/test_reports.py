@@ -189,7 +189,6 @@ def test_exports_current_and_history(scenario: Path, cli: Cli, tmp_path: Path) -
 
 
 def test_report_page_generates_a_download(scenario: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-
     monkeypatch.setenv("SHANHE_DB", str(scenario))
     at = dashboard(120).run()
     at.switch_page("pages/report_page.py").run()
